@@ -1,0 +1,97 @@
+//! The role is in the handler's signature: `CurrentUser` for anyone signed in, and one guard
+//! per group of roles built on it. A visitor is sent to the login page; a signed-in user of
+//! another role gets 403.
+
+use std::future::{Ready, ready};
+use std::ops::Deref;
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::User;
+use crate::web::RequestContext;
+
+/// Paths a user who must change their password may still open.
+const PASSWORD_CHANGE_PATHS: &[&str] = &["/account", "/account/password", "/logout"];
+
+/// Anyone signed in. A user holding a one-time password is kept on the account page until
+/// they choose their own.
+pub struct CurrentUser(pub User);
+
+impl CurrentUser {
+    fn extract(req: &HttpRequest) -> Result<User, AppError> {
+        let next = match req.query_string() {
+            "" => req.path().to_owned(),
+            q => format!("{}?{q}", req.path()),
+        };
+        let user = RequestContext::of(req)
+            .and_then(|c| c.user)
+            .ok_or(AppError::Unauthenticated { next })?;
+        if user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&req.path()) {
+            return Err(AppError::Redirect("/account".into()));
+        }
+        Ok(user)
+    }
+}
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(CurrentUser::extract(req).map(CurrentUser))
+    }
+}
+
+impl Deref for CurrentUser {
+    type Target = User;
+    fn deref(&self) -> &User {
+        &self.0
+    }
+}
+
+/// Declares a guard that admits the listed roles only.
+macro_rules! role_guard {
+    ($(#[$meta:meta])* $name:ident: $($role:ident)|+) => {
+        $(#[$meta])*
+        pub struct $name(pub User);
+
+        impl $name {
+            pub const ROLES: &'static [Role] = &[$(Role::$role),+];
+        }
+
+        impl FromRequest for $name {
+            type Error = AppError;
+            type Future = Ready<Result<Self, AppError>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                ready(CurrentUser::extract(req).and_then(|user| {
+                    if $name::ROLES.contains(&user.role) {
+                        Ok($name(user))
+                    } else {
+                        Err(AppError::Forbidden)
+                    }
+                }))
+            }
+        }
+
+        impl Deref for $name {
+            type Target = User;
+            fn deref(&self) -> &User {
+                &self.0
+            }
+        }
+    };
+}
+
+role_guard!(
+    /// Users, catalogs and border posts.
+    Admin: Admin
+);
+
+role_guard!(
+    /// Readers of the audit log: the administrator, and the auditors (each sees their side's
+    /// blind events only).
+    AuditReader: Admin | Auditor
+);

@@ -1,0 +1,9 @@
+//! Who is asking: passwords, sessions, CSRF tokens and the role extractors.
+
+pub mod csrf;
+pub mod extractors;
+pub mod login;
+pub mod password;
+pub mod token;
+
+pub use extractors::{Admin, AuditReader, CurrentUser};

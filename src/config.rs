@@ -1,0 +1,182 @@
+//! Configuration: layered files then environment, deserialised into typed values and passed
+//! around. Secrets are wrapped so that they never print, and generated on first start.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The built-in defaults, so that the binary runs even outside the repository.
+const DEFAULTS: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub data: DataSettings,
+    pub mail: MailSettings,
+    pub session: SessionSettings,
+    pub login: LoginSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub listen: String,
+    pub public_url: String,
+    #[serde(default)]
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub pool_size: u32,
+    pub connect_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DataSettings {
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    pub smtp_url: String,
+    pub from: String,
+    /// Taken from `data.dir/smtp.password` (generated) when not configured.
+    #[serde(default)]
+    pub smtp_password: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SessionSettings {
+    pub idle_timeout_minutes: i64,
+    /// Keys CSRF tokens; taken from `data.dir/session.key` (generated) when not configured.
+    #[serde(default)]
+    pub key: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoginSettings {
+    pub max_failed: i32,
+    pub lockout_minutes: i64,
+}
+
+impl Settings {
+    /// Reads the layers from `dir` (normally `config/`), for environment `env`
+    /// (`JOINTLAB_ENV`, default `development`), then `JOINTLAB__SECTION__KEY` variables.
+    pub fn load_from(dir: &Path, env: &str) -> Result<Self, config::ConfigError> {
+        config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .add_source(config::File::from(dir.join("default.toml")).required(false))
+            .add_source(config::File::from(dir.join(format!("{env}.toml"))).required(false))
+            .add_source(
+                config::Environment::with_prefix("JOINTLAB")
+                    .prefix_separator("__")
+                    .separator("__"),
+            )
+            .build()?
+            .try_deserialize()
+    }
+
+    /// The usual layering: `config/` in the working directory and `JOINTLAB_ENV`.
+    pub fn load() -> Result<Self, config::ConfigError> {
+        let env = std::env::var("JOINTLAB_ENV").unwrap_or_else(|_| "development".into());
+        Self::load_from(Path::new("config"), &env)
+    }
+
+    /// Built-in defaults only, for tests that set every value they care about.
+    pub fn defaults() -> Self {
+        config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .expect("the embedded config/default.toml is valid")
+    }
+
+    /// Cookies get `Secure` when users reach us over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.server.public_url.starts_with("https://")
+    }
+
+    /// Fills in the secrets that are not configured from files under `data.dir`, creating
+    /// them (random, owner-readable only) on first start.
+    pub fn resolve_secrets(&mut self) -> std::io::Result<()> {
+        if self.session.key.is_none() {
+            self.session.key = Some(load_or_create_secret(&self.data.dir, "session.key")?);
+        }
+        if self.mail.smtp_password.is_none() {
+            self.mail.smtp_password = Some(load_or_create_secret(&self.data.dir, "smtp.password")?);
+        }
+        Ok(())
+    }
+}
+
+/// A value that must never reach a log or a page: `Debug` prints a placeholder and there is
+/// no `Display`.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Self {
+        Secret(value)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+fn load_or_create_secret(dir: &Path, name: &str) -> std::io::Result<Secret> {
+    let path = dir.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) if !text.trim().is_empty() => return Ok(Secret(text.trim().to_owned())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::create_dir_all(dir)?;
+    let value = crate::auth::token::random_hex(32);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(&path) {
+        Ok(mut file) => {
+            std::io::Write::write_all(&mut file, value.as_bytes())?;
+            Ok(Secret(value))
+        }
+        // Another process created it first: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Ok(Secret(std::fs::read_to_string(&path)?.trim().to_owned()))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let s = Secret::new("hunter2-very-secret".into());
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn generated_secret_is_persisted() {
+        let dir = std::env::temp_dir().join(format!("jl-secret-{}", uuid::Uuid::now_v7()));
+        let a = load_or_create_secret(&dir, "session.key").unwrap();
+        let b = load_or_create_secret(&dir, "session.key").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.expose().len(), 64);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,235 @@
+//! The database: one connection enum over SQLite and PostgreSQL, chosen from the URL scheme,
+//! an r2d2 pool, embedded migrations and the transaction helper every write goes through.
+
+pub mod schema;
+pub mod types;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::Connection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection, PooledConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+
+/// A connection to whichever backend the configured URL names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Where the data lives, parsed from `database.url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbTarget {
+    /// `sqlite://data/jointlab.db` (relative) or `sqlite:///abs/path.db` (absolute).
+    Sqlite(PathBuf),
+    /// `postgres://…` or `postgresql://…`, handed to libpq as is.
+    Postgres(String),
+}
+
+impl DbTarget {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("database.url: sqlite:// needs a file path".into());
+            }
+            Ok(DbTarget::Sqlite(PathBuf::from(path)))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(DbTarget::Postgres(url.to_owned()))
+        } else {
+            Err("database.url must start with sqlite:// or postgres://".into())
+        }
+    }
+}
+
+/// r2d2 manager that opens the right variant and sets SQLite's pragmas on every connection.
+#[derive(Debug, Clone)]
+pub struct DbManager {
+    target: DbTarget,
+}
+
+#[derive(Debug)]
+pub struct ConnectError(String);
+
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConnectError {}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConn;
+    type Error = ConnectError;
+
+    fn connect(&self) -> Result<DbConn, ConnectError> {
+        match &self.target {
+            DbTarget::Postgres(url) => PgConnection::establish(url)
+                .map(DbConn::Pg)
+                .map_err(|e| ConnectError(e.to_string())),
+            DbTarget::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy())
+                    .map_err(|e| ConnectError(e.to_string()))?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(|e| ConnectError(e.to_string()))?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
+        conn.batch_execute("SELECT 1")
+            .map_err(|e| ConnectError(e.to_string()))
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        match conn {
+            DbConn::Pg(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
+            DbConn::Sqlite(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
+        }
+    }
+}
+
+pub type DbPool = r2d2::Pool<DbManager>;
+
+/// The pool, and the only way handlers reach the database: off the async workers.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+}
+
+impl Db {
+    /// Opens the pool (creating the SQLite file's folder if needed).
+    pub fn connect(url: &str, pool_size: u32, timeout: Duration) -> Result<Self, String> {
+        let target = DbTarget::parse(url)?;
+        if let DbTarget::Sqlite(path) = &target
+            && let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .connection_timeout(timeout)
+            .build(DbManager { target })
+            .map_err(|e| format!("cannot open the database: {e}"))?;
+        Ok(Db { pool })
+    }
+
+    /// A connection for synchronous callers (the command line, start-up).
+    pub fn get(&self) -> Result<PooledConnection<DbManager>, AppError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` with a connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Runs `f` inside one write transaction (see [`write_tx`]) on the blocking thread pool.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| write_tx(conn, f)).await
+    }
+}
+
+/// One write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock before the
+/// first read, so that read-then-write transactions queue on the busy timeout instead of
+/// failing with a stale snapshot; PostgreSQL uses an ordinary transaction (row and advisory
+/// locks are taken where needed, e.g. the audit chain).
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    if matches!(conn, DbConn::Pg(_)) {
+        return conn.transaction(f);
+    }
+    if let DbConn::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    let outcome = f(conn);
+    let DbConn::Sqlite(c) = conn else {
+        unreachable!("checked above")
+    };
+    match outcome {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(c)?;
+            Ok(value)
+        }
+        Err(e) => {
+            AnsiTransactionManager::rollback_transaction(c)?;
+            Err(e)
+        }
+    }
+}
+
+/// Applies pending migrations of the connection's backend; returns the versions applied.
+/// On PostgreSQL an advisory lock keeps instances starting together from racing.
+pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, AppError> {
+    const MIGRATION_LOCK: i64 = 0x4a4c_4d49_4752; // "JLMIGR"
+    let applied = match conn {
+        DbConn::Pg(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
+            let result = versions(c.run_pending_migrations(POSTGRES_MIGRATIONS));
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
+            result
+        }
+        DbConn::Sqlite(c) => versions(c.run_pending_migrations(SQLITE_MIGRATIONS)),
+    };
+    applied.map_err(|e| AppError::internal(format!("migration failed: {e}")))
+}
+
+fn versions<E: std::fmt::Display>(
+    result: Result<Vec<diesel::migration::MigrationVersion<'_>>, E>,
+) -> Result<Vec<String>, String> {
+    result
+        .map(|applied| applied.iter().map(|v| v.to_string()).collect())
+        .map_err(|e| e.to_string())
+}
+
+/// True when every embedded migration has been applied.
+pub fn migrations_current(conn: &mut DbConn) -> Result<bool, AppError> {
+    let pending = match conn {
+        DbConn::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+        DbConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+    }
+    .map_err(|e| AppError::internal(format!("cannot read migrations: {e}")))?;
+    Ok(!pending)
+}
+
+/// Takes PostgreSQL's transaction-scoped advisory lock `key`; SQLite's `BEGIN IMMEDIATE`
+/// already serialises writers, so there it does nothing.
+pub fn lock_for_transaction(conn: &mut DbConn, key: i64) -> Result<(), diesel::result::Error> {
+    if let DbConn::Pg(c) = conn {
+        c.batch_execute(&format!("SELECT pg_advisory_xact_lock({key})"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! Validated values: the only way to build one is through its constructor, so an invalid
+//! e-mail, BIN or role combination cannot exist past the handler.
+
+mod bin;
+mod email;
+mod people;
+
+pub use bin::Bin;
+pub use email::Email;
+pub use people::{DisplayName, NewPassword, Role, Side, TimeZone};
+
+/// Why a field was refused: a catalog key, shown beside the field in the user's language.
+pub type FieldError = &'static str;

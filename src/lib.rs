@@ -1,0 +1,16 @@
+//! jointlab: the laboratory information system of the joint Kazakh–Chinese
+//! phyto-veterinary laboratory at the Khorgos and Dostyk crossings.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod models;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

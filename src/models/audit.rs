@@ -1,0 +1,349 @@
+//! The audit log: append-only and hash-chained. Each event's hash covers the previous event's
+//! hash and the event's own content, so an edited, removed or reordered event breaks the chain
+//! from that point on. Events are written in the transaction of the change they record.
+
+use diesel::prelude::*;
+use serde_json::Value;
+
+use super::UserId;
+use crate::auth::token::sha256_hex;
+use crate::db::schema::audit_events;
+use crate::db::types::UtcTime;
+use crate::db::{DbConn, lock_for_transaction};
+use crate::domain::Side;
+
+crate::typed_id!(
+    /// An audit event.
+    AuditEventId
+);
+
+/// The `prev_hash` of the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// PostgreSQL advisory lock that serialises appends, so two transactions never fork the chain
+/// (SQLite's `BEGIN IMMEDIATE` does the same there; `UNIQUE (seq)` and `UNIQUE (prev_hash)`
+/// refuse a fork on both even if a writer forgot).
+const CHAIN_LOCK: i64 = 0x4a4c_4155_4454; // "JLAUDT"
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_events)]
+pub struct AuditEvent {
+    pub id: AuditEventId,
+    pub seq: i64,
+    pub at: UtcTime,
+    pub actor_id: Option<UserId>,
+    pub actor_label: String,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub side: Option<Side>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_events)]
+struct NewAuditEvent<'a> {
+    id: AuditEventId,
+    seq: i64,
+    at: UtcTime,
+    actor_id: Option<UserId>,
+    actor_label: &'a str,
+    action: &'a str,
+    entity_type: &'a str,
+    entity_id: Option<&'a str>,
+    side: Option<Side>,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    prev_hash: &'a str,
+    hash: &'a str,
+}
+
+/// Who did it: a user, or the system itself (command line, start-up).
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: Option<UserId>,
+    pub label: String,
+}
+
+impl Actor {
+    pub fn user(id: UserId, email: &str) -> Self {
+        Actor {
+            id: Some(id),
+            label: email.to_owned(),
+        }
+    }
+
+    pub fn system(what: &str) -> Self {
+        Actor {
+            id: None,
+            label: format!("system:{what}"),
+        }
+    }
+}
+
+/// An event about to be recorded.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    actor: Actor,
+    action: String,
+    entity_type: String,
+    entity_id: Option<String>,
+    side: Option<Side>,
+    before: Option<Value>,
+    after: Option<Value>,
+}
+
+impl AuditEntry {
+    pub fn new(actor: &Actor, action: &str, entity_type: &str, entity_id: impl ToString) -> Self {
+        AuditEntry {
+            actor: actor.clone(),
+            action: action.to_owned(),
+            entity_type: entity_type.to_owned(),
+            entity_id: Some(entity_id.to_string()),
+            side: None,
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(mut self, value: Value) -> Self {
+        self.before = Some(value);
+        self
+    }
+
+    pub fn after(mut self, value: Value) -> Self {
+        self.after = Some(value);
+        self
+    }
+
+    /// Marks the event as carrying `side`'s unverified data: other sides see it without its
+    /// before / after values.
+    pub fn blind_to_other_side(mut self, side: Side) -> Self {
+        self.side = Some(side);
+        self
+    }
+}
+
+struct HashInput<'a> {
+    seq: i64,
+    id: AuditEventId,
+    at: UtcTime,
+    actor_id: Option<UserId>,
+    actor_label: &'a str,
+    action: &'a str,
+    entity_type: &'a str,
+    entity_id: Option<&'a str>,
+    side: Option<Side>,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    prev_hash: &'a str,
+}
+
+/// SHA-256 over the length-prefixed fields, so that no two different events share an input.
+fn chain_hash(e: &HashInput<'_>) -> String {
+    let fields: [String; 12] = [
+        e.seq.to_string(),
+        e.id.to_string(),
+        e.at.to_canonical(),
+        e.actor_id.map(|id| id.to_string()).unwrap_or_default(),
+        e.actor_label.to_owned(),
+        e.action.to_owned(),
+        e.entity_type.to_owned(),
+        e.entity_id.map(|s| format!("={s}")).unwrap_or_default(),
+        e.side.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        e.before.map(|s| format!("={s}")).unwrap_or_default(),
+        e.after.map(|s| format!("={s}")).unwrap_or_default(),
+        e.prev_hash.to_owned(),
+    ];
+    let mut input = String::from("jointlab-audit-v1");
+    for field in &fields {
+        input.push('|');
+        input.push_str(&field.len().to_string());
+        input.push(':');
+        input.push_str(field);
+    }
+    sha256_hex(input.as_bytes())
+}
+
+/// Appends an event to the chain. Call it inside the write transaction of the change.
+pub fn record(conn: &mut DbConn, entry: AuditEntry) -> QueryResult<AuditEvent> {
+    lock_for_transaction(conn, CHAIN_LOCK)?;
+    let head: Option<(i64, String)> = audit_events::table
+        .select((audit_events::seq, audit_events::hash))
+        .order(audit_events::seq.desc())
+        .first(conn)
+        .optional()?;
+    let (seq, prev_hash) = match head {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_owned()),
+    };
+    let before = entry.before.as_ref().map(Value::to_string);
+    let after = entry.after.as_ref().map(Value::to_string);
+    let input = HashInput {
+        seq,
+        id: AuditEventId::new(),
+        at: UtcTime::now(),
+        actor_id: entry.actor.id,
+        actor_label: &entry.actor.label,
+        action: &entry.action,
+        entity_type: &entry.entity_type,
+        entity_id: entry.entity_id.as_deref(),
+        side: entry.side,
+        before: before.as_deref(),
+        after: after.as_deref(),
+        prev_hash: &prev_hash,
+    };
+    let hash = chain_hash(&input);
+    diesel::insert_into(audit_events::table)
+        .values(NewAuditEvent {
+            id: input.id,
+            seq,
+            at: input.at,
+            actor_id: input.actor_id,
+            actor_label: input.actor_label,
+            action: input.action,
+            entity_type: input.entity_type,
+            entity_id: input.entity_id,
+            side: input.side,
+            before: input.before,
+            after: input.after,
+            prev_hash: &prev_hash,
+            hash: &hash,
+        })
+        .returning(audit_events::all_columns)
+        .get_result(conn)
+}
+
+/// What `verify` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ChainReport {
+    /// Every event checks out; `events` counted.
+    Intact { events: i64 },
+    /// The first event that does not check out, and why.
+    Broken {
+        seq: i64,
+        id: String,
+        reason: String,
+    },
+}
+
+/// Walks the whole chain in order, in pages, recomputing every hash.
+pub fn verify(conn: &mut DbConn) -> QueryResult<ChainReport> {
+    const PAGE: i64 = 1000;
+    let mut expected_seq = 1;
+    let mut prev_hash = GENESIS.to_owned();
+    loop {
+        let page: Vec<AuditEvent> = audit_events::table
+            .filter(audit_events::seq.ge(expected_seq))
+            .order(audit_events::seq)
+            .limit(PAGE)
+            .select(AuditEvent::as_select())
+            .load(conn)?;
+        let full_page = page.len() as i64 == PAGE;
+        for event in &page {
+            let broken = |reason: &str| ChainReport::Broken {
+                seq: event.seq,
+                id: event.id.to_string(),
+                reason: reason.to_owned(),
+            };
+            if event.seq != expected_seq {
+                return Ok(ChainReport::Broken {
+                    seq: expected_seq,
+                    id: event.id.to_string(),
+                    reason: format!("event #{expected_seq} is missing (next is #{})", event.seq),
+                });
+            }
+            if event.prev_hash != prev_hash {
+                return Ok(broken("prev_hash does not match the previous event's hash"));
+            }
+            let recomputed = chain_hash(&HashInput {
+                seq: event.seq,
+                id: event.id,
+                at: event.at,
+                actor_id: event.actor_id,
+                actor_label: &event.actor_label,
+                action: &event.action,
+                entity_type: &event.entity_type,
+                entity_id: event.entity_id.as_deref(),
+                side: event.side,
+                before: event.before.as_deref(),
+                after: event.after.as_deref(),
+                prev_hash: &event.prev_hash,
+            });
+            if recomputed != event.hash {
+                return Ok(broken(
+                    "content does not match its hash (edited after it was written)",
+                ));
+            }
+            prev_hash = event.hash.clone();
+            expected_seq += 1;
+        }
+        if !full_page {
+            break;
+        }
+    }
+    Ok(ChainReport::Intact {
+        events: expected_seq - 1,
+    })
+}
+
+/// Filters of the audit log page; `before_seq` is the keyset cursor (newest first).
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub entity_type: Option<String>,
+    pub actor: Option<String>,
+    pub from: Option<UtcTime>,
+    pub until: Option<UtcTime>,
+    pub before_seq: Option<i64>,
+}
+
+/// One page of events, newest first. Values of events blind to the viewer's side are removed
+/// (a viewer without a side sees none of them).
+pub fn list(
+    conn: &mut DbConn,
+    filter: &AuditFilter,
+    viewer_side: Option<Side>,
+    limit: i64,
+) -> QueryResult<Vec<AuditEvent>> {
+    let mut query = audit_events::table
+        .select(AuditEvent::as_select())
+        .into_boxed();
+    if let Some(action) = filter.action.as_deref().filter(|s| !s.is_empty()) {
+        query = query.filter(
+            audit_events::action
+                .like(format!("{}%", super::user::escape_like(action)))
+                .escape('\\'),
+        );
+    }
+    if let Some(entity) = filter.entity_type.as_deref().filter(|s| !s.is_empty()) {
+        query = query.filter(audit_events::entity_type.eq(entity.to_owned()));
+    }
+    if let Some(actor) = filter.actor.as_deref().filter(|s| !s.is_empty()) {
+        let pattern = format!("%{}%", super::user::escape_like(&actor.to_lowercase()));
+        query = query.filter(audit_events::actor_label.like(pattern).escape('\\'));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_events::at.ge(from));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_events::at.lt(until));
+    }
+    if let Some(before) = filter.before_seq {
+        query = query.filter(audit_events::seq.lt(before));
+    }
+    let mut events: Vec<AuditEvent> = query
+        .order(audit_events::seq.desc())
+        .limit(limit)
+        .load(conn)?;
+    for event in &mut events {
+        if event.side.is_some() && event.side != viewer_side {
+            event.before = None;
+            event.after = None;
+        }
+    }
+    Ok(events)
+}

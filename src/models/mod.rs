@@ -1,0 +1,12 @@
+//! Read structs, write structs and the queries of each table.
+
+pub mod audit;
+pub mod border_post;
+pub mod exporter;
+pub mod session;
+pub mod user;
+
+pub use audit::{Actor, AuditEntry};
+pub use border_post::{BorderPost, BorderPostId};
+pub use exporter::{Exporter, ExporterId};
+pub use user::{User, UserId};

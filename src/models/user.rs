@@ -1,0 +1,461 @@
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::audit::{self, Actor, AuditEntry};
+use super::{BorderPostId, ExporterId};
+use crate::db::DbConn;
+use crate::db::schema::{sessions, users};
+use crate::db::types::UtcTime;
+use crate::domain::{DisplayName, Email, Role, Side, TimeZone};
+use crate::i18n::Lang;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+crate::typed_id!(
+    /// A person who signs in.
+    UserId
+);
+
+#[derive(Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub side: Option<Side>,
+    pub exporter_id: Option<ExporterId>,
+    pub border_post_id: Option<BorderPostId>,
+    pub language: Lang,
+    pub time_zone: TimeZone,
+    pub active: bool,
+    pub password_hash: String,
+    pub must_change_password: bool,
+    pub failed_logins: i32,
+    pub locked_until: Option<UtcTime>,
+    pub created_at: UtcTime,
+    pub updated_at: UtcTime,
+    pub version: i32,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("role", &self.role)
+            .field("side", &self.side)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Everything about an account except its password, validated: a lab role always has a side,
+/// an exporter a company, an inspector a border post, and nobody else has any of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub email: Email,
+    pub display_name: DisplayName,
+    pub role: Role,
+    pub side: Option<Side>,
+    pub exporter_id: Option<ExporterId>,
+    pub border_post_id: Option<BorderPostId>,
+    pub language: Lang,
+    pub time_zone: TimeZone,
+}
+
+/// Which field of an account form is wrong, and why (a catalog key).
+pub type AccountErrors = Vec<(&'static str, &'static str)>;
+
+impl Account {
+    /// Checks the combination of role and links; the caller has parsed each field.
+    pub fn new(
+        email: Email,
+        display_name: DisplayName,
+        role: Role,
+        side: Option<Side>,
+        exporter_id: Option<ExporterId>,
+        border_post_id: Option<BorderPostId>,
+        language: Lang,
+    ) -> Result<Self, AccountErrors> {
+        let mut errors = AccountErrors::new();
+        match (role.has_side(), side) {
+            (true, None) => errors.push(("side", "field.side_required")),
+            (false, Some(_)) => errors.push(("side", "field.side_not_allowed")),
+            _ => {}
+        }
+        if (role == Role::Exporter) != exporter_id.is_some() {
+            errors.push((
+                "exporter",
+                if role == Role::Exporter {
+                    "field.exporter_required"
+                } else {
+                    "field.exporter_not_allowed"
+                },
+            ));
+        }
+        if (role == Role::Inspector) != border_post_id.is_some() {
+            errors.push((
+                "border_post",
+                if role == Role::Inspector {
+                    "field.post_required"
+                } else {
+                    "field.post_not_allowed"
+                },
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let time_zone = side.map_or(TimeZone::Almaty, Side::time_zone);
+        Ok(Account {
+            email,
+            display_name,
+            role,
+            side,
+            exporter_id,
+            border_post_id,
+            language,
+            time_zone,
+        })
+    }
+
+    fn audit_view(&self) -> serde_json::Value {
+        json!({
+            "email": self.email.as_str(),
+            "display_name": self.display_name.as_str(),
+            "role": self.role.as_str(),
+            "side": self.side.map(|s| s.as_str()),
+            "exporter_id": self.exporter_id.map(|id| id.to_string()),
+            "border_post_id": self.border_post_id.map(|id| id.to_string()),
+            "language": self.language.as_str(),
+        })
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+struct NewUser<'a> {
+    id: UserId,
+    email: &'a str,
+    display_name: &'a str,
+    role: Role,
+    side: Option<Side>,
+    exporter_id: Option<ExporterId>,
+    border_post_id: Option<BorderPostId>,
+    language: Lang,
+    time_zone: TimeZone,
+    active: bool,
+    password_hash: &'a str,
+    must_change_password: bool,
+    failed_logins: i32,
+    created_at: UtcTime,
+    updated_at: UtcTime,
+    version: i32,
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+struct AccountChanges<'a> {
+    email: &'a str,
+    display_name: &'a str,
+    role: Role,
+    side: Option<Side>,
+    exporter_id: Option<ExporterId>,
+    border_post_id: Option<BorderPostId>,
+    language: Lang,
+    updated_at: UtcTime,
+    version: i32,
+}
+
+/// Filters of the user list; the cursor is the last e-mail of the previous page.
+#[derive(Debug, Default, Clone)]
+pub struct UserFilter {
+    pub q: Option<String>,
+    pub role: Option<Role>,
+    pub side: Option<Side>,
+    pub after: Option<String>,
+}
+
+/// Outcome of an update guarded by the version the form was built from.
+pub enum Saved<T> {
+    Done(T),
+    /// Someone else changed the record since the form was loaded.
+    Stale,
+}
+
+impl User {
+    pub fn find(conn: &mut DbConn, id: UserId) -> QueryResult<Option<User>> {
+        users::table
+            .find(id)
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+        users::table
+            .filter(users::email.eq(email.trim().to_lowercase()))
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+        users::table.count().get_result(conn)
+    }
+
+    /// Active accounts per role and side, for the admin's home page.
+    pub fn count_by_role(conn: &mut DbConn) -> QueryResult<Vec<(Role, Option<Side>, i64)>> {
+        users::table
+            .filter(users::active.eq(true))
+            .group_by((users::role, users::side))
+            .select((users::role, users::side, diesel::dsl::count_star()))
+            .order((users::role, users::side))
+            .load(conn)
+    }
+
+    /// One page of the user list, ordered by e-mail (keyset on the e-mail).
+    pub fn list(conn: &mut DbConn, filter: &UserFilter, limit: i64) -> QueryResult<Vec<User>> {
+        let mut query = users::table.select(User::as_select()).into_boxed();
+        if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+            query = query.filter(
+                users::email
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(users::display_name).like(pattern).escape('\\')),
+            );
+        }
+        if let Some(role) = filter.role {
+            query = query.filter(users::role.eq(role));
+        }
+        if let Some(side) = filter.side {
+            query = query.filter(users::side.eq(side));
+        }
+        if let Some(after) = &filter.after {
+            query = query.filter(users::email.gt(after.clone()));
+        }
+        query.order(users::email).limit(limit).load(conn)
+    }
+
+    /// Creates an account and records it in the audit log (inside the caller's transaction).
+    pub fn create(
+        conn: &mut DbConn,
+        actor: &Actor,
+        account: &Account,
+        password_hash: &str,
+        must_change_password: bool,
+    ) -> QueryResult<User> {
+        let now = UtcTime::now();
+        let user: User = diesel::insert_into(users::table)
+            .values(NewUser {
+                id: UserId::new(),
+                email: account.email.as_str(),
+                display_name: account.display_name.as_str(),
+                role: account.role,
+                side: account.side,
+                exporter_id: account.exporter_id,
+                border_post_id: account.border_post_id,
+                language: account.language,
+                time_zone: account.time_zone,
+                active: true,
+                password_hash,
+                must_change_password,
+                failed_logins: 0,
+                created_at: now,
+                updated_at: now,
+                version: 1,
+            })
+            .returning(users::all_columns)
+            .get_result(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "user.created", "user", user.id).after(account.audit_view()),
+        )?;
+        Ok(user)
+    }
+
+    /// Saves an edited account if nobody changed it since `version`; ends the user's sessions
+    /// when the role or side changed.
+    pub fn update(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: UserId,
+        version: i32,
+        account: &Account,
+    ) -> QueryResult<Saved<User>> {
+        let Some(before) = User::find(conn, id)? else {
+            return Err(diesel::result::Error::NotFound);
+        };
+        if before.version != version {
+            return Ok(Saved::Stale);
+        }
+        let user: User = diesel::update(users::table.find(id).filter(users::version.eq(version)))
+            .set(AccountChanges {
+                email: account.email.as_str(),
+                display_name: account.display_name.as_str(),
+                role: account.role,
+                side: account.side,
+                exporter_id: account.exporter_id,
+                border_post_id: account.border_post_id,
+                language: account.language,
+                updated_at: UtcTime::now(),
+                version: version + 1,
+            })
+            .returning(users::all_columns)
+            .get_result(conn)?;
+        if before.role != user.role || before.side != user.side {
+            end_sessions(conn, id)?;
+        }
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "user.updated", "user", id)
+                .before(before.account_view())
+                .after(account.audit_view()),
+        )?;
+        Ok(Saved::Done(user))
+    }
+
+    /// Deactivates or reactivates an account; deactivation ends its sessions at once.
+    pub fn set_active(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: UserId,
+        active: bool,
+    ) -> QueryResult<()> {
+        diesel::update(users::table.find(id))
+            .set((
+                users::active.eq(active),
+                users::updated_at.eq(UtcTime::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(conn)?;
+        if !active {
+            end_sessions(conn, id)?;
+        }
+        let action = if active {
+            "user.activated"
+        } else {
+            "user.deactivated"
+        };
+        audit::record(conn, AuditEntry::new(actor, action, "user", id))?;
+        Ok(())
+    }
+
+    /// Sets a new password hash, clears any lockout and ends every session of the user
+    /// (the caller opens a new one when the user changed their own password).
+    pub fn set_password(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: UserId,
+        password_hash: &str,
+        must_change_password: bool,
+    ) -> QueryResult<()> {
+        diesel::update(users::table.find(id))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::must_change_password.eq(must_change_password),
+                users::failed_logins.eq(0),
+                users::locked_until.eq(None::<UtcTime>),
+                users::updated_at.eq(UtcTime::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(conn)?;
+        end_sessions(conn, id)?;
+        let action = if actor.id == Some(id) {
+            "user.password_changed"
+        } else {
+            "user.password_reset"
+        };
+        audit::record(conn, AuditEntry::new(actor, action, "user", id))?;
+        Ok(())
+    }
+
+    /// Sets the user's language (from the switcher or the account page).
+    pub fn set_language(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: UserId,
+        from: Lang,
+        to: Lang,
+    ) -> QueryResult<()> {
+        diesel::update(users::table.find(id))
+            .set(users::language.eq(to))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "user.language_changed", "user", id)
+                .before(json!({ "language": from.as_str() }))
+                .after(json!({ "language": to.as_str() })),
+        )?;
+        Ok(())
+    }
+
+    /// Sets the zone the user reads times in.
+    pub fn set_time_zone(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: UserId,
+        from: TimeZone,
+        to: TimeZone,
+    ) -> QueryResult<()> {
+        diesel::update(users::table.find(id))
+            .set(users::time_zone.eq(to))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "user.time_zone_changed", "user", id)
+                .before(json!({ "time_zone": from.as_str() }))
+                .after(json!({ "time_zone": to.as_str() })),
+        )?;
+        Ok(())
+    }
+
+    /// Whether the account is locked at `now`.
+    pub fn is_locked(&self, now: UtcTime) -> bool {
+        self.locked_until.is_some_and(|until| until > now)
+    }
+
+    fn account_view(&self) -> serde_json::Value {
+        json!({
+            "email": self.email,
+            "display_name": self.display_name,
+            "role": self.role.as_str(),
+            "side": self.side.map(|s| s.as_str()),
+            "exporter_id": self.exporter_id.map(|id| id.to_string()),
+            "border_post_id": self.border_post_id.map(|id| id.to_string()),
+            "language": self.language.as_str(),
+        })
+    }
+
+    /// The account as its edit form starts.
+    pub fn to_account(&self) -> Option<Account> {
+        Some(Account {
+            email: Email::parse(&self.email).ok()?,
+            display_name: DisplayName::parse(&self.display_name).ok()?,
+            role: self.role,
+            side: self.side,
+            exporter_id: self.exporter_id,
+            border_post_id: self.border_post_id,
+            language: self.language,
+            time_zone: self.time_zone,
+        })
+    }
+}
+
+/// Ends every session of a user.
+pub fn end_sessions(conn: &mut DbConn, id: UserId) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(id))).execute(conn)
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

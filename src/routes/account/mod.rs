@@ -1,0 +1,3 @@
+pub mod password;
+pub mod preferences;
+pub mod show;

@@ -1,0 +1,79 @@
+//! `POST /account/password`: change one's own password. Every session of the user ends and
+//! this browser gets a new one.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::show::AccountPage;
+use crate::auth::{CurrentUser, password};
+use crate::domain::NewPassword;
+use crate::error::AppError;
+use crate::models::{Actor, User, session};
+use crate::web::context::{SESSION_COOKIE, cookie};
+use crate::web::{AppState, Base, render_status};
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    base: Base,
+    user: CurrentUser,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = user.0;
+    let form = form.into_inner();
+    let new = NewPassword::parse(&form.new, &form.confirm);
+    let stored = user.password_hash.clone();
+    let current = form.current;
+    // Both Argon2 computations run off the async workers.
+    let checked = web::block(move || {
+        let current_ok = password::verify(&stored, &current);
+        let hash = match (&new, current_ok) {
+            (Ok(p), true) => Some(password::hash(p.expose())),
+            _ => None,
+        };
+        (current_ok, new.map(|_| ()), hash)
+    })
+    .await?;
+    let (current_ok, new_ok, hash) = checked;
+    let mut errors = Vec::new();
+    if !current_ok {
+        errors.push(("current", "account.current_wrong"));
+    }
+    if let Err(e) = new_ok {
+        errors.push(("new", e));
+    }
+    let Some(hash) = hash.filter(|_| errors.is_empty()) else {
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &AccountPage {
+                base,
+                user,
+                notice: None,
+                errors,
+            },
+        );
+    };
+    let id = user.id;
+    let actor = Actor::user(id, &user.email);
+    let token = state
+        .db
+        .write(move |conn| {
+            User::set_password(conn, &actor, id, &hash, false)?;
+            Ok(session::open(conn, id)?)
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/account?saved=password"))
+        .cookie(cookie(&state, SESSION_COOKIE, token, None))
+        .finish())
+}

@@ -1,0 +1,54 @@
+//! `POST /account/preferences`: language and time zone.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::auth::CurrentUser;
+use crate::domain::TimeZone;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::models::{Actor, User};
+use crate::web::AppState;
+use crate::web::context::{LANG_COOKIE, cookie};
+
+#[derive(Deserialize)]
+pub struct PreferencesForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    time_zone: String,
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    form: web::Form<PreferencesForm>,
+) -> Result<HttpResponse, AppError> {
+    // Both are chosen from fixed lists: anything else is a forged request.
+    let language = Lang::parse(&form.language).ok_or(AppError::BadRequest)?;
+    let time_zone = TimeZone::parse(&form.time_zone).ok_or(AppError::BadRequest)?;
+    let user = user.0;
+    let actor = Actor::user(user.id, &user.email);
+    state
+        .db
+        .write(move |conn| {
+            if user.language != language {
+                User::set_language(conn, &actor, user.id, user.language, language)?;
+            }
+            if user.time_zone != time_zone {
+                User::set_time_zone(conn, &actor, user.id, user.time_zone, time_zone)?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/account?saved=preferences"))
+        .cookie(cookie(
+            &state,
+            LANG_COOKIE,
+            language.as_str().to_owned(),
+            Some(365),
+        ))
+        .finish())
+}

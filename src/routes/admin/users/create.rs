@@ -1,0 +1,79 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::form::{UserForm, UserFormPage, choices, is_unique_violation};
+use crate::auth::{Admin, password, token};
+use crate::db::write_tx;
+use crate::error::AppError;
+use crate::models::{Actor, User};
+use crate::web::{AppState, Base, render, render_status};
+
+/// Shows a one-time password, once: to the administrator who created or reset the account.
+#[derive(Template)]
+#[template(path = "admin/users/password.html")]
+pub struct OneTimePasswordPage {
+    pub base: Base,
+    pub user: User,
+    pub password: String,
+    pub created: bool,
+}
+
+enum Outcome {
+    Created(Box<User>),
+    Invalid(UserForm, Vec<(&'static str, &'static str)>),
+}
+
+/// `POST /admin/users`: creates the account with a one-time password the user must change.
+pub async fn submit(
+    state: web::Data<AppState>,
+    base: Base,
+    admin: Admin,
+    form: web::Form<UserForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let actor = Actor::user(admin.id, &admin.email);
+    let one_time = token::readable_password();
+    let hash = {
+        let p = one_time.clone();
+        web::block(move || password::hash(&p)).await?
+    };
+    let (outcome, lists) = state
+        .db
+        .run(move |conn| {
+            let account = match form.parse(conn)? {
+                Ok(account) => account,
+                Err(errors) => return Ok((Outcome::Invalid(form, errors), choices(conn)?)),
+            };
+            if User::find_by_email(conn, account.email.as_str())?.is_some() {
+                return Ok((
+                    Outcome::Invalid(form, vec![("email", "field.email_taken")]),
+                    choices(conn)?,
+                ));
+            }
+            match write_tx(conn, |conn| {
+                User::create(conn, &actor, &account, &hash, true)
+            }) {
+                Ok(user) => Ok((Outcome::Created(Box::new(user)), Default::default())),
+                Err(e) if is_unique_violation(&e) => Ok((
+                    Outcome::Invalid(form, vec![("email", "field.email_taken")]),
+                    choices(conn)?,
+                )),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Outcome::Created(user) => render(&OneTimePasswordPage {
+            base,
+            user: *user,
+            password: one_time,
+            created: true,
+        }),
+        Outcome::Invalid(form, errors) => {
+            let mut page = UserFormPage::new(base, form, lists);
+            page.errors = errors;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}

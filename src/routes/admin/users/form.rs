@@ -1,0 +1,172 @@
+//! The user form shared by "new" and "edit": raw values as typed (so nothing is lost when the
+//! form comes back), their parsing into an [`Account`], and the page that shows them.
+
+use askama::Template;
+use serde::Deserialize;
+
+use crate::db::DbConn;
+use crate::domain::{DisplayName, Email, Role, Side};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::models::user::{Account, AccountErrors};
+use crate::models::{BorderPost, Exporter, User};
+use crate::web::Base;
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct UserForm {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub side: String,
+    pub exporter: String,
+    pub border_post: String,
+    pub language: String,
+    pub version: String,
+}
+
+impl UserForm {
+    pub fn from_user(user: &User) -> Self {
+        UserForm {
+            email: user.email.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role.as_str().into(),
+            side: user.side.map(|s| s.as_str().into()).unwrap_or_default(),
+            exporter: user
+                .exporter_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            border_post: user
+                .border_post_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            language: user.language.as_str().into(),
+            version: user.version.to_string(),
+        }
+    }
+
+    /// Parses every field, collecting every error; ids must name an existing company / post.
+    pub fn parse(&self, conn: &mut DbConn) -> Result<Result<Account, AccountErrors>, AppError> {
+        let mut errors = AccountErrors::new();
+        let email = Email::parse(&self.email)
+            .map_err(|e| errors.push(("email", e)))
+            .ok();
+        let name = DisplayName::parse(&self.display_name)
+            .map_err(|e| errors.push(("display_name", e)))
+            .ok();
+        let role = Role::parse(&self.role);
+        if role.is_none() {
+            errors.push(("role", "field.choose"));
+        }
+        let side = match self.side.as_str() {
+            "" => None,
+            s => Side::parse(s).or_else(|| {
+                errors.push(("side", "field.choose"));
+                None
+            }),
+        };
+        let language = Lang::parse(&self.language).unwrap_or(Lang::Ru);
+        let exporter_id = match self.exporter.parse() {
+            Ok(id) => Exporter::find(conn, id)?.map(|e| e.id),
+            Err(_) => None,
+        };
+        if !self.exporter.is_empty() && exporter_id.is_none() {
+            errors.push(("exporter", "field.choose"));
+        }
+        let border_post_id = match self.border_post.parse() {
+            Ok(id) => BorderPost::find(conn, id)?.map(|p| p.id),
+            Err(_) => None,
+        };
+        if !self.border_post.is_empty() && border_post_id.is_none() {
+            errors.push(("border_post", "field.choose"));
+        }
+        let (Some(email), Some(name), Some(role)) = (email, name, role) else {
+            return Ok(Err(errors));
+        };
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        Ok(Account::new(
+            email,
+            name,
+            role,
+            side,
+            exporter_id,
+            border_post_id,
+            language,
+        ))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/users/form.html")]
+pub struct UserFormPage {
+    pub base: Base,
+    pub form: UserForm,
+    pub errors: AccountErrors,
+    /// Catalog key of a message above the form (stale form, saved…).
+    pub notice: Option<&'static str>,
+    pub exporters: Vec<Exporter>,
+    pub posts: Vec<BorderPost>,
+    /// The account being edited (none on the "new" page).
+    pub editing: Option<User>,
+    pub open_sessions: i64,
+}
+
+impl UserFormPage {
+    pub fn new(base: Base, form: UserForm, lists: (Vec<Exporter>, Vec<BorderPost>)) -> Self {
+        UserFormPage {
+            base,
+            form,
+            errors: Vec::new(),
+            notice: None,
+            exporters: lists.0,
+            posts: lists.1,
+            editing: None,
+            open_sessions: 0,
+        }
+    }
+
+    pub fn error(&self, field: &str) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| *e)
+    }
+
+    pub fn action(&self) -> String {
+        match &self.editing {
+            Some(user) => format!("/admin/users/{}", user.id),
+            None => "/admin/users".into(),
+        }
+    }
+
+    pub fn stale(&self) -> bool {
+        self.notice == Some("form.stale")
+    }
+
+    pub fn roles(&self) -> &'static [Role] {
+        Role::ALL
+    }
+
+    pub fn sides(&self) -> &'static [Side] {
+        Side::ALL
+    }
+
+    pub fn is_locked(&self, user: &User) -> bool {
+        user.is_locked(crate::db::types::UtcTime::now())
+    }
+}
+
+/// The companies and border posts the form's selects offer.
+pub fn choices(conn: &mut DbConn) -> Result<(Vec<Exporter>, Vec<BorderPost>), AppError> {
+    Ok((Exporter::all(conn)?, BorderPost::all(conn)?))
+}
+
+/// True when `e` is a unique-constraint violation (a second account with the same e-mail).
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

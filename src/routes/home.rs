@@ -1,0 +1,68 @@
+//! `GET /`: the home page of the signed-in user's role.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::CurrentUser;
+use crate::domain::{Role, Side};
+use crate::error::AppError;
+use crate::models::audit::{self, AuditEvent, AuditFilter};
+use crate::models::{BorderPost, Exporter, User};
+use crate::web::page::role_key;
+use crate::web::{AppState, Base, render};
+
+#[derive(Template)]
+#[template(path = "home/home.html")]
+struct HomePage {
+    base: Base,
+    user: User,
+    duties_key: String,
+    counts: Vec<(Role, Option<Side>, i64)>,
+    events: Vec<AuditEvent>,
+    exporter: Option<Exporter>,
+    post: Option<BorderPost>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let user = user.0;
+    let (role, side, exporter_id, post_id) =
+        (user.role, user.side, user.exporter_id, user.border_post_id);
+    let (counts, events, exporter, post) = state
+        .db
+        .run(move |conn| {
+            let counts = if role == Role::Admin {
+                User::count_by_role(conn)?
+            } else {
+                Vec::new()
+            };
+            let events = if matches!(role, Role::Admin | Role::Auditor) {
+                audit::list(conn, &AuditFilter::default(), side, 10)?
+            } else {
+                Vec::new()
+            };
+            let exporter = match exporter_id {
+                Some(id) => Exporter::find(conn, id)?,
+                None => None,
+            };
+            let post = match post_id {
+                Some(id) => BorderPost::find(conn, id)?,
+                None => None,
+            };
+            Ok((counts, events, exporter, post))
+        })
+        .await?;
+    let duties_key = format!("home.duties.{}", &role_key(role)["role.".len()..]);
+    render(&HomePage {
+        base,
+        user,
+        duties_key,
+        counts,
+        events,
+        exporter,
+        post,
+    })
+}

@@ -1,0 +1,3 @@
+pub mod login;
+pub mod login_form;
+pub mod logout;

@@ -1,0 +1,146 @@
+//! Building the application: open the database, apply migrations, bind the listener (port 0
+//! in tests) and assemble the middleware around the route table.
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, DefaultHeaders, Next, from_fn};
+use actix_web::{App, HttpServer, web};
+
+use crate::config::Settings;
+use crate::db::{Db, run_migrations};
+use crate::error::AppError;
+use crate::web::AppState;
+
+/// The Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                       font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    db: Db,
+}
+
+/// Opens the pool for `settings` and brings the schema up to date.
+pub fn open_database(settings: &Settings) -> Result<Db, String> {
+    let db = Db::connect(
+        &settings.database.url,
+        settings.database.pool_size,
+        Duration::from_secs(settings.database.connect_timeout_seconds),
+    )?;
+    let mut conn = db
+        .get()
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let applied = run_migrations(&mut conn).map_err(|e| e.to_string())?;
+    for version in applied {
+        tracing::info!(version, "applied migration");
+    }
+    Ok(db)
+}
+
+impl Application {
+    /// Binds `server.listen` and prepares (but does not start) the server.
+    pub fn build(mut settings: Settings) -> Result<Self, String> {
+        settings.resolve_secrets().map_err(|e| {
+            format!(
+                "cannot read or create secrets in {}: {e}",
+                settings.data.dir.display()
+            )
+        })?;
+        let db = open_database(&settings)?;
+        let listener = TcpListener::bind(&settings.server.listen)
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let workers = settings.server.workers;
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            settings,
+        });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(64 * 1024)
+                        .error_handler(|e, _| {
+                            tracing::debug!(error = %e, "unreadable form");
+                            AppError::BadRequest.into()
+                        }),
+                )
+                .app_data(
+                    web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()),
+                )
+                .configure(crate::routes::configure)
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
+                .wrap(from_fn(crate::web::context::middleware))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("Content-Security-Policy", CSP))
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("X-Frame-Options", "DENY"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+                        .add((
+                            "Permissions-Policy",
+                            "camera=(), microphone=(), geolocation=()",
+                        )),
+                )
+                .wrap(Compress::default())
+                .wrap(from_fn(access_log))
+        })
+        .listen(listener)
+        .map_err(|e| e.to_string())?
+        .shutdown_timeout(10);
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        Ok(Application {
+            server: server.run(),
+            port,
+            db,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    /// The server future, for harnesses that drive it themselves.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+/// One log line per request: method, path, status and time taken.
+async fn access_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let (method, path) = (req.method().clone(), req.path().to_owned());
+    let res = next.call(req).await?;
+    tracing::info!(
+        %method,
+        path,
+        status = res.status().as_u16(),
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    Ok(res)
+}

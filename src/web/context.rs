@@ -1,0 +1,238 @@
+//! The request context: once per request, before any handler, find who is asking (session
+//! cookie), in which language, and which CSRF token their forms carry; refuse state-changing
+//! requests without that token; afterwards, render error pages in the user's language.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpResponse, web};
+
+use crate::auth::csrf;
+use crate::error::{AppError, ErrorPage};
+use crate::i18n::{self, Lang};
+use crate::models::session;
+use crate::models::{Actor, User};
+use crate::web::AppState;
+
+pub const SESSION_COOKIE: &str = "jl_session";
+pub const VISITOR_COOKIE: &str = "jl_visitor";
+pub const LANG_COOKIE: &str = "jl_lang";
+
+/// Who is asking and how to answer them; every handler and extractor reads it.
+#[derive(Clone)]
+pub struct RequestContext {
+    pub user: Option<User>,
+    /// The raw cookie token of the current session (to end it at logout).
+    pub session_token: Option<String>,
+    pub lang: Lang,
+    pub csrf_token: String,
+}
+
+impl RequestContext {
+    pub fn of(req: &actix_web::HttpRequest) -> Option<RequestContext> {
+        req.extensions().get::<RequestContext>().cloned()
+    }
+}
+
+fn is_token(value: &str) -> bool {
+    value.len() >= 32 && value.len() <= 128 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn bypasses_context(path: &str) -> bool {
+    path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
+}
+
+/// A cookie as every jointlab cookie is made: path `/`, HttpOnly, SameSite=Lax, Secure when
+/// the public URL is https.
+pub fn cookie(
+    state: &AppState,
+    name: &'static str,
+    value: String,
+    max_age_days: Option<i64>,
+) -> Cookie<'static> {
+    let mut builder = Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies());
+    if let Some(days) = max_age_days {
+        builder = builder.max_age(CookieDuration::days(days));
+    }
+    builder.finish()
+}
+
+/// A cookie that tells the browser to forget `name`.
+pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {
+    let mut c = cookie(state, name, String::new(), None);
+    c.make_removal();
+    c
+}
+
+pub async fn middleware(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if bypasses_context(req.path()) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .expect("AppState is registered")
+        .clone();
+
+    // Who: the session behind the cookie, if it is still open.
+    let cookie_token = req
+        .cookie(SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| is_token(v));
+    let had_session_cookie = req.cookie(SESSION_COOKIE).is_some();
+    let mut user = None;
+    if let Some(token) = cookie_token.clone() {
+        let idle = state.settings.session.idle_timeout_minutes;
+        user = state
+            .db
+            .run(move |conn| Ok(session::resume(conn, &token, idle)?))
+            .await?;
+    }
+    let session_token = cookie_token.filter(|_| user.is_some());
+
+    // Language: ?lang= (remembered), then the user's, the visitor's cookie, the browser's.
+    let lang_param =
+        crate::web::query_param(req.query_string(), "lang").and_then(|v| Lang::parse(&v));
+    if let (Some(wanted), Some(u)) = (lang_param, user.as_mut())
+        && u.language != wanted
+    {
+        let (id, email, from) = (u.id, u.email.clone(), u.language);
+        state
+            .db
+            .write(move |conn| {
+                Ok(User::set_language(
+                    conn,
+                    &Actor::user(id, &email),
+                    id,
+                    from,
+                    wanted,
+                )?)
+            })
+            .await?;
+        u.language = wanted;
+    }
+    let lang = lang_param
+        .or(user.as_ref().map(|u| u.language))
+        .or_else(|| req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(i18n::negotiate)
+        })
+        .unwrap_or(Lang::En);
+
+    // CSRF: bound to the session, or before login to the visitor cookie.
+    let visitor = req
+        .cookie(VISITOR_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| is_token(v));
+    let new_visitor = visitor
+        .is_none()
+        .then(|| crate::auth::token::random_hex(16));
+    let binding = session_token
+        .clone()
+        .or_else(|| visitor.clone())
+        .or_else(|| new_visitor.clone())
+        .unwrap_or_default();
+    let csrf_token = csrf::token_for(state.csrf_key(), &binding);
+
+    let context = RequestContext {
+        user,
+        session_token,
+        lang,
+        csrf_token,
+    };
+    let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let csrf_ok = is_safe || {
+        let presented = presented_token(&mut req).await;
+        presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p))
+    };
+    req.extensions_mut().insert(context.clone());
+
+    let mut res = if csrf_ok {
+        next.call(req).await?.map_into_boxed_body()
+    } else {
+        tracing::warn!(
+            path = req.path(),
+            "refused a request without a valid CSRF token"
+        );
+        req.into_response(actix_web::ResponseError::error_response(&AppError::Csrf))
+    };
+
+    let error_page = res.response().extensions().get::<ErrorPage>().copied();
+    if let Some(page) = error_page {
+        let html = super::page::error_page(&context, page);
+        res = res.into_response(
+            HttpResponse::build(page.status())
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+        );
+    }
+    let headers = res.headers_mut();
+    if context.user.is_some() && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+    }
+    if let Some(v) = new_visitor {
+        res.response_mut()
+            .add_cookie(&cookie(&state, VISITOR_COOKIE, v, None))?;
+    }
+    if let Some(l) = lang_param {
+        res.response_mut().add_cookie(&cookie(
+            &state,
+            LANG_COOKIE,
+            l.as_str().to_owned(),
+            Some(365),
+        ))?;
+    }
+    if had_session_cookie
+        && context.session_token.is_none()
+        && res.response().cookies().all(|c| c.name() != SESSION_COOKIE)
+    {
+        res.response_mut()
+            .add_cookie(&removal(&state, SESSION_COOKIE))?;
+    }
+    Ok(res)
+}
+
+/// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
+/// `csrf_token` field of a URL-encoded form (the body is read and put back for the handler).
+async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
+    if let Some(v) = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        return Some(v.to_owned());
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return None;
+    }
+    let body = req.extract::<web::Bytes>().await.ok()?;
+    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+        .ok()
+        .and_then(|fields| {
+            fields
+                .into_iter()
+                .find(|(k, _)| k == csrf::FIELD)
+                .map(|(_, v)| v)
+        });
+    req.set_payload(Payload::from(body));
+    token
+}

@@ -1,0 +1,192 @@
+//! What every page shares: the language, the signed-in user, the navigation of their role and
+//! the CSRF token of their forms; and the helpers that turn a template into a response.
+
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload};
+use askama::Template;
+
+use super::RequestContext;
+use crate::db::types::UtcTime;
+use crate::domain::{Role, Side};
+use crate::error::{AppError, ErrorPage};
+use crate::i18n::{self, Lang};
+use crate::models::User;
+
+/// One link of the main navigation.
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// The navigation of a role: only pages that role may open.
+fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
+    let mut items = vec![("/", "nav.home")];
+    match role {
+        Role::Admin => {
+            items.push(("/admin/users", "nav.users"));
+            items.push(("/admin/audit", "nav.audit"));
+        }
+        Role::Auditor => items.push(("/admin/audit", "nav.audit")),
+        _ => {}
+    }
+    items
+}
+
+/// The part of every page's template that the layout reads.
+pub struct Base {
+    pub lang: Lang,
+    pub csrf_token: String,
+    pub user: Option<User>,
+    pub nav: Vec<NavItem>,
+    path: String,
+    query: String,
+}
+
+impl Base {
+    pub fn new(context: &RequestContext, path: &str, query: &str) -> Self {
+        let nav = context
+            .user
+            .as_ref()
+            .map(|u| {
+                nav_for(u.role)
+                    .into_iter()
+                    .map(|(href, label)| NavItem {
+                        href,
+                        label,
+                        current: if href == "/" {
+                            path == "/"
+                        } else {
+                            path.starts_with(href)
+                        },
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Base {
+            lang: context.lang,
+            csrf_token: context.csrf_token.clone(),
+            user: context.user.clone(),
+            nav,
+            path: path.to_owned(),
+            query: query.to_owned(),
+        }
+    }
+
+    pub fn t<'a>(&self, key: &'a str) -> &'a str {
+        i18n::t(self.lang, key)
+    }
+
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        i18n::tf(self.lang, key, args)
+    }
+
+    pub fn languages(&self) -> &'static [Lang] {
+        Lang::ALL
+    }
+
+    pub fn is_lang(&self, lang: &Lang) -> bool {
+        *lang == self.lang
+    }
+
+    /// This page in another language: the same path and query, `lang` replaced.
+    pub fn lang_href(&self, lang: &Lang) -> String {
+        let mut pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(&self.query).unwrap_or_default();
+        pairs.retain(|(k, _)| k != "lang");
+        pairs.push(("lang".into(), lang.as_str().into()));
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        format!("{}?{}", self.path, query)
+    }
+
+    pub fn role_name(&self, role: &Role) -> &'static str {
+        i18n::t(self.lang, role_key(*role))
+    }
+
+    pub fn side_name(&self, side: &Side) -> &'static str {
+        i18n::t(self.lang, side_key(*side))
+    }
+
+    /// An instant in the user's zone (Kazakhstan UTC+5 or China UTC+8; visitors: UTC+5).
+    pub fn time(&self, at: &UtcTime) -> String {
+        let zone = self
+            .user
+            .as_ref()
+            .map_or(crate::domain::TimeZone::Almaty, |u| u.time_zone);
+        format!(
+            "{} {}",
+            at.0.with_timezone(&zone.offset()).format("%Y-%m-%d %H:%M"),
+            zone.utc_label()
+        )
+    }
+}
+
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "role.admin",
+        Role::Registrar => "role.registrar",
+        Role::Analyst => "role.analyst",
+        Role::Reviewer => "role.reviewer",
+        Role::Certifier => "role.certifier",
+        Role::Exporter => "role.exporter",
+        Role::Inspector => "role.inspector",
+        Role::Auditor => "role.auditor",
+    }
+}
+
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Kz => "side.kz",
+        Side::Cn => "side.cn",
+    }
+}
+
+impl FromRequest for Base {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let context =
+            RequestContext::of(req).ok_or_else(|| AppError::internal("request context missing"));
+        std::future::ready(context.map(|c| Base::new(&c, req.path(), req.query_string())))
+    }
+}
+
+/// A 200 page.
+pub fn render<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
+    render_status(StatusCode::OK, page)
+}
+
+/// A page with another status (422 for a form sent back with errors, 409 for a stale one).
+pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorTemplate<'a> {
+    base: Base,
+    status: u16,
+    title_key: &'a str,
+    text_key: &'a str,
+}
+
+/// The error page for `page`, in the language of the request.
+pub fn error_page(context: &RequestContext, page: ErrorPage) -> String {
+    let base = Base::new(context, "/", "");
+    let key = page.key();
+    let (title, text) = (format!("{key}.title"), format!("{key}.text"));
+    ErrorTemplate {
+        base,
+        status: page.status().as_u16(),
+        title_key: &title,
+        text_key: &text,
+    }
+    .render()
+    .unwrap_or_else(|e| {
+        tracing::error!(error = %e, "cannot render the error page");
+        String::from("error")
+    })
+}

@@ -1,0 +1,72 @@
+use crate::helpers::spawn_app;
+
+#[test]
+fn health_and_readiness_answer() {
+    let app = spawn_app();
+    let client = app.client();
+    let res = client.get("/healthz");
+    assert_eq!((res.status, res.body.as_str()), (200, "ok"));
+    let res = client.get("/readyz");
+    assert_eq!((res.status, res.body.as_str()), (200, "ready"));
+}
+
+#[test]
+fn every_page_carries_the_security_headers() {
+    let app = spawn_app();
+    let client = app.client();
+    for path in ["/login", "/no-such-page", "/healthz", "/static/app.css"] {
+        let res = client.get(path);
+        let csp = res
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"));
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(
+            res.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(res.header("referrer-policy"), Some("same-origin"), "{path}");
+        assert_eq!(res.header("x-frame-options"), Some("DENY"), "{path}");
+    }
+}
+
+#[test]
+fn unknown_pages_and_records_get_a_translated_404() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let res = admin.get("/no-such-page?lang=ru");
+    assert_eq!(res.status, 404);
+    assert!(res.body.contains("lang=\"ru\""), "{}", res.body);
+    assert!(res.body.contains(jointlab::i18n::t(
+        jointlab::i18n::Lang::Ru,
+        "error.not_found.title"
+    )));
+    assert_eq!(
+        admin
+            .get(&format!("/admin/users/{}", uuid::Uuid::now_v7()))
+            .status,
+        404
+    );
+    assert_eq!(admin.get("/admin/users/not-a-uuid").status, 404);
+    assert_eq!(admin.get("/static/nothing.css").status, 404);
+}
+
+#[test]
+fn malformed_input_is_a_400_page_not_a_500() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    // A preferences form naming no real language is refused with a page, not a crash.
+    let res = admin.post(
+        "/account/preferences",
+        &[("language", "xx"), ("time_zone", "mars")],
+    );
+    assert_eq!(res.status, 400);
+    assert!(res.body.contains(jointlab::i18n::t(
+        jointlab::i18n::Lang::En,
+        "error.bad_request.title"
+    )));
+}

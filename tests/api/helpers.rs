@@ -1,0 +1,414 @@
+//! `spawn_app()`: a real server on port 0 over a fresh database (a temp SQLite file, or a
+//! uniquely named PostgreSQL database when `JOINTLAB_TEST_DATABASE_URL` names a server),
+//! with one account per role and side, and a cookie-keeping HTTP client.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use diesel::Connection;
+use diesel::RunQueryDsl;
+use diesel::pg::PgConnection;
+use jointlab::config::{Secret, Settings};
+use jointlab::db::{Db, DbConn, write_tx};
+use jointlab::domain::{Bin, DisplayName, Email, Role, Side};
+use jointlab::i18n::Lang;
+use jointlab::models::exporter::NewExporter;
+use jointlab::models::user::Account;
+use jointlab::models::{Actor, BorderPost, Exporter, User};
+use jointlab::startup::Application;
+
+/// The password of every seeded test account.
+pub const PASSWORD: &str = "Test-password-2026";
+
+/// The seeded accounts, by key: `admin`, `registrar_kz` … `auditor_cn`, `exporter`,
+/// `exporter_b`, `inspector`.
+pub const ACCOUNTS: &[(&str, Role, Option<Side>)] = &[
+    ("admin", Role::Admin, None),
+    ("registrar_kz", Role::Registrar, Some(Side::Kz)),
+    ("registrar_cn", Role::Registrar, Some(Side::Cn)),
+    ("analyst_kz", Role::Analyst, Some(Side::Kz)),
+    ("analyst_cn", Role::Analyst, Some(Side::Cn)),
+    ("reviewer_kz", Role::Reviewer, Some(Side::Kz)),
+    ("reviewer_cn", Role::Reviewer, Some(Side::Cn)),
+    ("certifier_kz", Role::Certifier, Some(Side::Kz)),
+    ("certifier_cn", Role::Certifier, Some(Side::Cn)),
+    ("auditor_kz", Role::Auditor, Some(Side::Kz)),
+    ("auditor_cn", Role::Auditor, Some(Side::Cn)),
+    ("exporter", Role::Exporter, None),
+    ("exporter_b", Role::Exporter, None),
+    ("inspector", Role::Inspector, None),
+];
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| jointlab::auth::password::hash(PASSWORD))
+}
+
+enum Backend {
+    Sqlite,
+    Postgres { admin_url: String, name: String },
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub settings: Settings,
+    pub users: HashMap<&'static str, User>,
+    pub exporters: Vec<Exporter>,
+    db: Option<Db>,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+    backend: Backend,
+    dir: PathBuf,
+}
+
+/// The PostgreSQL server the suite should use, if any.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("JOINTLAB_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// `url` with its database name replaced by `name`.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// A fresh, empty database: a temp SQLite file or a new PostgreSQL database. Returns its URL.
+fn fresh_database(dir: &std::path::Path) -> (String, Backend) {
+    match postgres_url() {
+        None => (
+            format!("sqlite://{}", dir.join("jointlab.db").display()),
+            Backend::Sqlite,
+        ),
+        Some(admin_url) => {
+            let name = format!("jl_test_{}", uuid::Uuid::now_v7().simple());
+            let mut conn = PgConnection::establish(&admin_url)
+                .expect("JOINTLAB_TEST_DATABASE_URL is reachable");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .expect("create test database");
+            (
+                with_database(&admin_url, &name),
+                Backend::Postgres { admin_url, name },
+            )
+        }
+    }
+}
+
+pub fn test_settings(dir: &std::path::Path, url: String) -> Settings {
+    let mut settings = Settings::defaults();
+    settings.server.listen = "127.0.0.1:0".into();
+    settings.server.workers = 2;
+    settings.database.url = url;
+    settings.database.pool_size = 4;
+    settings.database.connect_timeout_seconds = 5;
+    settings.data.dir = dir.join("data");
+    settings.session.key = Some(Secret::new(format!("test-key-{}", uuid::Uuid::now_v7())));
+    settings
+}
+
+pub fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {})
+}
+
+/// Like [`spawn_app`], with a chance to change the settings first.
+pub fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let dir = std::env::temp_dir().join(format!("jointlab-test-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (url, backend) = fresh_database(&dir);
+    let mut settings = test_settings(&dir, url);
+    adjust(&mut settings);
+    let server_settings = settings.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            match Application::build(server_settings) {
+                Ok(app) => {
+                    let port = app.port();
+                    let db = app.db().clone();
+                    let server = app.into_server();
+                    tx.send(Ok((port, db, server.handle()))).unwrap();
+                    let _ = server.await;
+                }
+                Err(e) => tx.send(Err(e)).unwrap(),
+            }
+        });
+    });
+    let (port, db, handle) = rx.recv().unwrap().expect("the application starts");
+    let (users, exporters) = seed_accounts(&db);
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        settings,
+        users,
+        exporters,
+        db: Some(db),
+        handle,
+        thread: Some(thread),
+        backend,
+        dir,
+    }
+}
+
+fn seed_accounts(db: &Db) -> (HashMap<&'static str, User>, Vec<Exporter>) {
+    let mut conn = db.get().unwrap();
+    write_tx(&mut conn, |conn: &mut DbConn| {
+        let actor = Actor::system("test");
+        let companies = [
+            ("Test Grain LLP", "08014000123"),
+            ("Other Meat JSC", "11024000457"),
+        ]
+        .iter()
+        .map(|(name, prefix)| {
+            NewExporter::new(
+                name,
+                &Bin::complete(prefix).unwrap(),
+                "Almaty",
+                "x@example.kz",
+            )
+            .insert(conn)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+        let post = BorderPost::find_by_code(conn, "NZH")?.expect("border posts are seeded");
+        let mut users = HashMap::new();
+        for (key, role, side) in ACCOUNTS {
+            let exporter_id = match *key {
+                "exporter" => Some(companies[0].id),
+                "exporter_b" => Some(companies[1].id),
+                _ => None,
+            };
+            let account = Account::new(
+                Email::parse(&format!("{}@test.jointlab.local", key.replace('_', "."))).unwrap(),
+                DisplayName::parse(&format!("Test {key}")).unwrap(),
+                *role,
+                *side,
+                exporter_id,
+                (*role == Role::Inspector).then_some(post.id),
+                Lang::En,
+            )
+            .unwrap();
+            users.insert(
+                *key,
+                User::create(conn, &actor, &account, password_hash(), false)?,
+            );
+        }
+        Ok::<_, diesel::result::Error>((users, companies))
+    })
+    .expect("seed test accounts")
+}
+
+impl TestApp {
+    pub fn db(&self) -> &Db {
+        self.db.as_ref().unwrap()
+    }
+
+    pub fn conn(&self) -> impl std::ops::DerefMut<Target = DbConn> + '_ {
+        self.db().get().unwrap()
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.backend, Backend::Postgres { .. })
+    }
+
+    pub fn user(&self, key: &str) -> &User {
+        &self.users[key]
+    }
+
+    /// A new client with an empty cookie jar.
+    pub fn client(&self) -> Client {
+        Client::new(&self.address)
+    }
+
+    /// A client signed in as the seeded account `key`.
+    pub fn signed_in(&self, key: &str) -> Client {
+        let client = self.client();
+        let res = client.login(&self.users[key].email, PASSWORD);
+        assert_eq!(res.status, 303, "login of {key} failed: {}", res.body);
+        client
+    }
+
+    /// Runs a `jointlab` subcommand against this app's database and settings.
+    pub fn cli(&self, args: &[&str]) -> Result<(), String> {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let command = jointlab::cli::Command::parse(&args)?;
+        jointlab::cli::run(command, self.settings.clone())
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        actix_web::rt::System::new().block_on(handle.stop(false));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        self.db.take();
+        if let Backend::Postgres { admin_url, name } = &self.backend
+            && let Ok(mut conn) = PgConnection::establish(admin_url)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// An HTTP answer, read whole.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub body: String,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.header("location")
+    }
+
+    /// The value of the first `csrf_token` field of the page.
+    pub fn csrf_token(&self) -> String {
+        field_value(&self.body, "csrf_token")
+            .unwrap_or_else(|| panic!("no csrf_token on the page: {}", self.body))
+    }
+}
+
+/// The `value` of the first input named `name` in `html`.
+pub fn field_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects, never errors on a status.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+    pub accept_language: Option<String>,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Self {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .build()
+            .into();
+        Client {
+            agent,
+            base: base.to_owned(),
+            accept_language: None,
+        }
+    }
+
+    fn read(res: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
+        let mut res = res.expect("the server answers");
+        let status = res.status().as_u16();
+        let headers = res
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+            .collect();
+        let body = res.body_mut().read_to_string().unwrap_or_default();
+        Resp {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        let mut req = self.agent.get(format!("{}{path}", self.base));
+        if let Some(l) = &self.accept_language {
+            req = req.header("Accept-Language", l);
+        }
+        Self::read(req.call())
+    }
+
+    /// A URL-encoded POST exactly as given (no token added).
+    pub fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        Self::read(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .send_form(fields.iter().copied()),
+        )
+    }
+
+    /// A form POST carrying the CSRF token of `form_page` (fetched first).
+    pub fn post_from(&self, form_page: &str, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.get(form_page).csrf_token();
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all)
+    }
+
+    /// A form POST with the token of the current session, taken from the home page (or the
+    /// login page for visitors).
+    pub fn post(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let page = self.get("/login");
+        let page = if page.status == 303 {
+            self.get("/account")
+        } else {
+            page
+        };
+        let token = page.csrf_token();
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all)
+    }
+
+    pub fn login(&self, email: &str, password: &str) -> Resp {
+        self.post_from(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+    }
+
+    /// The value of a cookie the client holds.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let jar = self.agent.cookie_jar_lock();
+        let value = jar
+            .iter()
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_owned());
+        value
+    }
+
+    /// A GET with an explicit `Cookie` header (to replay an old session token).
+    pub fn get_with_cookie(&self, path: &str, cookie: &str) -> Resp {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .build()
+            .into();
+        Self::read(
+            agent
+                .get(format!("{}{path}", self.base))
+                .header("Cookie", cookie)
+                .call(),
+        )
+    }
+}

@@ -1,0 +1,14 @@
+//! The API test suite: every test starts its own server over a fresh database. SQLite by
+//! default; PostgreSQL when JOINTLAB_TEST_DATABASE_URL names a server.
+
+mod account;
+mod audit;
+mod authz;
+mod cli;
+mod csrf;
+mod health;
+mod helpers;
+mod i18n;
+mod login;
+mod migrations;
+mod users;
