@@ -292,6 +292,15 @@ impl Resp {
     }
 }
 
+/// `text` as askama escapes it into a page.
+pub fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// The `value` of the first input named `name` in `html`.
 pub fn field_value(html: &str, name: &str) -> Option<String> {
     let marker = format!("name=\"{name}\" value=\"");
@@ -352,6 +361,16 @@ impl Client {
             self.agent
                 .post(format!("{}{path}", self.base))
                 .send_form(fields.iter().copied()),
+        )
+    }
+
+    /// A POST with no body and the token in the `X-CSRF-Token` header.
+    pub fn post_with_header(&self, path: &str, token: &str) -> Resp {
+        Self::read(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .header("X-CSRF-Token", token)
+                .send_empty(),
         )
     }
 

@@ -1,1 +1,205 @@
-pub fn _x() {}
+//! Signing in and out: success, failure, lockout, session renewal, idle timeout.
+
+use diesel::prelude::*;
+use jointlab::db::schema::{audit_events, users};
+use jointlab::db::types::UtcTime;
+use jointlab::i18n::{Lang, t};
+use jointlab::models::session;
+
+use crate::helpers::{PASSWORD, html, spawn_app, spawn_app_with};
+
+#[test]
+fn a_user_signs_in_and_lands_on_their_home_page() {
+    let app = spawn_app();
+    let client = app.client();
+    assert_eq!(client.get("/").location(), Some("/login?next=/"));
+    let res = client.post_from(
+        "/login",
+        "/login",
+        &[
+            ("email", "  Analyst.KZ@test.jointlab.local "),
+            ("password", PASSWORD),
+            ("next", "/account"),
+        ],
+    );
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), Some("/account"));
+    let cookie = res.header("set-cookie").unwrap();
+    assert!(
+        cookie.contains("jl_session=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http must not set Secure: {cookie}"
+    );
+    let home = client.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains(&app.user("analyst_kz").display_name));
+    assert!(
+        home.body
+            .contains(&html(t(Lang::En, "home.duties.analyst")))
+    );
+}
+
+#[test]
+fn secure_cookies_when_the_public_url_is_https() {
+    let app = spawn_app_with(|s| s.server.public_url = "https://lab.example.kz".into());
+    let res = app.client().login(&app.user("admin").email, PASSWORD);
+    assert!(res.header("set-cookie").unwrap().contains("Secure"));
+}
+
+#[test]
+fn the_next_parameter_never_leaves_the_site() {
+    let app = spawn_app();
+    let res = app.client().post_from(
+        "/login",
+        "/login",
+        &[
+            ("email", &app.user("admin").email),
+            ("password", PASSWORD),
+            ("next", "//evil.example/x"),
+        ],
+    );
+    assert_eq!(res.location(), Some("/"));
+}
+
+#[test]
+fn a_wrong_password_or_unknown_email_gets_the_same_answer() {
+    let app = spawn_app();
+    let client = app.client();
+    let wrong = client.login(&app.user("admin").email, "not-the-password");
+    let unknown = client.login("nobody@test.jointlab.local", PASSWORD);
+    for res in [&wrong, &unknown] {
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains(t(Lang::En, "login.invalid")));
+        assert!(client.cookie("jl_session").is_none());
+    }
+    assert!(
+        wrong
+            .body
+            .contains(&format!("value=\"{}\"", app.user("admin").email)),
+        "the e-mail is kept"
+    );
+}
+
+#[test]
+fn five_failures_lock_the_account_for_fifteen_minutes() {
+    let app = spawn_app();
+    let client = app.client();
+    let email = app.user("reviewer_cn").email.clone();
+    for attempt in 1..=4 {
+        assert_eq!(
+            client.login(&email, "wrong-password").status,
+            422,
+            "attempt {attempt}"
+        );
+    }
+    let fifth = client.login(&email, "wrong-password");
+    assert_eq!(fifth.status, 429);
+    // The sixth attempt, even with the right password, is refused with the lockout message.
+    let sixth = client.login(&email, PASSWORD);
+    assert_eq!(sixth.status, 429);
+    let expected = t(Lang::En, "login.locked").split('{').next().unwrap();
+    assert!(sixth.body.contains(expected), "{}", sixth.body);
+    assert!(sixth.body.contains("15 min"), "{}", sixth.body);
+    assert!(client.cookie("jl_session").is_none());
+
+    let mut conn = app.conn();
+    let locked: Option<UtcTime> = users::table
+        .filter(users::email.eq(&email))
+        .select(users::locked_until)
+        .first(&mut *conn)
+        .unwrap();
+    let minutes = (locked.unwrap().0 - UtcTime::now().0).num_minutes();
+    assert!((14..=15).contains(&minutes), "{minutes}");
+    let actions: Vec<String> = audit_events::table
+        .order(audit_events::seq)
+        .select(audit_events::action)
+        .load(&mut *conn)
+        .unwrap();
+    assert_eq!(
+        actions.iter().filter(|a| *a == "user.login_failed").count(),
+        5
+    );
+    assert_eq!(actions.iter().filter(|a| *a == "user.locked").count(), 1);
+
+    // Once the lock has passed, the right password works again.
+    diesel::update(users::table.filter(users::email.eq(&email)))
+        .set(users::locked_until.eq(Some(UtcTime::now().plus_minutes(-1))))
+        .execute(&mut *conn)
+        .unwrap();
+    drop(conn);
+    assert_eq!(client.login(&email, PASSWORD).status, 303);
+}
+
+#[test]
+fn login_renews_the_session_and_logout_ends_it() {
+    let app = spawn_app();
+    let client = app.client();
+    let user = app.user("certifier_kz");
+    assert_eq!(client.login(&user.email, PASSWORD).status, 303);
+    let first = client.cookie("jl_session").unwrap();
+    // Signing in again from the same browser replaces the session.
+    let res = client.post_from(
+        "/account",
+        "/login",
+        &[("email", &user.email), ("password", PASSWORD)],
+    );
+    assert_eq!(res.status, 303);
+    let second = client.cookie("jl_session").unwrap();
+    assert_ne!(first, second);
+    assert_eq!(session::count_for(&mut app.conn(), user.id).unwrap(), 1);
+    assert_eq!(
+        client
+            .get_with_cookie("/", &format!("jl_session={first}"))
+            .status,
+        303,
+        "the old token is dead"
+    );
+
+    let res = client.post("/logout", &[]);
+    assert_eq!(res.location(), Some("/login?signed_out=1"));
+    assert_eq!(session::count_for(&mut app.conn(), user.id).unwrap(), 0);
+    assert_eq!(
+        client
+            .get_with_cookie("/", &format!("jl_session={second}"))
+            .status,
+        303,
+        "a replayed token is dead"
+    );
+    assert!(
+        client
+            .get("/login?signed_out=1")
+            .body
+            .contains(t(Lang::En, "login.signed_out"))
+    );
+}
+
+#[test]
+fn an_idle_session_ends() {
+    let app = spawn_app_with(|s| s.session.idle_timeout_minutes = 0);
+    let client = app.signed_in("registrar_kz");
+    let res = client.get("/");
+    assert_eq!(res.status, 303);
+    assert!(res.location().unwrap().starts_with("/login"));
+    assert_eq!(
+        session::count_for(&mut app.conn(), app.user("registrar_kz").id).unwrap(),
+        0
+    );
+}
+
+#[test]
+fn a_deactivated_user_cannot_sign_in() {
+    let app = spawn_app();
+    let user = app.user("inspector");
+    diesel::update(users::table.find(user.id))
+        .set(users::active.eq(false))
+        .execute(&mut *app.conn())
+        .unwrap();
+    let res = app.client().login(&user.email, PASSWORD);
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(t(Lang::En, "login.invalid")));
+}

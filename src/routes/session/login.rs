@@ -38,10 +38,12 @@ pub async fn submit(
     let outcome = state
         .db
         .run(move |conn| {
-            if let Some(old) = previous {
+            let outcome = attempt(conn, &email_in, &password, &rules)?;
+            // A successful login replaces whatever session this browser had.
+            if let (LoginOutcome::Success { .. }, Some(old)) = (&outcome, previous) {
                 session::close(conn, &old)?;
             }
-            attempt(conn, &email_in, &password, &rules)
+            Ok(outcome)
         })
         .await?;
     match outcome {
