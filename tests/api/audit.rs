@@ -209,7 +209,7 @@ fn admins_and_auditors_browse_and_filter_the_log() {
 fn blind_events_show_their_values_only_to_their_side() {
     let app = spawn_app();
     let mut conn = app.conn();
-    write_tx(&mut *conn, |conn: &mut DbConn| {
+    write_tx(&mut conn, |conn: &mut DbConn| {
         audit::record(
             conn,
             AuditEntry::new(&Actor::system("test"), "test.result_entered", "test", "t-1")

@@ -408,11 +408,7 @@ impl Client {
     /// The value of a cookie the client holds.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let jar = self.agent.cookie_jar_lock();
-        let value = jar
-            .iter()
-            .find(|c| c.name() == name)
-            .map(|c| c.value().to_owned());
-        value
+        jar.iter().find(|c| c.name() == name).map(|c| c.value().to_owned())
     }
 
     /// A GET with an explicit `Cookie` header (to replay an old session token).

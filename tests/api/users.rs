@@ -1,1 +1,490 @@
-// placeholder
+//! The administrator's user pages: create (with its refusals), edit (with the stale-form
+//! check), deactivate / reactivate, reset password, who may open them, and the list filters.
+
+use jointlab::domain::Role;
+use jointlab::i18n::{Lang, t};
+use jointlab::models::{BorderPost, User};
+
+use crate::helpers::*;
+
+/// A catalog text in English, as askama writes it into a page.
+fn en(key: &str) -> String {
+    let mut out = String::new();
+    for c in t(Lang::En, key).chars() {
+        match c {
+            '&' => out.push_str("&#38;"),
+            '<' => out.push_str("&#60;"),
+            '>' => out.push_str("&#62;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The one-time password shown on the "user created" / "password reset" page.
+fn one_time_password(res: &Resp) -> String {
+    let marker = r#"<code class="secret" id="one-time-password">"#;
+    let start = res
+        .body
+        .find(marker)
+        .unwrap_or_else(|| panic!("no one-time password on the page: {}", res.body))
+        + marker.len();
+    let end = start + res.body[start..].find("</code>").unwrap();
+    res.body[start..end].to_owned()
+}
+
+/// The fields of the user form, every one present as a browser sends them.
+fn user_form<'a>(
+    email: &'a str,
+    name: &'a str,
+    role: &'a str,
+    side: &'a str,
+    exporter: &'a str,
+    border_post: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("email", email),
+        ("display_name", name),
+        ("role", role),
+        ("side", side),
+        ("exporter", exporter),
+        ("border_post", border_post),
+        ("language", "en"),
+    ]
+}
+
+fn create(admin: &Client, fields: &[(&str, &str)]) -> Resp {
+    admin.post_from("/admin/users/new", "/admin/users", fields)
+}
+
+fn find(app: &TestApp, email: &str) -> Option<User> {
+    User::find_by_email(&mut app.conn(), email).unwrap()
+}
+
+const NEW_PASSWORD: &str = "Steppe-wind-over-Khorgos";
+
+#[test]
+fn bad_input_is_refused_field_by_field_and_the_typed_values_are_kept() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let exporter = app.exporters[0].id.to_string();
+    // (case, e-mail, name, role, side, exporter, post, wrong field, catalog key)
+    let cases = [
+        (
+            "bad e-mail",
+            "aliya.bekova-at-example.kz",
+            "Aliya Bekova",
+            "analyst",
+            "kz",
+            "",
+            "",
+            "email",
+            "field.email_invalid",
+        ),
+        (
+            "analyst without side",
+            "nurlan.a@example.kz",
+            "Nurlan Abenov",
+            "analyst",
+            "",
+            "",
+            "",
+            "side",
+            "field.side_required",
+        ),
+        (
+            "exporter without company",
+            "saule.k@example.kz",
+            "Saule Kenzhe",
+            "exporter",
+            "",
+            "",
+            "",
+            "exporter",
+            "field.exporter_required",
+        ),
+        (
+            "inspector without post",
+            "timur.a@example.kz",
+            "Timur Akhmet",
+            "inspector",
+            "",
+            "",
+            "",
+            "border_post",
+            "field.post_required",
+        ),
+        (
+            "admin with a side",
+            "dana.o@example.kz",
+            "Dana Omar",
+            "admin",
+            "kz",
+            "",
+            "",
+            "side",
+            "field.side_not_allowed",
+        ),
+        (
+            "analyst with a company",
+            "erlan.n@example.kz",
+            "Erlan Nur",
+            "analyst",
+            "cn",
+            &exporter,
+            "",
+            "exporter",
+            "field.exporter_not_allowed",
+        ),
+    ];
+
+    for (case, email, name, role, side, company, post, field, key) in cases {
+        let res = create(&admin, &user_form(email, name, role, side, company, post));
+
+        assert_eq!(res.status, 422, "{case}: {}", res.body);
+        let message = format!(r#"id="{field}-error">{}</p>"#, en(key));
+        assert!(
+            res.body.contains(&message),
+            "{case}: no {message} in {}",
+            res.body
+        );
+        assert!(res.body.contains(&en("form.has_errors")), "{case}");
+        assert_eq!(
+            field_value(&res.body, "display_name").as_deref(),
+            Some(name),
+            "{case}"
+        );
+        assert!(
+            res.body.contains(&format!(r#"value="{email}""#)),
+            "{case}: e-mail lost"
+        );
+        let selected = format!(r#"<option value="{role}" selected>"#);
+        assert!(res.body.contains(&selected), "{case}: role lost");
+        assert!(
+            find(&app, email).is_none(),
+            "{case}: the account was created"
+        );
+    }
+}
+
+#[test]
+fn a_created_user_signs_in_with_the_one_time_password_and_must_choose_their_own() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let email = "aliya.bekova@example.kz";
+
+    let res = create(
+        &admin,
+        &user_form(email, "Aliya Bekova", "analyst", "kz", "", ""),
+    );
+
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert!(res.body.contains(&en("users.created")));
+    let one_time = one_time_password(&res);
+    assert!(one_time.len() >= 16, "{one_time}");
+    let user = find(&app, email).expect("the account exists");
+    assert!(user.must_change_password && user.active);
+    assert_eq!(
+        (user.role, user.side),
+        (Role::Analyst, Some(jointlab::domain::Side::Kz))
+    );
+
+    let client = app.client();
+    let res = client.login(email, &one_time);
+    assert_eq!((res.status, res.location()), (303, Some("/account")));
+    for path in ["/", "/admin/users", "/admin/audit"] {
+        let res = client.get(path);
+        assert_eq!(
+            (res.status, res.location()),
+            (303, Some("/account")),
+            "{path}"
+        );
+    }
+    let account = client.get("/account");
+    assert_eq!(account.status, 200);
+    assert!(account.body.contains(&en("account.must_change")));
+
+    let res = client.post(
+        "/account/password",
+        &[
+            ("current", &one_time),
+            ("new", NEW_PASSWORD),
+            ("confirm", NEW_PASSWORD),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(client.get("/").status, 200);
+    assert!(!find(&app, email).unwrap().must_change_password);
+}
+
+#[test]
+fn exporter_and_inspector_accounts_are_linked_to_their_company_and_post() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let company = &app.exporters[1];
+    let post = BorderPost::find_by_code(&mut app.conn(), "DST")
+        .unwrap()
+        .unwrap();
+    let (company_id, post_id) = (company.id.to_string(), post.id.to_string());
+
+    let exporter = create(
+        &admin,
+        &user_form(
+            "bolat@meat.kz",
+            "Bolat Iskakov",
+            "exporter",
+            "",
+            &company_id,
+            "",
+        ),
+    );
+    let inspector = create(
+        &admin,
+        &user_form(
+            "timur@post.kz",
+            "Timur Akhmetov",
+            "inspector",
+            "",
+            "",
+            &post_id,
+        ),
+    );
+
+    assert_eq!(exporter.status, 200, "{}", exporter.body);
+    assert_eq!(inspector.status, 200, "{}", inspector.body);
+    let exporter = find(&app, "bolat@meat.kz").unwrap();
+    assert_eq!(
+        (exporter.exporter_id, exporter.border_post_id),
+        (Some(company.id), None)
+    );
+    let inspector = find(&app, "timur@post.kz").unwrap();
+    assert_eq!(
+        (inspector.exporter_id, inspector.border_post_id),
+        (None, Some(post.id))
+    );
+}
+
+#[test]
+fn an_e_mail_already_in_use_is_refused() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let before = User::count(&mut app.conn()).unwrap();
+
+    // The same address, written differently: e-mails are compared lower-cased.
+    let res = create(
+        &admin,
+        &user_form(
+            " Analyst.KZ@Test.Jointlab.Local",
+            "Second Analyst",
+            "analyst",
+            "kz",
+            "",
+            "",
+        ),
+    );
+
+    assert_eq!(res.status, 422, "{}", res.body);
+    let message = format!(r#"id="email-error">{}</p>"#, en("field.email_taken"));
+    assert!(res.body.contains(&message), "{}", res.body);
+    assert_eq!(
+        field_value(&res.body, "display_name").as_deref(),
+        Some("Second Analyst")
+    );
+    assert_eq!(User::count(&mut app.conn()).unwrap(), before);
+
+    // Renaming another account to a taken address is refused the same way.
+    let other = app.user("analyst_cn");
+    let path = format!("/admin/users/{}", other.id);
+    let version = other.version.to_string();
+    let mut fields = user_form(
+        &app.user("analyst_kz").email,
+        "Test analyst_cn",
+        "analyst",
+        "cn",
+        "",
+        "",
+    );
+    fields.push(("version", &version));
+    let res = admin.post_from(&path, &path, &fields);
+    assert_eq!(res.status, 422, "{}", res.body);
+    assert!(res.body.contains(&message), "{}", res.body);
+    let stored = User::find(&mut app.conn(), other.id).unwrap().unwrap();
+    assert_eq!(stored.email, other.email);
+}
+
+#[test]
+fn a_stale_edit_is_refused_with_the_typed_values_kept_and_the_first_save_stands() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let target = app.user("analyst_cn");
+    let path = format!("/admin/users/{}", target.id);
+    let page = admin.get(&path);
+    assert_eq!(page.status, 200);
+    let old_version = field_value(&page.body, "version").expect("a hidden version field");
+    let token = page.csrf_token();
+    let edit = |name: &'static str| {
+        let mut fields = user_form(&target.email, name, "analyst", "cn", "", "");
+        fields.push(("version", &old_version));
+        fields.push(("csrf_token", &token));
+        admin.post_raw(&path, &fields)
+    };
+
+    let first = edit("Li Na (first save)");
+    let second = edit("Li Na (second save)");
+
+    assert_eq!(first.status, 303, "{}", first.body);
+    assert_eq!(
+        first.location(),
+        Some(format!("{path}?saved=updated").as_str())
+    );
+    assert_eq!(second.status, 409, "{}", second.body);
+    assert!(second.body.contains(&en("form.stale")), "{}", second.body);
+    assert_eq!(
+        field_value(&second.body, "display_name").as_deref(),
+        Some("Li Na (second save)")
+    );
+    let stored = User::find(&mut app.conn(), target.id).unwrap().unwrap();
+    assert_eq!(stored.display_name, "Li Na (first save)");
+    assert_eq!(stored.version, old_version.parse::<i32>().unwrap() + 1);
+    // The form now carries the current version: saving again is a knowing overwrite.
+    assert_eq!(
+        field_value(&second.body, "version"),
+        Some(stored.version.to_string())
+    );
+}
+
+#[test]
+fn a_deactivated_user_is_signed_out_and_cannot_sign_in_until_reactivated() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let user = app.user("analyst_kz");
+    let signed_in = app.signed_in("analyst_kz");
+    assert_eq!(signed_in.get("/").status, 200);
+
+    let res = admin.post(&format!("/admin/users/{}/deactivate", user.id), &[]);
+
+    assert_eq!(res.status, 303, "{}", res.body);
+    let res = signed_in.get("/");
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location().unwrap_or("").starts_with("/login"),
+        "{res:?}"
+    );
+    assert!(
+        !User::find(&mut app.conn(), user.id)
+            .unwrap()
+            .unwrap()
+            .active
+    );
+    assert_eq!(app.client().login(&user.email, PASSWORD).status, 422);
+
+    let res = admin.post(&format!("/admin/users/{}/activate", user.id), &[]);
+    assert_eq!(res.status, 303, "{}", res.body);
+    let client = app.client();
+    assert_eq!(client.login(&user.email, PASSWORD).status, 303);
+    assert_eq!(client.get("/").status, 200);
+}
+
+#[test]
+fn an_administrator_cannot_deactivate_themselves() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let id = app.user("admin").id;
+
+    let res = admin.post(&format!("/admin/users/{id}/deactivate"), &[]);
+
+    assert_eq!(res.status, 403, "{}", res.body);
+    assert!(User::find(&mut app.conn(), id).unwrap().unwrap().active);
+    assert_eq!(admin.get("/admin/users").status, 200);
+}
+
+#[test]
+fn a_password_reset_gives_a_new_one_time_password_and_retires_the_old_one() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let user = app.user("certifier_kz");
+    let earlier_session = app.signed_in("certifier_kz");
+
+    let res = admin.post(&format!("/admin/users/{}/reset-password", user.id), &[]);
+
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert!(res.body.contains(&en("users.password_reset_done")));
+    let one_time = one_time_password(&res);
+    let res = earlier_session.get("/");
+    assert_eq!(res.status, 303, "the old session survived the reset");
+    assert!(res.location().unwrap_or("").starts_with("/login"));
+    assert_eq!(app.client().login(&user.email, PASSWORD).status, 422);
+    let client = app.client();
+    let res = client.login(&user.email, &one_time);
+    assert_eq!((res.status, res.location()), (303, Some("/account")));
+    let res = client.get("/");
+    assert_eq!((res.status, res.location()), (303, Some("/account")));
+}
+
+#[test]
+fn other_roles_may_neither_see_nor_create_users() {
+    let app = spawn_app();
+    for (key, role, _) in ACCOUNTS.iter().filter(|(_, role, _)| *role != Role::Admin) {
+        let client = app.signed_in(key);
+        let email = format!("intruder.{}@example.kz", key.replace('_', "."));
+
+        let list = client.get("/admin/users");
+        let res = client.post(
+            "/admin/users",
+            &user_form(&email, "Intruder", "admin", "", "", ""),
+        );
+
+        assert_eq!(list.status, 403, "{key} ({role}) sees the user list");
+        assert_eq!(
+            res.status, 403,
+            "{key} ({role}) creates users: {}",
+            res.body
+        );
+        assert!(find(&app, &email).is_none(), "{key} created an account");
+    }
+}
+
+#[test]
+fn the_list_filters_by_role_and_searches_by_e_mail() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+
+    let analysts = admin.get("/admin/users?role=analyst");
+    let found = admin.get("/admin/users?q=REVIEWER.c");
+    let none = admin.get("/admin/users?q=%25");
+
+    assert_eq!(analysts.status, 200);
+    for email in [
+        "analyst.kz@test.jointlab.local",
+        "analyst.cn@test.jointlab.local",
+    ] {
+        assert!(analysts.body.contains(email), "{email} missing");
+    }
+    for email in [
+        "admin@test.jointlab.local",
+        "reviewer.kz@test.jointlab.local",
+    ] {
+        assert!(
+            !analysts.body.contains(email),
+            "{email} listed among analysts"
+        );
+    }
+    assert!(
+        analysts
+            .body
+            .contains(r#"<option value="analyst" selected>"#)
+    );
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains("reviewer.cn@test.jointlab.local"));
+    assert!(!found.body.contains("reviewer.kz@test.jointlab.local"));
+    assert!(!found.body.contains("admin@test.jointlab.local"));
+    assert!(
+        found.body.contains(r#"value="REVIEWER.c""#),
+        "the search text is kept"
+    );
+    // `%` is searched for literally, not as a wildcard.
+    assert_eq!(none.status, 200);
+    assert!(none.body.contains(&en("users.none")), "{}", none.body);
+}

@@ -20,8 +20,8 @@ pub struct OneTimePasswordPage {
 }
 
 enum Outcome {
-    Created(Box<User>),
-    Invalid(UserForm, Vec<(&'static str, &'static str)>),
+    Created(User),
+    Invalid(Box<UserForm>, Vec<(&'static str, &'static str)>),
 }
 
 /// `POST /admin/users`: creates the account with a one-time password the user must change.
@@ -43,20 +43,20 @@ pub async fn submit(
         .run(move |conn| {
             let account = match form.parse(conn)? {
                 Ok(account) => account,
-                Err(errors) => return Ok((Outcome::Invalid(form, errors), choices(conn)?)),
+                Err(errors) => return Ok((Outcome::Invalid(Box::new(form), errors), choices(conn)?)),
             };
             if User::find_by_email(conn, account.email.as_str())?.is_some() {
                 return Ok((
-                    Outcome::Invalid(form, vec![("email", "field.email_taken")]),
+                    Outcome::Invalid(Box::new(form), vec![("email", "field.email_taken")]),
                     choices(conn)?,
                 ));
             }
             match write_tx(conn, |conn| {
                 User::create(conn, &actor, &account, &hash, true)
             }) {
-                Ok(user) => Ok((Outcome::Created(Box::new(user)), Default::default())),
+                Ok(user) => Ok((Outcome::Created(user), Default::default())),
                 Err(e) if is_unique_violation(&e) => Ok((
-                    Outcome::Invalid(form, vec![("email", "field.email_taken")]),
+                    Outcome::Invalid(Box::new(form), vec![("email", "field.email_taken")]),
                     choices(conn)?,
                 )),
                 Err(e) => Err(e.into()),
@@ -66,12 +66,12 @@ pub async fn submit(
     match outcome {
         Outcome::Created(user) => render(&OneTimePasswordPage {
             base,
-            user: *user,
+            user,
             password: one_time,
             created: true,
         }),
         Outcome::Invalid(form, errors) => {
-            let mut page = UserFormPage::new(base, form, lists);
+            let mut page = UserFormPage::new(base, *form, lists);
             page.errors = errors;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }

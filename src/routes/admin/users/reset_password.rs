@@ -28,7 +28,7 @@ pub async fn submit(
             write_tx(conn, |conn| {
                 User::find(conn, id)?.ok_or(AppError::NotFound)?;
                 User::set_password(conn, &actor, id, &hash, true)?;
-                Ok(User::find(conn, id)?.ok_or(AppError::NotFound)?)
+                User::find(conn, id)?.ok_or(AppError::NotFound)
             })
         })
         .await?;
