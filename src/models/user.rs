@@ -77,32 +77,8 @@ impl Account {
         border_post_id: Option<BorderPostId>,
         language: Lang,
     ) -> Result<Self, AccountErrors> {
-        let mut errors = AccountErrors::new();
-        match (role.has_side(), side) {
-            (true, None) => errors.push(("side", "field.side_required")),
-            (false, Some(_)) => errors.push(("side", "field.side_not_allowed")),
-            _ => {}
-        }
-        if (role == Role::Exporter) != exporter_id.is_some() {
-            errors.push((
-                "exporter",
-                if role == Role::Exporter {
-                    "field.exporter_required"
-                } else {
-                    "field.exporter_not_allowed"
-                },
-            ));
-        }
-        if (role == Role::Inspector) != border_post_id.is_some() {
-            errors.push((
-                "border_post",
-                if role == Role::Inspector {
-                    "field.post_required"
-                } else {
-                    "field.post_not_allowed"
-                },
-            ));
-        }
+        let errors =
+            Account::link_errors(role, side, exporter_id.is_some(), border_post_id.is_some());
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -117,6 +93,42 @@ impl Account {
             language,
             time_zone,
         })
+    }
+
+    /// What is wrong with this combination of role, side, company and border post.
+    pub fn link_errors(
+        role: Role,
+        side: Option<Side>,
+        has_exporter: bool,
+        has_post: bool,
+    ) -> AccountErrors {
+        let mut errors = AccountErrors::new();
+        match (role.has_side(), side) {
+            (true, None) => errors.push(("side", "field.side_required")),
+            (false, Some(_)) => errors.push(("side", "field.side_not_allowed")),
+            _ => {}
+        }
+        if (role == Role::Exporter) != has_exporter {
+            errors.push((
+                "exporter",
+                if role == Role::Exporter {
+                    "field.exporter_required"
+                } else {
+                    "field.exporter_not_allowed"
+                },
+            ));
+        }
+        if (role == Role::Inspector) != has_post {
+            errors.push((
+                "border_post",
+                if role == Role::Inspector {
+                    "field.post_required"
+                } else {
+                    "field.post_not_allowed"
+                },
+            ));
+        }
+        errors
     }
 
     fn audit_view(&self) -> serde_json::Value {

@@ -43,7 +43,9 @@ pub async fn submit(
         .run(move |conn| {
             let account = match form.parse(conn)? {
                 Ok(account) => account,
-                Err(errors) => return Ok((Outcome::Invalid(Box::new(form), errors), choices(conn)?)),
+                Err(errors) => {
+                    return Ok((Outcome::Invalid(Box::new(form), errors), choices(conn)?));
+                }
             };
             if User::find_by_email(conn, account.email.as_str())?.is_some() {
                 return Ok((

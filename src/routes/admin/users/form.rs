@@ -80,6 +80,15 @@ impl UserForm {
         if !self.border_post.is_empty() && border_post_id.is_none() {
             errors.push(("border_post", "field.choose"));
         }
+        if let Some(role) = role {
+            let linked =
+                Account::link_errors(role, side, exporter_id.is_some(), border_post_id.is_some());
+            for (field, key) in linked {
+                if !errors.iter().any(|(f, _)| *f == field) {
+                    errors.push((field, key));
+                }
+            }
+        }
         let (Some(email), Some(name), Some(role)) = (email, name, role) else {
             return Ok(Err(errors));
         };
