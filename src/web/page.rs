@@ -73,7 +73,7 @@ impl Base {
         }
     }
 
-    pub fn t<'a>(&self, key: &'a str) -> &'a str {
+    pub fn t(&self, key: &str) -> &'static str {
         i18n::t(self.lang, key)
     }
 

@@ -70,3 +70,52 @@ fn malformed_input_is_a_400_page_not_a_500() {
         "error.bad_request.title"
     )));
 }
+
+#[test]
+fn error_pages_speak_the_users_language() {
+    use jointlab::error::ErrorPage;
+    use jointlab::i18n::{Lang, t};
+    use jointlab::web::{RequestContext, page::error_page};
+    for lang in [Lang::Kk, Lang::Ru, Lang::Zh, Lang::En] {
+        let context = RequestContext {
+            user: None,
+            session_token: None,
+            lang,
+            csrf_token: "x".into(),
+        };
+        for page in [
+            ErrorPage::BadRequest,
+            ErrorPage::Forbidden,
+            ErrorPage::Csrf,
+            ErrorPage::NotFound,
+            ErrorPage::Internal,
+        ] {
+            let html = error_page(&context, page);
+            let title = t(lang, &format!("{}.title", page.key()));
+            assert!(
+                html.contains(&crate::helpers::html(title)),
+                "{lang} {page:?}: {html}"
+            );
+            assert!(html.contains(&format!(
+                "<p class=\"status\">{}</p>",
+                page.status().as_u16()
+            )));
+            assert!(html.contains(&format!("lang=\"{}\"", lang.tag())));
+        }
+    }
+}
+
+#[test]
+fn a_403_page_is_translated_for_the_signed_in_user() {
+    let app = spawn_app();
+    let exporter = app.signed_in("exporter");
+    exporter.get("/?lang=kk");
+    let res = exporter.get("/admin/users");
+    assert_eq!(res.status, 403);
+    let title = jointlab::i18n::t(jointlab::i18n::Lang::Kk, "error.forbidden.title");
+    assert!(
+        res.body.contains(&crate::helpers::html(title)),
+        "{}",
+        res.body
+    );
+}
