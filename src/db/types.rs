@@ -53,6 +53,11 @@ impl UtcTime {
         self.0.to_rfc3339_opts(SecondsFormat::Micros, true)
     }
 
+    /// The form HTML's `datetime` attribute accepts (milliseconds at most).
+    pub fn html_datetime(&self) -> String {
+        self.0.to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         DateTime::parse_from_rfc3339(s)
             .ok()
