@@ -42,6 +42,7 @@ diesel::table! {
         id -> DbUuid,
         email -> Text,
         display_name -> Text,
+        search_text -> Text,
         role -> Text,
         side -> Nullable<Text>,
         exporter_id -> Nullable<DbUuid>,

@@ -9,8 +9,6 @@ use crate::db::types::UtcTime;
 use crate::domain::{DisplayName, Email, Role, Side, TimeZone};
 use crate::i18n::Lang;
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
 crate::typed_id!(
     /// A person who signs in.
     UserId
@@ -22,6 +20,7 @@ pub struct User {
     pub id: UserId,
     pub email: String,
     pub display_name: String,
+    pub search_text: String,
     pub role: Role,
     pub side: Option<Side>,
     pub exporter_id: Option<ExporterId>,
@@ -131,6 +130,12 @@ impl Account {
         errors
     }
 
+    /// What the user list searches: e-mail and name, lower-cased here because SQLite's
+    /// `lower()` folds ASCII letters only.
+    fn search_text(&self) -> String {
+        format!("{} {}", self.email.as_str(), self.display_name.as_str()).to_lowercase()
+    }
+
     fn audit_view(&self) -> serde_json::Value {
         json!({
             "email": self.email.as_str(),
@@ -150,6 +155,7 @@ struct NewUser<'a> {
     id: UserId,
     email: &'a str,
     display_name: &'a str,
+    search_text: &'a str,
     role: Role,
     side: Option<Side>,
     exporter_id: Option<ExporterId>,
@@ -170,6 +176,7 @@ struct NewUser<'a> {
 struct AccountChanges<'a> {
     email: &'a str,
     display_name: &'a str,
+    search_text: &'a str,
     role: Role,
     side: Option<Side>,
     exporter_id: Option<ExporterId>,
@@ -231,12 +238,7 @@ impl User {
         let mut query = users::table.select(User::as_select()).into_boxed();
         if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
-            query = query.filter(
-                users::email
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(lower(users::display_name).like(pattern).escape('\\')),
-            );
+            query = query.filter(users::search_text.like(pattern).escape('\\'));
         }
         if let Some(role) = filter.role {
             query = query.filter(users::role.eq(role));
@@ -264,6 +266,7 @@ impl User {
                 id: UserId::new(),
                 email: account.email.as_str(),
                 display_name: account.display_name.as_str(),
+                search_text: &account.search_text(),
                 role: account.role,
                 side: account.side,
                 exporter_id: account.exporter_id,
@@ -306,6 +309,7 @@ impl User {
             .set(AccountChanges {
                 email: account.email.as_str(),
                 display_name: account.display_name.as_str(),
+                search_text: &account.search_text(),
                 role: account.role,
                 side: account.side,
                 exporter_id: account.exporter_id,
@@ -392,7 +396,11 @@ impl User {
         to: Lang,
     ) -> QueryResult<()> {
         diesel::update(users::table.find(id))
-            .set(users::language.eq(to))
+            .set((
+                users::language.eq(to),
+                users::updated_at.eq(UtcTime::now()),
+                users::version.eq(users::version + 1),
+            ))
             .execute(conn)?;
         audit::record(
             conn,
@@ -412,7 +420,11 @@ impl User {
         to: TimeZone,
     ) -> QueryResult<()> {
         diesel::update(users::table.find(id))
-            .set(users::time_zone.eq(to))
+            .set((
+                users::time_zone.eq(to),
+                users::updated_at.eq(UtcTime::now()),
+                users::version.eq(users::version + 1),
+            ))
             .execute(conn)?;
         audit::record(
             conn,

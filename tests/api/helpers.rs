@@ -294,10 +294,10 @@ impl Resp {
 
 /// `text` as askama escapes it into a page.
 pub fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
         .replace('\'', "&#39;")
 }
 
@@ -408,7 +408,9 @@ impl Client {
     /// The value of a cookie the client holds.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let jar = self.agent.cookie_jar_lock();
-        jar.iter().find(|c| c.name() == name).map(|c| c.value().to_owned())
+        jar.iter()
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_owned())
     }
 
     /// A GET with an explicit `Cookie` header (to replay an old session token).

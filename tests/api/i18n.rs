@@ -1,1 +1,284 @@
-// placeholder
+//! The four catalogs (complete, translated, consistent with the code that uses them) and the
+//! choice of language over HTTP: `?lang=`, the visitor's cookie, `Accept-Language`, the
+//! account's stored language and the switcher's links.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use jointlab::i18n::{Catalog, Lang, parse_catalog, t};
+use jointlab::models::User;
+
+use crate::helpers::*;
+
+fn catalog(lang: Lang) -> Catalog {
+    parse_catalog(lang.catalog_source()).unwrap_or_else(|e| panic!("catalog {lang}: {e}"))
+}
+
+const TRANSLATIONS: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::Zh];
+
+/// A catalog text, as askama writes it into a page.
+fn shown(lang: Lang, key: &str) -> String {
+    let mut out = String::new();
+    for c in t(lang, key).chars() {
+        match c {
+            '&' => out.push_str("&#38;"),
+            '<' => out.push_str("&#60;"),
+            '>' => out.push_str("&#62;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html_lang(lang: Lang) -> String {
+    format!(r#"<html lang="{}""#, lang.tag())
+}
+
+/// `{name}` placeholders of a text.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.match_indices('{')
+        .filter_map(|(i, _)| text[i..].find('}').map(|end| &text[i..=i + end]))
+        .collect()
+}
+
+#[test]
+fn the_four_catalogs_parse_and_have_the_same_keys() {
+    let en: BTreeSet<String> = catalog(Lang::En).into_keys().collect();
+    let mut report = Vec::new();
+
+    for lang in TRANSLATIONS {
+        let keys: BTreeSet<String> = catalog(lang).into_keys().collect();
+        let missing: Vec<_> = en.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&en).collect();
+        if !missing.is_empty() {
+            report.push(format!("{lang} lacks {missing:?}"));
+        }
+        if !extra.is_empty() {
+            report.push(format!("{lang} has keys English lacks: {extra:?}"));
+        }
+    }
+
+    assert!(en.len() > 100, "the English catalog looks truncated");
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn every_text_is_translated_and_keeps_its_placeholders() {
+    let en = catalog(Lang::En);
+    let mut report = Vec::new();
+
+    for lang in Lang::ALL {
+        for (key, text) in catalog(*lang) {
+            if text.trim().is_empty() {
+                report.push(format!("{lang} {key}: empty"));
+            }
+            let Some(english) = en.get(&key).filter(|_| *lang != Lang::En) else {
+                continue;
+            };
+            if text == *english && key != "app.name" {
+                report.push(format!("{lang} {key}: not translated ({text:?})"));
+            }
+            for p in placeholders(english) {
+                if !text.contains(p) {
+                    report.push(format!("{lang} {key}: lacks {p}"));
+                }
+            }
+        }
+    }
+
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
+/// Every file under `dir` whose name ends with `ext`.
+fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+/// A dotted lower-case name: `[a-z_]+(\.[a-z_]+)+`.
+fn is_key_shaped(s: &str) -> bool {
+    s.contains('.')
+        && s.split('.')
+            .all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+}
+
+/// The contents of the double-quoted, key-shaped literals of `source`.
+fn quoted_names(source: &str) -> Vec<&str> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end < bytes.len() && matches!(bytes[end], b'a'..=b'z' | b'_' | b'.') {
+            end += 1;
+        }
+        if end < bytes.len() && bytes[end] == b'"' && is_key_shaped(&source[start..end]) {
+            out.push(&source[start..end]);
+            i = end + 1;
+        } else {
+            i = end.max(start);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_scanner_picks_out_dotted_names_between_quotes() {
+    let source = r#"t("field.email") ("a", "b.c d") x."y.z" "home.duties.{}" "app.name""#;
+
+    let names = quoted_names(source);
+
+    assert_eq!(names, ["field.email", "y.z", "app.name"]);
+}
+
+#[test]
+fn every_catalog_key_named_in_the_code_and_templates_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let en = catalog(Lang::En);
+    let sections: HashSet<&str> = en.keys().map(|k| k.split('.').next().unwrap()).collect();
+    let mut sources = Vec::new();
+    files(&root.join("src"), "rs", &mut sources);
+    files(&root.join("templates"), "html", &mut sources);
+    let mut checked = BTreeSet::new();
+    let mut unknown = BTreeSet::new();
+
+    for path in &sources {
+        let text = std::fs::read_to_string(path).unwrap();
+        for name in quoted_names(&text) {
+            let section = name.split('.').next().unwrap();
+            // A file the application serves (e.g. "app.css") is not a key.
+            if !sections.contains(section) || root.join("static").join(name).is_file() {
+                continue;
+            }
+            checked.insert(name.to_owned());
+            // A prefix (e.g. "error.not_found") is completed into keys at run time.
+            let prefix = format!("{name}.");
+            if !en.contains_key(name) && !en.keys().any(|k| k.starts_with(&prefix)) {
+                let file = path.strip_prefix(root).unwrap().display().to_string();
+                unknown.insert(format!("{name:?} in {file}"));
+            }
+        }
+    }
+
+    assert!(checked.len() > 80, "the scan found only {checked:?}");
+    assert!(checked.contains("error.not_found") && checked.contains("users.title"));
+    assert!(unknown.is_empty(), "not in en.toml:\n{unknown:#?}");
+}
+
+#[test]
+fn the_lang_parameter_switches_the_language_and_a_cookie_keeps_it() {
+    let app = spawn_app();
+    let client = app.client();
+
+    let switched = client.get("/login?lang=zh");
+    let cookie = client.cookie("jl_lang");
+    let later = client.get("/login");
+
+    assert_eq!(switched.status, 200);
+    let title = format!("<h1>{}</h1>", shown(Lang::Zh, "login.title"));
+    for res in [&switched, &later] {
+        assert!(res.body.contains(&html_lang(Lang::Zh)), "{}", res.body);
+        assert!(res.body.contains(&title), "{}", res.body);
+        assert!(!res.body.contains(&shown(Lang::En, "login.lead")));
+    }
+    assert_eq!(cookie.as_deref(), Some("zh"));
+}
+
+#[test]
+fn a_visitor_gets_the_language_of_the_browser() {
+    let app = spawn_app();
+    let mut russian = app.client();
+    russian.accept_language = Some("ru-RU,ru;q=0.9".into());
+    let mut unknown = app.client();
+    unknown.accept_language = Some("de-DE,fr;q=0.8".into());
+
+    let res = russian.get("/login");
+    let fallback = unknown.get("/login");
+
+    assert_eq!(res.status, 200);
+    assert!(res.body.contains(&html_lang(Lang::Ru)), "{}", res.body);
+    let title = format!("<h1>{}</h1>", shown(Lang::Ru, "login.title"));
+    assert!(res.body.contains(&title), "{}", res.body);
+    assert!(
+        fallback.body.contains(&html_lang(Lang::En)),
+        "no English fallback"
+    );
+}
+
+#[test]
+fn a_signed_in_users_choice_is_stored_and_follows_them_to_a_new_session() {
+    let app = spawn_app();
+    let client = app.signed_in("exporter");
+    let id = app.user("exporter").id;
+
+    let res = client.get("/?lang=kk");
+
+    assert_eq!(res.status, 200);
+    assert!(res.body.contains(&html_lang(Lang::Kk)), "{}", res.body);
+    let stored = User::find(&mut app.conn(), id).unwrap().unwrap();
+    assert_eq!(stored.language, Lang::Kk);
+    // A new browser, with no language cookie: the account's language decides.
+    let fresh = app.signed_in("exporter");
+    assert_eq!(fresh.cookie("jl_lang"), None);
+    let home = fresh.get("/");
+    assert!(home.body.contains(&html_lang(Lang::Kk)), "{}", home.body);
+    assert!(home.body.contains(&shown(Lang::Kk, "home.duties.exporter")));
+}
+
+/// The switcher's link to `lang` on a page, entities decoded.
+fn switcher_href(body: &str, lang: Lang) -> String {
+    let marker = format!(r#"" lang="{tag}" hreflang="{tag}""#, tag = lang.tag());
+    let end = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no switcher link to {lang}: {body}"));
+    let start = body[..end].rfind(r#"<a href=""#).unwrap() + r#"<a href=""#.len();
+    body[start..end].replace("&#38;", "&").replace("&amp;", "&")
+}
+
+#[test]
+fn the_switcher_links_keep_the_other_query_parameters() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+
+    let list = admin.get("/admin/users?role=analyst");
+    let searched = admin.get("/admin/users?lang=en&q=Test%20analyst&role=analyst");
+
+    assert_eq!(list.status, 200);
+    // askama writes `&` as `&#38;` (the same as `&amp;` to a browser).
+    assert!(
+        list.body
+            .contains(r#"<a href="/admin/users?role=analyst&#38;lang=kk" lang="kk""#),
+        "{}",
+        list.body
+    );
+    for lang in Lang::ALL {
+        let expected = format!("/admin/users?role=analyst&lang={lang}");
+        assert_eq!(switcher_href(&list.body, *lang), expected);
+    }
+    assert_eq!(
+        switcher_href(&searched.body, Lang::Zh),
+        "/admin/users?q=Test+analyst&role=analyst&lang=zh"
+    );
+    let followed = admin.get(&switcher_href(&list.body, Lang::Kk));
+    assert!(followed.body.contains(&html_lang(Lang::Kk)));
+    assert!(
+        followed
+            .body
+            .contains(r#"<option value="analyst" selected>"#)
+    );
+    assert!(followed.body.contains("analyst.cn@test.jointlab.local"));
+    assert!(!followed.body.contains("admin@test.jointlab.local"));
+}

@@ -1,9 +1,9 @@
 //! The administrator's user pages: create (with its refusals), edit (with the stale-form
 //! check), deactivate / reactivate, reset password, who may open them, and the list filters.
 
-use jointlab::domain::Role;
+use jointlab::domain::{Role, Side};
 use jointlab::i18n::{Lang, t};
-use jointlab::models::{BorderPost, User};
+use jointlab::models::{BorderPost, User, UserId};
 
 use crate::helpers::*;
 
@@ -63,7 +63,27 @@ fn find(app: &TestApp, email: &str) -> Option<User> {
     User::find_by_email(&mut app.conn(), email).unwrap()
 }
 
-const NEW_PASSWORD: &str = "Steppe-wind-over-Khorgos";
+fn stored(app: &TestApp, id: UserId) -> User {
+    User::find(&mut app.conn(), id)
+        .unwrap()
+        .expect("the account exists")
+}
+
+#[track_caller]
+fn assert_shows(res: &Resp, text: &str) {
+    assert!(
+        res.body.contains(text),
+        "{text:?} is not on the page: {}",
+        res.body
+    );
+}
+
+/// The answer sent a signed-out browser to the login page.
+fn to_login(res: &Resp) -> bool {
+    res.status == 303 && res.location().is_some_and(|l| l.starts_with("/login"))
+}
+
+const NEW: &str = "Steppe-wind-over-Khorgos";
 
 #[test]
 fn bad_input_is_refused_field_by_field_and_the_typed_values_are_kept() {
@@ -97,23 +117,12 @@ fn bad_input_is_refused_field_by_field_and_the_typed_values_are_kept() {
         let case = format!("{role}/{side}/{field}");
         assert_eq!(res.status, 422, "{case}: {}", res.body);
         let message = format!(r#"id="{field}-error">{}</p>"#, en(key));
-        assert!(
-            res.body.contains(&message),
-            "{case}: no {message} in {}",
-            res.body
-        );
-        assert!(res.body.contains(&en("form.has_errors")), "{case}");
+        assert_shows(&res, &message);
+        assert_shows(&res, &en("form.has_errors"));
         assert_eq!(field_value(&res.body, "display_name"), Some(name), "{case}");
-        assert!(
-            res.body.contains(&format!(r#"value="{email}""#)),
-            "{case}: e-mail lost"
-        );
-        let selected = format!(r#"<option value="{role}" selected>"#);
-        assert!(res.body.contains(&selected), "{case}: role lost");
-        assert!(
-            find(&app, &email).is_none(),
-            "{case}: the account was created"
-        );
+        assert_shows(&res, &format!(r#"value="{email}""#));
+        assert_shows(&res, &format!(r#"<option value="{role}" selected>"#));
+        assert!(find(&app, &email).is_none(), "{case}: created");
     }
 }
 
@@ -129,15 +138,12 @@ fn a_created_user_signs_in_with_the_one_time_password_and_must_choose_their_own(
     );
 
     assert_eq!(res.status, 200, "{}", res.body);
-    assert!(res.body.contains(&en("users.created")));
+    assert_shows(&res, &en("users.created"));
     let one_time = one_time_password(&res);
     assert!(one_time.len() >= 16, "{one_time}");
     let user = find(&app, email).expect("the account exists");
     assert!(user.must_change_password && user.active);
-    assert_eq!(
-        (user.role, user.side),
-        (Role::Analyst, Some(jointlab::domain::Side::Kz))
-    );
+    assert_eq!((user.role, user.side), (Role::Analyst, Some(Side::Kz)));
 
     let client = app.client();
     let res = client.login(email, &one_time);
@@ -150,18 +156,14 @@ fn a_created_user_signs_in_with_the_one_time_password_and_must_choose_their_own(
             "{path}"
         );
     }
-    let account = client.get("/account");
-    assert_eq!(account.status, 200);
-    assert!(account.body.contains(&en("account.must_change")));
+    assert_shows(&client.get("/account"), &en("account.must_change"));
 
-    let res = client.post(
-        "/account/password",
-        &[
-            ("current", &one_time),
-            ("new", NEW_PASSWORD),
-            ("confirm", NEW_PASSWORD),
-        ],
-    );
+    let new = [
+        ("current", one_time.as_str()),
+        ("new", NEW),
+        ("confirm", NEW),
+    ];
+    let res = client.post("/account/password", &new);
     assert_eq!(res.status, 303, "{}", res.body);
     assert_eq!(client.get("/").status, 200);
     assert!(!find(&app, email).unwrap().must_change_password);
@@ -172,33 +174,14 @@ fn exporter_and_inspector_accounts_are_linked_to_their_company_and_post() {
     let app = spawn_app();
     let admin = app.signed_in("admin");
     let company = &app.exporters[1];
-    let post = BorderPost::find_by_code(&mut app.conn(), "DST")
-        .unwrap()
-        .unwrap();
+    let post = BorderPost::find_by_code(&mut app.conn(), "DST").unwrap();
+    let post = post.expect("Dostyk is seeded");
     let (company_id, post_id) = (company.id.to_string(), post.id.to_string());
+    let exporter = user_form("bolat@meat.kz", "Bolat", "exporter", "", &company_id, "");
+    let inspector = user_form("timur@post.kz", "Timur", "inspector", "", "", &post_id);
 
-    let exporter = create(
-        &admin,
-        &user_form(
-            "bolat@meat.kz",
-            "Bolat Iskakov",
-            "exporter",
-            "",
-            &company_id,
-            "",
-        ),
-    );
-    let inspector = create(
-        &admin,
-        &user_form(
-            "timur@post.kz",
-            "Timur Akhmetov",
-            "inspector",
-            "",
-            "",
-            &post_id,
-        ),
-    );
+    let exporter = create(&admin, &exporter);
+    let inspector = create(&admin, &inspector);
 
     assert_eq!(exporter.status, 200, "{}", exporter.body);
     assert_eq!(inspector.status, 200, "{}", inspector.body);
@@ -221,45 +204,29 @@ fn an_e_mail_already_in_use_is_refused() {
     let before = User::count(&mut app.conn()).unwrap();
 
     // The same address, written differently: e-mails are compared lower-cased.
+    let email = " Analyst.KZ@Test.Jointlab.Local";
     let res = create(
         &admin,
-        &user_form(
-            " Analyst.KZ@Test.Jointlab.Local",
-            "Second Analyst",
-            "analyst",
-            "kz",
-            "",
-            "",
-        ),
+        &user_form(email, "Second Analyst", "analyst", "kz", "", ""),
     );
 
     assert_eq!(res.status, 422, "{}", res.body);
     let message = format!(r#"id="email-error">{}</p>"#, en("field.email_taken"));
-    assert!(res.body.contains(&message), "{}", res.body);
-    assert_eq!(
-        field_value(&res.body, "display_name").as_deref(),
-        Some("Second Analyst")
-    );
+    assert_shows(&res, &message);
+    assert_shows(&res, r#"name="display_name" value="Second Analyst""#);
     assert_eq!(User::count(&mut app.conn()).unwrap(), before);
 
     // Renaming another account to a taken address is refused the same way.
     let other = app.user("analyst_cn");
     let path = format!("/admin/users/{}", other.id);
     let version = other.version.to_string();
-    let mut fields = user_form(
-        &app.user("analyst_kz").email,
-        "Test analyst_cn",
-        "analyst",
-        "cn",
-        "",
-        "",
-    );
+    let taken = &app.user("analyst_kz").email;
+    let mut fields = user_form(taken, "Test analyst_cn", "analyst", "cn", "", "");
     fields.push(("version", &version));
     let res = admin.post_from(&path, &path, &fields);
     assert_eq!(res.status, 422, "{}", res.body);
-    assert!(res.body.contains(&message), "{}", res.body);
-    let stored = User::find(&mut app.conn(), other.id).unwrap().unwrap();
-    assert_eq!(stored.email, other.email);
+    assert_shows(&res, &message);
+    assert_eq!(stored(&app, other.id).email, other.email);
 }
 
 #[test]
@@ -288,18 +255,18 @@ fn a_stale_edit_is_refused_with_the_typed_values_kept_and_the_first_save_stands(
         Some(format!("{path}?saved=updated").as_str())
     );
     assert_eq!(second.status, 409, "{}", second.body);
-    assert!(second.body.contains(&en("form.stale")), "{}", second.body);
-    assert_eq!(
-        field_value(&second.body, "display_name").as_deref(),
-        Some("Li Na (second save)")
+    assert_shows(&second, &en("form.stale"));
+    assert_shows(
+        &second,
+        r#"name="display_name" value="Li Na (second save)""#,
     );
-    let stored = User::find(&mut app.conn(), target.id).unwrap().unwrap();
-    assert_eq!(stored.display_name, "Li Na (first save)");
-    assert_eq!(stored.version, old_version.parse::<i32>().unwrap() + 1);
+    let now = stored(&app, target.id);
+    assert_eq!(now.display_name, "Li Na (first save)");
+    assert_eq!(now.version, old_version.parse::<i32>().unwrap() + 1);
     // The form now carries the current version: saving again is a knowing overwrite.
     assert_eq!(
         field_value(&second.body, "version"),
-        Some(stored.version.to_string())
+        Some(now.version.to_string())
     );
 }
 
@@ -314,18 +281,8 @@ fn a_deactivated_user_is_signed_out_and_cannot_sign_in_until_reactivated() {
     let res = admin.post(&format!("/admin/users/{}/deactivate", user.id), &[]);
 
     assert_eq!(res.status, 303, "{}", res.body);
-    let res = signed_in.get("/");
-    assert_eq!(res.status, 303);
-    assert!(
-        res.location().unwrap_or("").starts_with("/login"),
-        "{res:?}"
-    );
-    assert!(
-        !User::find(&mut app.conn(), user.id)
-            .unwrap()
-            .unwrap()
-            .active
-    );
+    assert!(to_login(&signed_in.get("/")), "the session survived");
+    assert!(!stored(&app, user.id).active);
     assert_eq!(app.client().login(&user.email, PASSWORD).status, 422);
 
     let res = admin.post(&format!("/admin/users/{}/activate", user.id), &[]);
@@ -344,7 +301,7 @@ fn an_administrator_cannot_deactivate_themselves() {
     let res = admin.post(&format!("/admin/users/{id}/deactivate"), &[]);
 
     assert_eq!(res.status, 403, "{}", res.body);
-    assert!(User::find(&mut app.conn(), id).unwrap().unwrap().active);
+    assert!(stored(&app, id).active);
     assert_eq!(admin.get("/admin/users").status, 200);
 }
 
@@ -358,11 +315,9 @@ fn a_password_reset_gives_a_new_one_time_password_and_retires_the_old_one() {
     let res = admin.post(&format!("/admin/users/{}/reset-password", user.id), &[]);
 
     assert_eq!(res.status, 200, "{}", res.body);
-    assert!(res.body.contains(&en("users.password_reset_done")));
+    assert_shows(&res, &en("users.password_reset_done"));
     let one_time = one_time_password(&res);
-    let res = earlier_session.get("/");
-    assert_eq!(res.status, 303, "the old session survived the reset");
-    assert!(res.location().unwrap_or("").starts_with("/login"));
+    assert!(to_login(&earlier_session.get("/")), "the session survived");
     assert_eq!(app.client().login(&user.email, PASSWORD).status, 422);
     let client = app.client();
     let res = client.login(&user.email, &one_time);
@@ -379,17 +334,11 @@ fn other_roles_may_neither_see_nor_create_users() {
         let email = format!("intruder.{}@example.kz", key.replace('_', "."));
 
         let list = client.get("/admin/users");
-        let res = client.post(
-            "/admin/users",
-            &user_form(&email, "Intruder", "admin", "", "", ""),
-        );
+        let fields = user_form(&email, "Intruder", "admin", "", "", "");
+        let res = client.post("/admin/users", &fields);
 
         assert_eq!(list.status, 403, "{key} ({role}) sees the user list");
-        assert_eq!(
-            res.status, 403,
-            "{key} ({role}) creates users: {}",
-            res.body
-        );
+        assert_eq!(res.status, 403, "{key} ({role}) creates users");
         assert!(find(&app, &email).is_none(), "{key} created an account");
     }
 }
@@ -404,35 +353,58 @@ fn the_list_filters_by_role_and_searches_by_e_mail() {
     let none = admin.get("/admin/users?q=%25");
 
     assert_eq!(analysts.status, 200);
-    for email in [
-        "analyst.kz@test.jointlab.local",
-        "analyst.cn@test.jointlab.local",
-    ] {
-        assert!(analysts.body.contains(email), "{email} missing");
-    }
-    for email in [
-        "admin@test.jointlab.local",
-        "reviewer.kz@test.jointlab.local",
-    ] {
-        assert!(
-            !analysts.body.contains(email),
-            "{email} listed among analysts"
-        );
-    }
-    assert!(
-        analysts
-            .body
-            .contains(r#"<option value="analyst" selected>"#)
-    );
+    assert_shows(&analysts, "analyst.kz@test.jointlab.local");
+    assert_shows(&analysts, "analyst.cn@test.jointlab.local");
+    assert!(!analysts.body.contains("admin@test.jointlab.local"));
+    assert!(!analysts.body.contains("reviewer.kz@test.jointlab.local"));
+    assert_shows(&analysts, r#"<option value="analyst" selected>"#);
     assert_eq!(found.status, 200);
-    assert!(found.body.contains("reviewer.cn@test.jointlab.local"));
+    assert_shows(&found, "reviewer.cn@test.jointlab.local");
     assert!(!found.body.contains("reviewer.kz@test.jointlab.local"));
     assert!(!found.body.contains("admin@test.jointlab.local"));
-    assert!(
-        found.body.contains(r#"value="REVIEWER.c""#),
-        "the search text is kept"
-    );
+    assert_shows(&found, r#"value="REVIEWER.c""#);
     // `%` is searched for literally, not as a wildcard.
     assert_eq!(none.status, 200);
-    assert!(none.body.contains(&en("users.none")), "{}", none.body);
+    assert_shows(&none, &en("users.none"));
+}
+
+#[test]
+fn the_list_finds_a_cyrillic_name_as_typed_or_in_lower_case() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let email = "aigerim.sadykova@example.kz";
+    let user = user_form(email, "Айгерим Садыкова", "analyst", "kz", "", "");
+    assert_eq!(create(&admin, &user).status, 200);
+
+    // "Айгерим" and "айгерим", percent-encoded.
+    let as_typed = admin.get("/admin/users?q=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC");
+    let lower = admin.get("/admin/users?q=%D0%B0%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC");
+
+    assert_shows(&as_typed, email);
+    assert_shows(&lower, email);
+}
+
+#[test]
+fn an_edit_form_loaded_before_the_user_changed_language_is_stale() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let target = app.user("analyst_kz");
+    let path = format!("/admin/users/{}", target.id);
+    let page = admin.get(&path);
+    let version = field_value(&page.body, "version").unwrap();
+    let token = page.csrf_token();
+    // Meanwhile the user picks Kazakh with the switcher.
+    assert_eq!(app.signed_in("analyst_kz").get("/?lang=kk").status, 200);
+
+    let mut fields = user_form(&target.email, "Renamed Analyst", "analyst", "kz", "", "");
+    fields.push(("version", &version));
+    fields.push(("csrf_token", &token));
+    let res = admin.post_raw(&path, &fields);
+
+    assert_eq!(
+        stored(&app, target.id).language,
+        Lang::Kk,
+        "the choice was reverted"
+    );
+    assert_eq!(res.status, 409, "{}", res.body);
 }

@@ -27,22 +27,39 @@ fn sign_in_switch_to_chinese_and_sign_out() {
     browser.type_into("#email", &app.user("reviewer_kz").email);
     browser.type_into("#password", PASSWORD);
     browser.click("button[type=submit].primary");
-    assert!(browser.url().ends_with('/'), "after login: {}", browser.url());
+    assert!(
+        browser.url().ends_with('/'),
+        "after login: {}",
+        browser.url()
+    );
     assert!(browser.source().contains(t(Lang::En, "nav.home")));
 
     browser.click("a[hreflang=zh-Hans]");
     let page = browser.source();
     assert!(page.contains("lang=\"zh-Hans\""), "not Chinese: {page}");
-    assert_eq!(browser.text("h1"), t(Lang::Zh, "home.greeting").replace("{name}", &app.user("reviewer_kz").display_name));
+    assert_eq!(
+        browser.text("h1"),
+        t(Lang::Zh, "home.greeting").replace("{name}", &app.user("reviewer_kz").display_name)
+    );
     assert!(page.contains(t(Lang::Zh, "role.reviewer")) && page.contains(t(Lang::Zh, "side.kz")));
     browser.screenshot(&screenshots().join("home-zh.png"));
 
     browser.click("form[action='/logout'] button");
-    assert!(browser.url().contains("/login?signed_out=1"), "{}", browser.url());
+    assert!(
+        browser.url().contains("/login?signed_out=1"),
+        "{}",
+        browser.url()
+    );
     let login = browser.source();
-    assert!(login.contains(t(Lang::Zh, "login.signed_out")), "sign-out notice not in Chinese: {login}");
+    assert!(
+        login.contains(t(Lang::Zh, "login.signed_out")),
+        "sign-out notice not in Chinese: {login}"
+    );
     browser.goto(&format!("{}/", app.address));
-    assert!(browser.url().contains("/login"), "still signed in after logout");
+    assert!(
+        browser.url().contains("/login"),
+        "still signed in after logout"
+    );
     browser.screenshot(&screenshots().join("login-zh.png"));
     drop(browser);
     let _ = std::fs::remove_dir_all(profile);

@@ -17,7 +17,11 @@ pub struct Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl Browser {
@@ -30,12 +34,20 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_path} (apt-get install chromium chromium-driver): {e}"));
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+            .unwrap_or_else(|e| {
+                panic!("cannot start {driver_path} (apt-get install chromium chromium-driver): {e}")
+            });
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
         let base = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         while agent.get(format!("{base}/status")).call().is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not come up");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not come up"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -52,9 +64,17 @@ impl Browser {
                 ]
             }
         }}});
-        let mut browser = Browser { driver, base, session: String::new(), agent };
+        let mut browser = Browser {
+            driver,
+            base,
+            session: String::new(),
+            agent,
+        };
         let created = browser.call("POST", "/session", Some(caps));
-        browser.session = created["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {created}")).to_owned();
+        browser.session = created["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {created}"))
+            .to_owned();
         browser
     }
 
@@ -69,7 +89,11 @@ impl Browser {
                 .header("Content-Type", "application/json")
                 .send(body.unwrap_or(json!({})).to_string()),
         };
-        let text = res.expect("chromedriver answers").body_mut().read_to_string().unwrap();
+        let text = res
+            .expect("chromedriver answers")
+            .body_mut()
+            .read_to_string()
+            .unwrap();
         let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
         if value["value"]["error"].is_string() {
             panic!("webdriver {method} {path}: {}", value["value"]);
@@ -82,35 +106,67 @@ impl Browser {
     }
 
     pub fn goto(&self, url: &str) {
-        self.call("POST", &self.session_path("/url"), Some(json!({ "url": url })));
+        self.call(
+            "POST",
+            &self.session_path("/url"),
+            Some(json!({ "url": url })),
+        );
     }
 
     pub fn url(&self) -> String {
-        self.call("GET", &self.session_path("/url"), None).as_str().unwrap_or_default().to_owned()
+        self.call("GET", &self.session_path("/url"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     pub fn source(&self) -> String {
-        self.call("GET", &self.session_path("/source"), None).as_str().unwrap_or_default().to_owned()
+        self.call("GET", &self.session_path("/source"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     pub fn find(&self, css: &str) -> String {
-        let v = self.call("POST", &self.session_path("/element"), Some(json!({ "using": "css selector", "value": css })));
-        v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_owned()
+        let v = self.call(
+            "POST",
+            &self.session_path("/element"),
+            Some(json!({ "using": "css selector", "value": css })),
+        );
+        v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {v}"))
+            .to_owned()
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css);
-        self.call("POST", &self.session_path(&format!("/element/{el}/value")), Some(json!({ "text": text })));
+        self.call(
+            "POST",
+            &self.session_path(&format!("/element/{el}/value")),
+            Some(json!({ "text": text })),
+        );
     }
 
     pub fn click(&self, css: &str) {
         let el = self.find(css);
-        self.call("POST", &self.session_path(&format!("/element/{el}/click")), None);
+        self.call(
+            "POST",
+            &self.session_path(&format!("/element/{el}/click")),
+            None,
+        );
     }
 
     pub fn text(&self, css: &str) -> String {
         let el = self.find(css);
-        self.call("GET", &self.session_path(&format!("/element/{el}/text")), None).as_str().unwrap_or_default().to_owned()
+        self.call(
+            "GET",
+            &self.session_path(&format!("/element/{el}/text")),
+            None,
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     }
 
     /// Saves a PNG screenshot of the viewport.
@@ -125,7 +181,10 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {
-            let _ = self.agent.delete(format!("{}/session/{}", self.base, self.session)).call();
+            let _ = self
+                .agent
+                .delete(format!("{}/session/{}", self.base, self.session))
+                .call();
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();

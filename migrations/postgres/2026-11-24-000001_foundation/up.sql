@@ -35,6 +35,8 @@ CREATE TABLE users (
     id                    uuid PRIMARY KEY,
     email                 text NOT NULL UNIQUE CHECK (email = lower(email)),
     display_name          text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 100),
+    -- e-mail and name lower-cased by the application (SQLite's lower() folds ASCII only)
+    search_text           text NOT NULL,
     role                  text NOT NULL CHECK (role IN ('admin', 'registrar', 'analyst', 'reviewer', 'certifier', 'exporter', 'inspector', 'auditor')),
     side                  text CHECK (side IN ('kz', 'cn')),
     exporter_id           uuid REFERENCES exporters (id),

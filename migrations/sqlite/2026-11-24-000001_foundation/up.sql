@@ -36,6 +36,8 @@ CREATE TABLE users (
     id                    TEXT PRIMARY KEY NOT NULL,
     email                 TEXT NOT NULL UNIQUE CHECK (email = lower(email)),
     display_name          TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 100),
+    -- e-mail and name lower-cased by the application (SQLite's lower() folds ASCII only)
+    search_text           TEXT NOT NULL,
     role                  TEXT NOT NULL CHECK (role IN ('admin', 'registrar', 'analyst', 'reviewer', 'certifier', 'exporter', 'inspector', 'auditor')),
     side                  TEXT CHECK (side IN ('kz', 'cn')),
     exporter_id           TEXT REFERENCES exporters (id),
