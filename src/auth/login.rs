@@ -15,7 +15,7 @@ use crate::models::{User, session};
 
 pub enum LoginOutcome {
     /// Signed in: the new session's cookie token.
-    Success { user: User, token: String },
+    Success { user: Box<User>, token: String },
     /// Wrong e-mail or password (the answer does not say which).
     Invalid,
     /// Too many failures: locked until then.
@@ -52,7 +52,7 @@ pub fn attempt(
             let token = session::open(conn, user.id)?;
             audit::record(conn, AuditEntry::new(&actor, "user.login", "user", user.id))?;
             let user = User::find(conn, user.id)?.ok_or(AppError::NotFound)?;
-            return Ok(LoginOutcome::Success { user, token });
+            return Ok(LoginOutcome::Success { user: Box::new(user), token });
         }
         if !user.active {
             audit::record(
