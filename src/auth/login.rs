@@ -52,7 +52,10 @@ pub fn attempt(
             let token = session::open(conn, user.id)?;
             audit::record(conn, AuditEntry::new(&actor, "user.login", "user", user.id))?;
             let user = User::find(conn, user.id)?.ok_or(AppError::NotFound)?;
-            return Ok(LoginOutcome::Success { user: Box::new(user), token });
+            return Ok(LoginOutcome::Success {
+                user: Box::new(user),
+                token,
+            });
         }
         if !user.active {
             audit::record(
