@@ -190,8 +190,7 @@ fn serve(settings: Settings) -> Result<(), String> {
 /// both so they can be printed once.
 pub fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, crate::error::AppError> {
     let mut conn = db.get()?;
-    let one_time = token::readable_password();
-    let hash = password::hash(&one_time);
+    let (one_time, hash) = password::one_time();
     write_tx(&mut conn, |conn| {
         if User::count(conn)? > 0 {
             return Ok(None);

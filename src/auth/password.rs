@@ -29,6 +29,13 @@ pub fn verify(stored: &str, password: &str) -> bool {
     }
 }
 
+/// A fresh one-time password and its hash (slow: call it off the async workers).
+pub fn one_time() -> (String, String) {
+    let password = super::token::readable_password();
+    let hash = hash(&password);
+    (password, hash)
+}
+
 /// A hash to compare against when the e-mail is unknown, so that the answer takes as long as
 /// for a real account and does not reveal which addresses exist.
 pub fn dummy_hash() -> &'static str {

@@ -387,50 +387,33 @@ impl User {
         Ok(())
     }
 
-    /// Sets the user's language (from the switcher or the account page).
-    pub fn set_language(
+    /// Sets the user's language and time zone (from the switcher or the account page);
+    /// does nothing when neither changes.
+    pub fn set_preferences(
         conn: &mut DbConn,
         actor: &Actor,
-        id: UserId,
-        from: Lang,
-        to: Lang,
+        user: &User,
+        language: Lang,
+        time_zone: TimeZone,
     ) -> QueryResult<()> {
-        diesel::update(users::table.find(id))
+        if user.language == language && user.time_zone == time_zone {
+            return Ok(());
+        }
+        diesel::update(users::table.find(user.id))
             .set((
-                users::language.eq(to),
+                users::language.eq(language),
+                users::time_zone.eq(time_zone),
                 users::updated_at.eq(UtcTime::now()),
                 users::version.eq(users::version + 1),
             ))
             .execute(conn)?;
+        let view =
+            |l: Lang, tz: TimeZone| json!({ "language": l.as_str(), "time_zone": tz.as_str() });
         audit::record(
             conn,
-            AuditEntry::new(actor, "user.language_changed", "user", id)
-                .before(json!({ "language": from.as_str() }))
-                .after(json!({ "language": to.as_str() })),
-        )?;
-        Ok(())
-    }
-
-    /// Sets the zone the user reads times in.
-    pub fn set_time_zone(
-        conn: &mut DbConn,
-        actor: &Actor,
-        id: UserId,
-        from: TimeZone,
-        to: TimeZone,
-    ) -> QueryResult<()> {
-        diesel::update(users::table.find(id))
-            .set((
-                users::time_zone.eq(to),
-                users::updated_at.eq(UtcTime::now()),
-                users::version.eq(users::version + 1),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "user.time_zone_changed", "user", id)
-                .before(json!({ "time_zone": from.as_str() }))
-                .after(json!({ "time_zone": to.as_str() })),
+            AuditEntry::new(actor, "user.preferences_changed", "user", user.id)
+                .before(view(user.language, user.time_zone))
+                .after(view(language, time_zone)),
         )?;
         Ok(())
     }

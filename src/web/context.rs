@@ -104,17 +104,12 @@ pub async fn middleware(
     if let (Some(wanted), Some(u)) = (lang_param, user.as_mut())
         && u.language != wanted
     {
-        let (id, email, from) = (u.id, u.email.clone(), u.language);
+        let (current, actor) = (u.clone(), Actor::user(u.id, &u.email));
         state
             .db
             .write(move |conn| {
-                Ok(User::set_language(
-                    conn,
-                    &Actor::user(id, &email),
-                    id,
-                    from,
-                    wanted,
-                )?)
+                let zone = current.time_zone;
+                Ok(User::set_preferences(conn, &actor, &current, wanted, zone)?)
             })
             .await?;
         u.language = wanted;

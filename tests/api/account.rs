@@ -2,26 +2,10 @@
 //! language and time-zone preferences.
 
 use jointlab::domain::TimeZone;
-use jointlab::i18n::{Lang, t};
+use jointlab::i18n::Lang;
 use jointlab::models::User;
 
 use crate::helpers::*;
-
-/// A catalog text, as askama writes it into a page.
-fn shown(lang: Lang, key: &str) -> String {
-    let mut out = String::new();
-    for c in t(lang, key).chars() {
-        match c {
-            '&' => out.push_str("&#38;"),
-            '<' => out.push_str("&#60;"),
-            '>' => out.push_str("&#62;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn stored(app: &TestApp, key: &str) -> User {
     User::find(&mut app.conn(), app.user(key).id)

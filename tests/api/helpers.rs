@@ -301,6 +301,16 @@ pub fn html(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// A catalog text as a page shows it.
+pub fn shown(lang: Lang, key: &str) -> String {
+    html(jointlab::i18n::t(lang, key))
+}
+
+/// An English catalog text as a page shows it.
+pub fn en(key: &str) -> String {
+    shown(Lang::En, key)
+}
+
 /// The `value` of the first input named `name` in `html`.
 pub fn field_value(html: &str, name: &str) -> Option<String> {
     let marker = format!("name=\"{name}\" value=\"");
@@ -317,13 +327,17 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(base: &str) -> Self {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+    fn agent() -> ureq::Agent {
+        ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .max_redirects_will_error(false)
             .build()
-            .into();
+            .into()
+    }
+
+    pub fn new(base: &str) -> Self {
+        let agent = Self::agent();
         Client {
             agent,
             base: base.to_owned(),
@@ -415,12 +429,7 @@ impl Client {
 
     /// A GET with an explicit `Cookie` header (to replay an old session token).
     pub fn get_with_cookie(&self, path: &str, cookie: &str) -> Resp {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .build()
-            .into();
+        let agent = Self::agent();
         Self::read(
             agent
                 .get(format!("{}{path}", self.base))

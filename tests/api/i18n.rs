@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use jointlab::i18n::{Catalog, Lang, parse_catalog, t};
+use jointlab::i18n::{Catalog, Lang, parse_catalog};
 use jointlab::models::User;
 
 use crate::helpers::*;
@@ -15,22 +15,6 @@ fn catalog(lang: Lang) -> Catalog {
 }
 
 const TRANSLATIONS: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::Zh];
-
-/// A catalog text, as askama writes it into a page.
-fn shown(lang: Lang, key: &str) -> String {
-    let mut out = String::new();
-    for c in t(lang, key).chars() {
-        match c {
-            '&' => out.push_str("&#38;"),
-            '<' => out.push_str("&#60;"),
-            '>' => out.push_str("&#62;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn html_lang(lang: Lang) -> String {
     format!(r#"<html lang="{}""#, lang.tag())

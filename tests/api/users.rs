@@ -2,26 +2,10 @@
 //! check), deactivate / reactivate, reset password, who may open them, and the list filters.
 
 use jointlab::domain::{Role, Side};
-use jointlab::i18n::{Lang, t};
+use jointlab::i18n::Lang;
 use jointlab::models::{BorderPost, User, UserId};
 
 use crate::helpers::*;
-
-/// A catalog text in English, as askama writes it into a page.
-fn en(key: &str) -> String {
-    let mut out = String::new();
-    for c in t(Lang::En, key).chars() {
-        match c {
-            '&' => out.push_str("&#38;"),
-            '<' => out.push_str("&#60;"),
-            '>' => out.push_str("&#62;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The one-time password shown on the "user created" / "password reset" page.
 fn one_time_password(res: &Resp) -> String {

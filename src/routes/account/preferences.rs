@@ -33,13 +33,9 @@ pub async fn submit(
     state
         .db
         .write(move |conn| {
-            if user.language != language {
-                User::set_language(conn, &actor, user.id, user.language, language)?;
-            }
-            if user.time_zone != time_zone {
-                User::set_time_zone(conn, &actor, user.id, user.time_zone, time_zone)?;
-            }
-            Ok(())
+            Ok(User::set_preferences(
+                conn, &actor, &user, language, time_zone,
+            )?)
         })
         .await?;
     Ok(HttpResponse::SeeOther()

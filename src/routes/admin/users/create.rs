@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::form::{UserForm, UserFormPage, choices, is_unique_violation};
-use crate::auth::{Admin, password, token};
+use crate::auth::{Admin, password};
 use crate::db::write_tx;
 use crate::error::AppError;
 use crate::models::{Actor, User};
@@ -33,11 +33,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let actor = Actor::user(admin.id, &admin.email);
-    let one_time = token::readable_password();
-    let hash = {
-        let p = one_time.clone();
-        web::block(move || password::hash(&p)).await?
-    };
+    let (one_time, hash) = web::block(password::one_time).await?;
     let (outcome, lists) = state
         .db
         .run(move |conn| {

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use super::create::OneTimePasswordPage;
-use crate::auth::{Admin, password, token};
+use crate::auth::{Admin, password};
 use crate::db::write_tx;
 use crate::error::AppError;
 use crate::models::{Actor, User, UserId};
@@ -17,11 +17,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let actor = Actor::user(admin.id, &admin.email);
-    let one_time = token::readable_password();
-    let hash = {
-        let p = one_time.clone();
-        web::block(move || password::hash(&p)).await?
-    };
+    let (one_time, hash) = web::block(password::one_time).await?;
     let user = state
         .db
         .run(move |conn| {
