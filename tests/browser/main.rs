@@ -27,15 +27,14 @@ fn sign_in_switch_to_chinese_and_sign_out() {
     browser.type_into("#email", &app.user("reviewer_kz").email);
     browser.type_into("#password", PASSWORD);
     browser.click("button[type=submit].primary");
-    assert!(
-        browser.url().ends_with('/'),
-        "after login: {}",
-        browser.url()
-    );
+    browser.wait_for_url("the home page", |u| {
+        u.ends_with('/') && !u.contains("/login")
+    });
     assert!(browser.source().contains(t(Lang::En, "nav.home")));
 
     browser.click("a[hreflang=zh-Hans]");
-    let page = browser.source();
+    browser.wait_for_url("the Chinese page", |u| u.contains("lang=zh"));
+    let page = browser.wait_for_text("lang=\"zh-Hans\"");
     assert!(page.contains("lang=\"zh-Hans\""), "not Chinese: {page}");
     assert_eq!(
         browser.text("h1"),
@@ -45,12 +44,8 @@ fn sign_in_switch_to_chinese_and_sign_out() {
     browser.screenshot(&screenshots().join("home-zh.png"));
 
     browser.click("form[action='/logout'] button");
-    assert!(
-        browser.url().contains("/login?signed_out=1"),
-        "{}",
-        browser.url()
-    );
-    let login = browser.source();
+    browser.wait_for_url("the login page", |u| u.contains("/login?signed_out=1"));
+    let login = browser.wait_for_text(t(Lang::Zh, "login.signed_out"));
     assert!(
         login.contains(t(Lang::Zh, "login.signed_out")),
         "sign-out notice not in Chinese: {login}"

@@ -120,6 +120,39 @@ impl Browser {
             .to_owned()
     }
 
+    /// Waits (up to 10 s) until the current URL satisfies `done`, and returns it: a click
+    /// that submits a form returns before the next page has loaded.
+    pub fn wait_for_url(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let url = self.url();
+            if done(&url) {
+                return url;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "waited for {what}, still at {url}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits (up to 10 s) until the page source contains `text`, and returns the source.
+    pub fn wait_for_text(&self, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let source = self.source();
+            if source.contains(text) {
+                return source;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "waited for {text:?} in {source}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn source(&self) -> String {
         self.call("GET", &self.session_path("/source"), None)
             .as_str()
