@@ -93,14 +93,254 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    commodities (id) {
+        id -> DbUuid,
+        name_en -> Text,
+        name_ru -> Text,
+        name_kk -> Text,
+        name_zh -> Text,
+        hs_code -> Text,
+        kind -> Text,
+        demo -> Bool,
+        active -> Bool,
+        created_at -> DbTime,
+        updated_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    test_methods (id) {
+        id -> DbUuid,
+        code -> Text,
+        name_en -> Text,
+        name_ru -> Text,
+        name_kk -> Text,
+        name_zh -> Text,
+        discipline -> Text,
+        result_kind -> Text,
+        unit -> Nullable<Text>,
+        lod -> Nullable<Text>,
+        loq -> Nullable<Text>,
+        standard_kz -> Text,
+        standard_cn -> Text,
+        demo -> Bool,
+        active -> Bool,
+        created_at -> DbTime,
+        updated_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    limit_sets (id) {
+        id -> DbUuid,
+        code -> Text,
+        name_en -> Text,
+        name_ru -> Text,
+        name_kk -> Text,
+        name_zh -> Text,
+        reference -> Text,
+        demo -> Bool,
+        created_at -> DbTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    limits (id) {
+        id -> DbUuid,
+        limit_set_id -> DbUuid,
+        commodity_id -> DbUuid,
+        test_method_id -> DbUuid,
+        rule -> Text,
+        value -> Nullable<Text>,
+        unit -> Nullable<Text>,
+        reference -> Text,
+        created_at -> DbTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    panel_tests (id) {
+        id -> DbUuid,
+        commodity_id -> DbUuid,
+        test_method_id -> DbUuid,
+        side -> Text,
+        created_at -> DbTime,
+    }
+}
+
+diesel::table! {
+    code_counters (scope, year) {
+        scope -> Text,
+        year -> Integer,
+        last -> BigInt,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    applications (id) {
+        id -> DbUuid,
+        code -> Text,
+        exporter_id -> DbUuid,
+        commodity_id -> DbUuid,
+        quantity -> Text,
+        unit -> Text,
+        lots -> Text,
+        origin_region -> Text,
+        origin_district -> Text,
+        producer -> Text,
+        consignee -> Text,
+        border_post_id -> DbUuid,
+        transport -> Text,
+        planned_date -> Text,
+        limit_set_id -> DbUuid,
+        status -> Text,
+        return_reason -> Nullable<Text>,
+        submitted_by -> DbUuid,
+        submitted_at -> DbTime,
+        decided_by -> Nullable<DbUuid>,
+        decided_at -> Nullable<DbTime>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    consignments (id) {
+        id -> DbUuid,
+        code -> Text,
+        application_id -> Nullable<DbUuid>,
+        exporter_id -> DbUuid,
+        commodity_id -> DbUuid,
+        quantity -> Text,
+        unit -> Text,
+        lots -> Text,
+        origin_region -> Text,
+        origin_district -> Text,
+        producer -> Text,
+        consignee -> Text,
+        border_post_id -> DbUuid,
+        transport -> Text,
+        planned_date -> Text,
+        limit_set_id -> DbUuid,
+        status -> Text,
+        created_by -> DbUuid,
+        created_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    samples (id) {
+        id -> DbUuid,
+        code -> Text,
+        consignment_id -> DbUuid,
+        seal_number -> Text,
+        mass -> Text,
+        mass_unit -> Text,
+        storage -> Text,
+        drawn_at -> DbTime,
+        drawn_by -> Text,
+        status -> Text,
+        created_by -> DbUuid,
+        created_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+
+    sample_portions (id) {
+        id -> DbUuid,
+        sample_id -> DbUuid,
+        portion -> Text,
+        status -> Text,
+        holder -> Text,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    custody_events (id) {
+        id -> DbUuid,
+        sample_id -> DbUuid,
+        portion -> Nullable<Text>,
+        kind -> Text,
+        from_party -> Nullable<Text>,
+        to_party -> Nullable<Text>,
+        seal_intact -> Nullable<Bool>,
+        temperature_c -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        actor_id -> DbUuid,
+        side -> Nullable<Text>,
+        at -> DbTime,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
+
+diesel::joinable!(limits -> limit_sets (limit_set_id));
+diesel::joinable!(limits -> commodities (commodity_id));
+diesel::joinable!(limits -> test_methods (test_method_id));
+diesel::joinable!(panel_tests -> commodities (commodity_id));
+diesel::joinable!(panel_tests -> test_methods (test_method_id));
+diesel::joinable!(applications -> exporters (exporter_id));
+diesel::joinable!(applications -> commodities (commodity_id));
+diesel::joinable!(applications -> border_posts (border_post_id));
+diesel::joinable!(consignments -> exporters (exporter_id));
+diesel::joinable!(consignments -> commodities (commodity_id));
+diesel::joinable!(consignments -> border_posts (border_post_id));
+diesel::joinable!(samples -> consignments (consignment_id));
+diesel::joinable!(sample_portions -> samples (sample_id));
+diesel::joinable!(custody_events -> samples (sample_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
     exporters,
     users,
     sessions,
-    audit_events
+    audit_events,
+    commodities,
+    test_methods,
+    limit_sets,
+    limits,
+    panel_tests,
+    code_counters,
+    applications,
+    consignments,
+    samples,
+    sample_portions,
+    custody_events,
 );

@@ -3,10 +3,12 @@
 
 mod bin;
 mod email;
+pub mod intake;
 mod people;
 
 pub use bin::Bin;
 pub use email::Email;
+pub use intake::{DecimalText, HsCode};
 pub use people::{DisplayName, NewPassword, Role, Side, TimeZone};
 
 /// Why a field was refused: a catalog key, shown beside the field in the user's language.

@@ -2,11 +2,13 @@
 
 pub mod audit;
 pub mod border_post;
+pub mod catalog;
 pub mod exporter;
 pub mod session;
 pub mod user;
 
 pub use audit::{Actor, AuditEntry};
 pub use border_post::{BorderPost, BorderPostId};
+pub use catalog::{Commodity, CommodityId, LimitSet, LimitSetId, TestMethod, TestMethodId};
 pub use exporter::{Exporter, ExporterId};
 pub use user::{User, UserId};

@@ -1,0 +1,11 @@
+DROP TABLE custody_events;
+DROP TABLE sample_portions;
+DROP TABLE samples;
+DROP TABLE consignments;
+DROP TABLE applications;
+DROP TABLE code_counters;
+DROP TABLE panel_tests;
+DROP TABLE limits;
+DROP TABLE limit_sets;
+DROP TABLE test_methods;
+DROP TABLE commodities;

@@ -1,0 +1,145 @@
+//! Values of the intake forms: HS codes, decimal amounts, units, dates, free text.
+
+use super::FieldError;
+
+/// A Harmonized System code of 6 to 10 digits (spaces and dots as typed are dropped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HsCode(String);
+
+impl HsCode {
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let digits: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.')
+            .collect();
+        if digits.is_empty() {
+            return Err("field.required");
+        }
+        if !(6..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("field.hs_code");
+        }
+        Ok(HsCode(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A non-negative decimal number kept exactly as text in its canonical form (no exponent,
+/// no leading `+`, `,` accepted as the decimal separator): quantities, masses, limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecimalText(String);
+
+impl DecimalText {
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let value = input.trim().replace(',', ".");
+        if value.is_empty() {
+            return Err("field.required");
+        }
+        let (int, frac) = value.split_once('.').unwrap_or((&value, ""));
+        let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty()
+            || !digits_ok(int)
+            || !digits_ok(frac)
+            || (value.contains('.') && frac.is_empty())
+        {
+            return Err("field.number");
+        }
+        if int.len() > 12 || frac.len() > 9 {
+            return Err("field.number_range");
+        }
+        let int = int.trim_start_matches('0');
+        let int = if int.is_empty() { "0" } else { int };
+        let frac = frac.trim_end_matches('0');
+        Ok(DecimalText(if frac.is_empty() {
+            int.to_owned()
+        } else {
+            format!("{int}.{frac}")
+        }))
+    }
+
+    /// Like [`parse`](Self::parse), refusing zero.
+    pub fn parse_positive(input: &str) -> Result<Self, FieldError> {
+        let value = Self::parse(input)?;
+        if value.0 == "0" {
+            return Err("field.positive");
+        }
+        Ok(value)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A line of free text a form requires: trimmed, 1 to `max` characters, no control characters
+/// other than line breaks.
+pub fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err("field.required");
+    }
+    if value.chars().count() > max {
+        return Err("field.too_long");
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
+        return Err("field.invalid");
+    }
+    Ok(value.to_owned())
+}
+
+/// A calendar date typed as YYYY-MM-DD.
+pub fn date(input: &str) -> Result<chrono::NaiveDate, FieldError> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err("field.required");
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| "field.date_invalid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hs_codes() {
+        assert_eq!(HsCode::parse("1001 99").unwrap().as_str(), "100199");
+        assert_eq!(
+            HsCode::parse("0204.43.000.0").unwrap().as_str(),
+            "0204430000"
+        );
+        assert_eq!(HsCode::parse("10019").unwrap_err(), "field.hs_code");
+        assert_eq!(HsCode::parse("10019900001").unwrap_err(), "field.hs_code");
+        assert_eq!(HsCode::parse("1001a9").unwrap_err(), "field.hs_code");
+    }
+
+    #[test]
+    fn decimals_are_canonical() {
+        assert_eq!(DecimalText::parse("0012,500").unwrap().as_str(), "12.5");
+        assert_eq!(DecimalText::parse("0.0020").unwrap().as_str(), "0.002");
+        assert_eq!(DecimalText::parse("60").unwrap().as_str(), "60");
+        for bad in ["-1", "1e3", "1.", ".5", "1.2.3", "abc", "+4"] {
+            assert!(DecimalText::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            DecimalText::parse_positive("0.000").unwrap_err(),
+            "field.positive"
+        );
+    }
+
+    #[test]
+    fn texts_and_dates() {
+        assert_eq!(required_text("  Khorgos  ", 10).unwrap(), "Khorgos");
+        assert_eq!(required_text(" ", 10).unwrap_err(), "field.required");
+        assert_eq!(
+            required_text("abcdefghijk", 10).unwrap_err(),
+            "field.too_long"
+        );
+        assert!(date("2026-12-01").is_ok());
+        assert_eq!(date("01.12.2026").unwrap_err(), "field.date_invalid");
+    }
+}

@@ -1,0 +1,278 @@
+//! The testing catalog: commodities, test methods, limit sets with their limits, and the
+//! default panels (which tests each side runs for a commodity).
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{commodities, limit_sets, limits, panel_tests, test_methods};
+use crate::db::types::UtcTime;
+use crate::domain::Side;
+use crate::i18n::Lang;
+
+crate::typed_id!(
+    /// A commodity of the catalog.
+    CommodityId
+);
+crate::typed_id!(
+    /// A test method of the catalog.
+    TestMethodId
+);
+crate::typed_id!(
+    /// A destination market's limit set.
+    LimitSetId
+);
+crate::typed_id!(
+    /// One limit of a limit set.
+    LimitId
+);
+crate::typed_id!(
+    /// One test of a commodity's default panel.
+    PanelTestId
+);
+
+crate::text_enum! {
+    /// Decides the certificate: phytosanitary for plants, veterinary for animals.
+    CommodityKind {
+        Plant => "plant",
+        Animal => "animal",
+    }
+}
+
+crate::text_enum! {
+    /// The field a test method belongs to.
+    Discipline {
+        QuarantinePest => "quarantine_pest",
+        Mycotoxin => "mycotoxin",
+        HeavyMetal => "heavy_metal",
+        PesticideResidue => "pesticide_residue",
+        Microbiology => "microbiology",
+        VeterinaryDrugResidue => "veterinary_drug_residue",
+        Radionuclide => "radionuclide",
+        VeterinaryDisease => "veterinary_disease",
+    }
+}
+
+crate::text_enum! {
+    /// A value with a unit, or detected / not detected.
+    ResultKind {
+        Quantitative => "quantitative",
+        Qualitative => "qualitative",
+    }
+}
+
+crate::text_enum! {
+    /// How a result is held against a limit.
+    LimitRule {
+        Max => "max",
+        Min => "min",
+        NotDetected => "not_detected",
+    }
+}
+
+/// Names in the four languages, as every catalog entry has them.
+pub trait Named {
+    fn names(&self) -> [&str; 4];
+
+    /// The name in `lang` (order of `names`: en, ru, kk, zh).
+    fn name(&self, lang: &Lang) -> &str {
+        let [en, ru, kk, zh] = self.names();
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+            Lang::Kk => kk,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = commodities)]
+pub struct Commodity {
+    pub id: CommodityId,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    pub name_zh: String,
+    pub hs_code: String,
+    pub kind: CommodityKind,
+    pub demo: bool,
+    pub active: bool,
+    pub created_at: UtcTime,
+    pub updated_at: UtcTime,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = test_methods)]
+pub struct TestMethod {
+    pub id: TestMethodId,
+    pub code: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    pub name_zh: String,
+    pub discipline: Discipline,
+    pub result_kind: ResultKind,
+    pub unit: Option<String>,
+    pub lod: Option<String>,
+    pub loq: Option<String>,
+    pub standard_kz: String,
+    pub standard_cn: String,
+    pub demo: bool,
+    pub active: bool,
+    pub created_at: UtcTime,
+    pub updated_at: UtcTime,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = limit_sets)]
+pub struct LimitSet {
+    pub id: LimitSetId,
+    pub code: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    pub name_zh: String,
+    pub reference: String,
+    pub demo: bool,
+    pub created_at: UtcTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = limits)]
+pub struct Limit {
+    pub id: LimitId,
+    pub limit_set_id: LimitSetId,
+    pub commodity_id: CommodityId,
+    pub test_method_id: TestMethodId,
+    pub rule: LimitRule,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    pub reference: String,
+    pub created_at: UtcTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = panel_tests)]
+pub struct PanelTest {
+    pub id: PanelTestId,
+    pub commodity_id: CommodityId,
+    pub test_method_id: TestMethodId,
+    pub side: Side,
+    pub created_at: UtcTime,
+}
+
+macro_rules! named {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            fn names(&self) -> [&str; 4] {
+                [&self.name_en, &self.name_ru, &self.name_kk, &self.name_zh]
+            }
+        }
+    )*};
+}
+named!(Commodity, TestMethod, LimitSet);
+
+impl Commodity {
+    pub fn find(conn: &mut DbConn, id: CommodityId) -> QueryResult<Option<Commodity>> {
+        commodities::table
+            .find(id)
+            .select(Commodity::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Every commodity, active first, by English name.
+    pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Commodity>> {
+        commodities::table
+            .select(Commodity::as_select())
+            .order((commodities::active.desc(), commodities::name_en))
+            .load(conn)
+    }
+
+    /// The commodities an application may name.
+    pub fn active(conn: &mut DbConn) -> QueryResult<Vec<Commodity>> {
+        commodities::table
+            .filter(commodities::active.eq(true))
+            .select(Commodity::as_select())
+            .order(commodities::name_en)
+            .load(conn)
+    }
+}
+
+impl TestMethod {
+    pub fn find(conn: &mut DbConn, id: TestMethodId) -> QueryResult<Option<TestMethod>> {
+        test_methods::table
+            .find(id)
+            .select(TestMethod::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn all(conn: &mut DbConn) -> QueryResult<Vec<TestMethod>> {
+        test_methods::table
+            .select(TestMethod::as_select())
+            .order(test_methods::code)
+            .load(conn)
+    }
+}
+
+impl LimitSet {
+    pub fn find(conn: &mut DbConn, id: LimitSetId) -> QueryResult<Option<LimitSet>> {
+        limit_sets::table
+            .find(id)
+            .select(LimitSet::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn all(conn: &mut DbConn) -> QueryResult<Vec<LimitSet>> {
+        limit_sets::table
+            .select(LimitSet::as_select())
+            .order(limit_sets::code)
+            .load(conn)
+    }
+
+    pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<LimitSet>> {
+        limit_sets::table
+            .filter(limit_sets::code.eq(code))
+            .select(LimitSet::as_select())
+            .first(conn)
+            .optional()
+    }
+}
+
+impl PanelTest {
+    /// The default panel of a commodity for one side, with the methods.
+    pub fn for_commodity(
+        conn: &mut DbConn,
+        commodity: CommodityId,
+        side: Side,
+    ) -> QueryResult<Vec<(PanelTest, TestMethod)>> {
+        panel_tests::table
+            .inner_join(test_methods::table)
+            .filter(panel_tests::commodity_id.eq(commodity))
+            .filter(panel_tests::side.eq(side))
+            .select((PanelTest::as_select(), TestMethod::as_select()))
+            .order(test_methods::code)
+            .load(conn)
+    }
+}
+
+impl Limit {
+    /// The limits of one limit set for a commodity, with the methods.
+    pub fn for_commodity(
+        conn: &mut DbConn,
+        set: LimitSetId,
+        commodity: CommodityId,
+    ) -> QueryResult<Vec<(Limit, TestMethod)>> {
+        limits::table
+            .inner_join(test_methods::table)
+            .filter(limits::limit_set_id.eq(set))
+            .filter(limits::commodity_id.eq(commodity))
+            .select((Limit::as_select(), TestMethod::as_select()))
+            .order(test_methods::code)
+            .load(conn)
+    }
+}
