@@ -192,6 +192,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
     let actor = Actor::system("seed-demo");
     let mut conn = db.get()?;
     write_tx(&mut conn, |conn| {
+        crate::demo_catalog::seed_catalog(conn, &actor)?;
         let mut companies = Vec::new();
         for (name, prefix, address, contact) in COMPANIES {
             let bin = Bin::complete(prefix)
@@ -236,6 +237,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
                 password: (!exists).then(|| demo_password.to_owned()),
             });
         }
+        crate::seed_intake::seed_intake(conn, &actor)?;
         Ok(rows)
     })
 }

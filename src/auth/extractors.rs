@@ -95,3 +95,33 @@ role_guard!(
     /// blind events only).
     AuditReader: Admin | Auditor
 );
+
+role_guard!(
+    /// Exporter companies: the administrator and the registrars.
+    CompanyManager: Admin | Registrar
+);
+
+role_guard!(
+    /// Registers consignments and samples, seals, splits, hands over, records receipts.
+    Registrar: Registrar
+);
+
+role_guard!(
+    /// Files testing applications: registrars, and exporters for their own company.
+    Applicant: Registrar | Exporter
+);
+
+role_guard!(
+    /// Reads testing applications: registrars, exporters (their own) and auditors.
+    ApplicationReader: Registrar | Exporter | Auditor
+);
+
+role_guard!(
+    /// Reads consignments and samples: the lab's staff, exporters (their own) and auditors.
+    IntakeReader: Registrar | Analyst | Reviewer | Certifier | Exporter | Auditor
+);
+
+role_guard!(
+    /// Prints sample labels.
+    LabelPrinter: Registrar | Analyst | Reviewer
+);

@@ -6,4 +6,7 @@ pub mod login;
 pub mod password;
 pub mod token;
 
-pub use extractors::{Admin, AuditReader, CurrentUser};
+pub use extractors::{
+    Admin, Applicant, ApplicationReader, AuditReader, CompanyManager, CurrentUser, IntakeReader,
+    LabelPrinter, Registrar,
+};

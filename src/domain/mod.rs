@@ -2,6 +2,7 @@
 //! e-mail, BIN or role combination cannot exist past the handler.
 
 mod bin;
+pub mod catalog;
 mod email;
 pub mod intake;
 mod people;

@@ -347,3 +347,25 @@ pub fn list(
     }
     Ok(events)
 }
+
+/// The events about one record, oldest first, with blind values removed as in [`list`].
+pub fn of_entity(
+    conn: &mut DbConn,
+    entity_type: &str,
+    entity_id: &str,
+    viewer_side: Option<Side>,
+) -> QueryResult<Vec<AuditEvent>> {
+    let mut events: Vec<AuditEvent> = audit_events::table
+        .filter(audit_events::entity_type.eq(entity_type))
+        .filter(audit_events::entity_id.eq(entity_id))
+        .order(audit_events::seq)
+        .select(AuditEvent::as_select())
+        .load(conn)?;
+    for event in &mut events {
+        if event.side.is_some() && event.side != viewer_side {
+            event.before = None;
+            event.after = None;
+        }
+    }
+    Ok(events)
+}

@@ -9,6 +9,15 @@ use crate::db::types::UtcTime;
 use crate::domain::Side;
 use crate::i18n::Lang;
 
+mod commodity;
+mod limit;
+mod panel;
+mod test_method;
+
+pub use commodity::CommodityEntry;
+pub use limit::{LimitEntry, LimitRow, NewLimitSet};
+pub use test_method::MethodEntry;
+
 crate::typed_id!(
     /// A commodity of the catalog.
     CommodityId

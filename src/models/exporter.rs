@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::audit::{self, Actor, AuditEntry};
 use crate::db::DbConn;
 use crate::db::schema::exporters;
 use crate::db::types::UtcTime;
@@ -59,7 +60,96 @@ impl NewExporter {
     }
 }
 
+/// A company as its form describes it, validated.
+#[derive(Debug, Clone)]
+pub struct CompanyDetails {
+    pub name: String,
+    pub bin: Bin,
+    pub address: String,
+    pub contact_email: String,
+}
+
+/// Outcome of an update guarded by the version the form was built from.
+pub use super::user::Saved;
+
 impl Exporter {
+    /// Registers a company and audits it (inside the caller's transaction).
+    pub fn create(conn: &mut DbConn, actor: &Actor, new: &NewExporter) -> QueryResult<Exporter> {
+        let company = new.insert(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "exporter.created", "exporter", company.id)
+                .after(company.audit_view()),
+        )?;
+        Ok(company)
+    }
+
+    /// Saves an edited company if nobody changed it since `version`.
+    pub fn update(
+        conn: &mut DbConn,
+        actor: &Actor,
+        id: ExporterId,
+        version: i32,
+        details: &CompanyDetails,
+    ) -> QueryResult<Saved<Exporter>> {
+        let Some(before) = Exporter::find(conn, id)? else {
+            return Err(diesel::result::Error::NotFound);
+        };
+        if before.version != version {
+            return Ok(Saved::Stale);
+        }
+        let company: Exporter = diesel::update(
+            exporters::table
+                .find(id)
+                .filter(exporters::version.eq(version)),
+        )
+        .set((
+            exporters::name.eq(&details.name),
+            exporters::bin.eq(details.bin.as_str()),
+            exporters::address.eq(&details.address),
+            exporters::contact_email.eq(&details.contact_email),
+            exporters::updated_at.eq(UtcTime::now()),
+            exporters::version.eq(version + 1),
+        ))
+        .returning(exporters::all_columns)
+        .get_result(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "exporter.updated", "exporter", id)
+                .before(before.audit_view())
+                .after(company.audit_view()),
+        )?;
+        Ok(Saved::Done(company))
+    }
+
+    fn audit_view(&self) -> serde_json::Value {
+        serde_json::json!({ "name": self.name, "bin": self.bin, "address": self.address, "contact_email": self.contact_email })
+    }
+
+    /// Companies matching `q` (name or BIN), by name, after the cursor `after` (a name).
+    pub fn search(
+        conn: &mut DbConn,
+        q: &str,
+        after: Option<&str>,
+        limit: i64,
+    ) -> QueryResult<Vec<Exporter>> {
+        let mut query = exporters::table.select(Exporter::as_select()).into_boxed();
+        let q = q.trim();
+        if !q.is_empty() {
+            let pattern = format!("%{}%", super::user::escape_like(q));
+            query = query.filter(
+                exporters::name
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(exporters::bin.like(pattern).escape('\\')),
+            );
+        }
+        if let Some(after) = after {
+            query = query.filter(exporters::name.gt(after.to_owned()));
+        }
+        query.order(exporters::name).limit(limit).load(conn)
+    }
+
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Exporter>> {
         exporters::table
             .select(Exporter::as_select())

@@ -1,9 +1,14 @@
 //! Read structs, write structs and the queries of each table.
 
+pub mod application;
 pub mod audit;
 pub mod border_post;
 pub mod catalog;
+pub mod consignment;
+pub mod counter;
+pub mod custody;
 pub mod exporter;
+pub mod sample;
 pub mod session;
 pub mod user;
 

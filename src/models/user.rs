@@ -219,6 +219,15 @@ impl User {
             .optional()
     }
 
+    /// The exporter users of a company.
+    pub fn of_exporter(conn: &mut DbConn, company: ExporterId) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::exporter_id.eq(company))
+            .select(User::as_select())
+            .order(users::email)
+            .load(conn)
+    }
+
     pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
         users::table.count().get_result(conn)
     }

@@ -2,9 +2,14 @@
 
 pub mod account;
 pub mod admin;
+pub mod applications;
 pub mod assets;
+pub mod consignments;
+pub mod exporters;
 pub mod health;
 pub mod home;
+pub mod intake;
+pub mod samples;
 pub mod session;
 
 crate::routes! {
@@ -18,6 +23,28 @@ crate::routes! {
     get "/account" => account::show::show,
     post "/account/password" => account::password::submit,
     post "/account/preferences" => account::preferences::submit,
+    get "/exporters" => exporters::list::show,
+    get "/exporters/new" => exporters::form::new,
+    post "/exporters" => exporters::save::create,
+    get "/exporters/{id}" => exporters::form::show,
+    post "/exporters/{id}" => exporters::save::update,
+    get "/applications" => applications::list::show,
+    get "/applications/new" => applications::form::new,
+    post "/applications" => applications::form::create,
+    get "/applications/{id}" => applications::show::show,
+    post "/applications/{id}/accept" => applications::decide::accept,
+    post "/applications/{id}/return" => applications::decide::send_back,
+    get "/consignments" => consignments::list::show,
+    get "/consignments/{id}" => consignments::show::show,
+    get "/consignments/{id}/samples/new" => samples::register::new,
+    post "/consignments/{id}/samples" => samples::register::create,
+    get "/samples" => samples::list::show,
+    get "/samples/{id}" => samples::show::show,
+    get "/samples/{id}/labels" => samples::labels::show,
+    post "/samples/{id}/handover" => samples::custody::hand_over,
+    post "/samples/{id}/receipt" => samples::custody::receive,
+    post "/samples/{id}/dispose" => samples::custody::dispose,
+    post "/samples/{id}/cancel" => samples::custody::cancel,
     get "/admin/users" => admin::users::list::show,
     get "/admin/users/new" => admin::users::new::show,
     post "/admin/users" => admin::users::create::submit,
@@ -27,4 +54,22 @@ crate::routes! {
     post "/admin/users/{id}/activate" => admin::users::activation::activate,
     post "/admin/users/{id}/reset-password" => admin::users::reset_password::submit,
     get "/admin/audit" => admin::audit::list::show,
+    get "/admin/catalog" => admin::catalog::overview::show,
+    get "/admin/catalog/commodities" => admin::catalog::commodities::list::show,
+    get "/admin/catalog/commodities/new" => admin::catalog::commodities::new::show,
+    post "/admin/catalog/commodities" => admin::catalog::commodities::create::submit,
+    get "/admin/catalog/commodities/{id}" => admin::catalog::commodities::edit::show,
+    post "/admin/catalog/commodities/{id}" => admin::catalog::commodities::update::submit,
+    get "/admin/catalog/commodities/{id}/panel" => admin::catalog::panels::show::show,
+    post "/admin/catalog/commodities/{id}/panel" => admin::catalog::panels::add::submit,
+    post "/admin/catalog/panel-tests/{id}/remove" => admin::catalog::panels::remove::submit,
+    get "/admin/catalog/test-methods" => admin::catalog::test_methods::list::show,
+    get "/admin/catalog/test-methods/new" => admin::catalog::test_methods::new::show,
+    post "/admin/catalog/test-methods" => admin::catalog::test_methods::create::submit,
+    get "/admin/catalog/test-methods/{id}" => admin::catalog::test_methods::edit::show,
+    post "/admin/catalog/test-methods/{id}" => admin::catalog::test_methods::update::submit,
+    get "/admin/catalog/limit-sets" => admin::catalog::limit_sets::list::show,
+    get "/admin/catalog/limit-sets/{id}" => admin::catalog::limit_sets::show::show,
+    post "/admin/catalog/limit-sets/{id}/limits" => admin::catalog::limit_sets::add_limit::submit,
+    post "/admin/catalog/limits/{id}/remove" => admin::catalog::limit_sets::remove_limit::submit,
 }

@@ -22,13 +22,33 @@ pub struct NavItem {
 /// The navigation of a role: only pages that role may open.
 fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
     let mut items = vec![("/", "nav.home")];
+    let intake = [
+        ("/consignments", "nav.consignments"),
+        ("/samples", "nav.samples"),
+    ];
     match role {
         Role::Admin => {
             items.push(("/admin/users", "nav.users"));
+            items.push(("/admin/catalog", "nav.catalog"));
+            items.push(("/exporters", "nav.exporters"));
             items.push(("/admin/audit", "nav.audit"));
         }
-        Role::Auditor => items.push(("/admin/audit", "nav.audit")),
-        _ => {}
+        Role::Registrar => {
+            items.push(("/applications", "nav.applications"));
+            items.extend(intake);
+            items.push(("/exporters", "nav.exporters"));
+        }
+        Role::Analyst | Role::Reviewer | Role::Certifier => items.extend(intake),
+        Role::Exporter => {
+            items.push(("/applications", "nav.applications"));
+            items.extend(intake);
+        }
+        Role::Auditor => {
+            items.push(("/applications", "nav.applications"));
+            items.extend(intake);
+            items.push(("/admin/audit", "nav.audit"));
+        }
+        Role::Inspector => {}
     }
     items
 }
@@ -75,6 +95,11 @@ impl Base {
 
     pub fn t(&self, key: &str) -> &'static str {
         i18n::t(self.lang, key)
+    }
+
+    /// The text of `prefix` + `key` (e.g. a status: `tk("applications.status.", "accepted")`).
+    pub fn tk(&self, prefix: &str, key: &str) -> &'static str {
+        i18n::t(self.lang, &format!("{prefix}{key}"))
     }
 
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {

@@ -24,6 +24,19 @@ enum Who {
 
 const ADMIN: Who = Who::Roles(&[Role::Admin]);
 const AUDIT_READERS: Who = Who::Roles(&[Role::Admin, Role::Auditor]);
+const COMPANY_KEEPERS: Who = Who::Roles(&[Role::Admin, Role::Registrar]);
+const REGISTRARS: Who = Who::Roles(&[Role::Registrar]);
+const APPLICANTS: Who = Who::Roles(&[Role::Registrar, Role::Exporter]);
+const APPLICATION_READERS: Who = Who::Roles(&[Role::Registrar, Role::Exporter, Role::Auditor]);
+const INTAKE_READERS: Who = Who::Roles(&[
+    Role::Registrar,
+    Role::Analyst,
+    Role::Reviewer,
+    Role::Certifier,
+    Role::Exporter,
+    Role::Auditor,
+]);
+const LABEL_PRINTERS: Who = Who::Roles(&[Role::Registrar, Role::Analyst, Role::Reviewer]);
 
 /// Every route, and who may use it. A route the application registers without a line here
 /// fails `every_registered_route_is_in_the_matrix`.
@@ -46,6 +59,46 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/admin/users/{id}/activate", ADMIN),
     ("post", "/admin/users/{id}/reset-password", ADMIN),
     ("get", "/admin/audit", AUDIT_READERS),
+    ("get", "/exporters", COMPANY_KEEPERS),
+    ("get", "/exporters/new", COMPANY_KEEPERS),
+    ("post", "/exporters", COMPANY_KEEPERS),
+    ("get", "/exporters/{id}", COMPANY_KEEPERS),
+    ("post", "/exporters/{id}", COMPANY_KEEPERS),
+    ("get", "/applications", APPLICATION_READERS),
+    ("get", "/applications/new", APPLICANTS),
+    ("post", "/applications", APPLICANTS),
+    ("get", "/applications/{id}", APPLICATION_READERS),
+    ("post", "/applications/{id}/accept", REGISTRARS),
+    ("post", "/applications/{id}/return", REGISTRARS),
+    ("get", "/consignments", INTAKE_READERS),
+    ("get", "/consignments/{id}", INTAKE_READERS),
+    ("get", "/consignments/{id}/samples/new", REGISTRARS),
+    ("post", "/consignments/{id}/samples", REGISTRARS),
+    ("get", "/samples", INTAKE_READERS),
+    ("get", "/samples/{id}", INTAKE_READERS),
+    ("get", "/samples/{id}/labels", LABEL_PRINTERS),
+    ("post", "/samples/{id}/handover", REGISTRARS),
+    ("post", "/samples/{id}/receipt", REGISTRARS),
+    ("post", "/samples/{id}/dispose", REGISTRARS),
+    ("post", "/samples/{id}/cancel", REGISTRARS),
+    ("get", "/admin/catalog", ADMIN),
+    ("get", "/admin/catalog/commodities", ADMIN),
+    ("get", "/admin/catalog/commodities/new", ADMIN),
+    ("post", "/admin/catalog/commodities", ADMIN),
+    ("get", "/admin/catalog/commodities/{id}", ADMIN),
+    ("post", "/admin/catalog/commodities/{id}", ADMIN),
+    ("get", "/admin/catalog/commodities/{id}/panel", ADMIN),
+    ("post", "/admin/catalog/commodities/{id}/panel", ADMIN),
+    ("post", "/admin/catalog/panel-tests/{id}/remove", ADMIN),
+    ("get", "/admin/catalog/test-methods", ADMIN),
+    ("get", "/admin/catalog/test-methods/new", ADMIN),
+    ("post", "/admin/catalog/test-methods", ADMIN),
+    ("get", "/admin/catalog/test-methods/{id}", ADMIN),
+    ("post", "/admin/catalog/test-methods/{id}", ADMIN),
+    ("get", "/admin/catalog/limit-sets", ADMIN),
+    ("get", "/admin/catalog/limit-sets/{id}", ADMIN),
+    ("post", "/admin/catalog/limit-sets/{id}/limits", ADMIN),
+    ("post", "/admin/catalog/limits/{id}/remove", ADMIN),
     // Last: it ends the session the walk uses.
     ("post", "/logout", Who::Public),
 ];

@@ -4,11 +4,13 @@
 mod account;
 mod audit;
 mod authz;
+mod catalog;
 mod cli;
 mod csrf;
 mod health;
 mod helpers;
 mod i18n;
+mod intake;
 mod login;
 mod migrations;
 mod users;

@@ -59,3 +59,90 @@ fn sign_in_switch_to_chinese_and_sign_out() {
     drop(browser);
     let _ = std::fs::remove_dir_all(profile);
 }
+
+#[test]
+#[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
+fn application_to_acceptance_to_samples_to_label_sheet() {
+    use diesel::prelude::*;
+    use jointlab::db::schema::{commodities, limit_sets};
+
+    let app = spawn_app();
+    {
+        let mut conn = app.conn();
+        jointlab::db::write_tx(&mut conn, |conn| {
+            jointlab::demo_catalog::seed_catalog(conn, &jointlab::models::Actor::system("test"))
+        })
+        .unwrap();
+    }
+    let wheat: jointlab::models::CommodityId = commodities::table
+        .filter(commodities::hs_code.eq("100199"))
+        .select(commodities::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let china: jointlab::models::LimitSetId = limit_sets::table
+        .filter(limit_sets::code.eq("CN"))
+        .select(limit_sets::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let post = app.user("inspector").border_post_id.unwrap();
+    let profile = std::env::temp_dir().join(format!("jl-chromium-{}", uuid::Uuid::now_v7()));
+    let browser = Browser::start(&profile);
+    let sign_in = |key: &str| {
+        browser.goto(&format!("{}/login", app.address));
+        browser.type_into("#email", &app.user(key).email);
+        browser.type_into("#password", PASSWORD);
+        browser.click("button[type=submit].primary");
+        browser.wait_for_url("the home page", |u| !u.contains("/login"));
+    };
+
+    // The exporter applies.
+    sign_in("exporter");
+    browser.goto(&format!("{}/applications/new", app.address));
+    browser.select("#commodity", &wheat.to_string());
+    browser.type_into("#quantity", "1380");
+    browser.select("#unit", "t");
+    browser.type_into("#lots", "Wagons 61234567-61234586");
+    browser.type_into("#origin_region", "Almaty region");
+    browser.type_into("#origin_district", "Panfilov district");
+    browser.type_into("#producer", "Test Grain LLP");
+    browser.type_into("#consignee", "Xinjiang Grain Co., Urumqi");
+    browser.select("#border_post", &post.to_string());
+    browser.select("#transport", "rail");
+    browser.execute("document.getElementById('planned_date').value = '2026-12-15';");
+    browser.select("#destination", &china.to_string());
+    browser.click("main form button.primary");
+    let application = browser.wait_for_url("the application", |u| {
+        u.contains("/applications/") && !u.ends_with("/new")
+    });
+    browser.wait_for_text("APP-");
+    browser.click("form[action='/logout'] button");
+    browser.wait_for_url("the login page", |u| u.contains("/login"));
+
+    // A registrar accepts it and registers a sample.
+    sign_in("registrar_kz");
+    browser.goto(&application);
+    browser.click("form[action$='/accept'] button");
+    browser.wait_for_url("the consignment", |u| u.contains("/consignments/"));
+    browser.wait_for_text("KC-");
+    browser.click("a[href$='/samples/new']");
+    browser.wait_for_url("the sample form", |u| u.ends_with("/samples/new"));
+    browser.type_into("#seal_number", "KZ 0042117");
+    browser.type_into("#mass", "2.5");
+    browser.select("#mass_unit", "kg");
+    browser.click("main form button.primary");
+    browser.wait_for_url("the sample", |u| {
+        u.contains("/samples/") && !u.contains("/new")
+    });
+    browser.wait_for_text("JL-");
+    browser.screenshot(&screenshots().join("sample.png"));
+
+    // The label sheet: one QR label per portion.
+    browser.click("a[href$='/labels']");
+    browser.wait_for_url("the label sheet", |u| u.ends_with("/labels"));
+    let sheet = browser.wait_for_text("class=\"labels\"");
+    assert_eq!(sheet.matches("<svg ").count(), 3, "{sheet}");
+    assert!(sheet.contains("KZ 0042117"));
+    browser.screenshot(&screenshots().join("labels.png"));
+    drop(browser);
+    let _ = std::fs::remove_dir_all(profile);
+}

@@ -190,6 +190,20 @@ impl Browser {
         );
     }
 
+    /// Runs a script in the page (DevTools evaluation: not subject to the page's CSP).
+    pub fn execute(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            &self.session_path("/execute/sync"),
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// Chooses the option with `value` in the select `css`.
+    pub fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value='{value}']"));
+    }
+
     pub fn text(&self, css: &str) -> String {
         let el = self.find(css);
         self.call(

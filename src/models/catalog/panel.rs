@@ -1,0 +1,122 @@
+//! Writing default panels: which test methods each side runs for a commodity; each change
+//! audited.
+
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::{CommodityId, PanelTest, PanelTestId, TestMethod, TestMethodId};
+use crate::db::DbConn;
+use crate::db::schema::{panel_tests, test_methods};
+use crate::db::types::UtcTime;
+use crate::domain::Side;
+use crate::models::audit::{self, Actor, AuditEntry};
+
+#[derive(Insertable)]
+#[diesel(table_name = panel_tests)]
+struct NewPanelTest {
+    id: PanelTestId,
+    commodity_id: CommodityId,
+    test_method_id: TestMethodId,
+    side: Side,
+    created_at: UtcTime,
+}
+
+impl PanelTest {
+    pub fn find(conn: &mut DbConn, id: PanelTestId) -> QueryResult<Option<PanelTest>> {
+        panel_tests::table
+            .find(id)
+            .select(PanelTest::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Whether `side` already runs `method` for `commodity` by default.
+    pub fn exists(
+        conn: &mut DbConn,
+        commodity: CommodityId,
+        method: TestMethodId,
+        side: Side,
+    ) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            panel_tests::table
+                .filter(panel_tests::commodity_id.eq(commodity))
+                .filter(panel_tests::test_method_id.eq(method))
+                .filter(panel_tests::side.eq(side)),
+        ))
+        .get_result(conn)
+    }
+
+    /// Both sides' panels of a commodity, by side then method code.
+    pub fn of_commodity(
+        conn: &mut DbConn,
+        commodity: CommodityId,
+    ) -> QueryResult<Vec<(PanelTest, TestMethod)>> {
+        panel_tests::table
+            .inner_join(test_methods::table)
+            .filter(panel_tests::commodity_id.eq(commodity))
+            .select((PanelTest::as_select(), TestMethod::as_select()))
+            .order((panel_tests::side, test_methods::code))
+            .load(conn)
+    }
+
+    /// Panel tests per commodity and side, for the commodity list.
+    pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(CommodityId, Side, i64)>> {
+        panel_tests::table
+            .group_by((panel_tests::commodity_id, panel_tests::side))
+            .select((
+                panel_tests::commodity_id,
+                panel_tests::side,
+                diesel::dsl::count_star(),
+            ))
+            .load(conn)
+    }
+
+    pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+        panel_tests::table.count().get_result(conn)
+    }
+
+    /// Adds a method to a side's default panel and records it in the audit log.
+    pub fn add(
+        conn: &mut DbConn,
+        actor: &Actor,
+        commodity: CommodityId,
+        method: TestMethodId,
+        side: Side,
+    ) -> QueryResult<PanelTest> {
+        let test: PanelTest = diesel::insert_into(panel_tests::table)
+            .values(NewPanelTest {
+                id: PanelTestId::new(),
+                commodity_id: commodity,
+                test_method_id: method,
+                side,
+                created_at: UtcTime::now(),
+            })
+            .returning(panel_tests::all_columns)
+            .get_result(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "panel_test.added", "panel_test", test.id)
+                .after(test.audit_view()),
+        )?;
+        Ok(test)
+    }
+
+    /// Takes a method off a side's default panel; the audit event keeps what it was.
+    pub fn remove(conn: &mut DbConn, actor: &Actor, test: &PanelTest) -> QueryResult<()> {
+        diesel::delete(panel_tests::table.find(test.id)).execute(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "panel_test.removed", "panel_test", test.id)
+                .before(test.audit_view()),
+        )?;
+        Ok(())
+    }
+
+    fn audit_view(&self) -> serde_json::Value {
+        json!({
+            "commodity_id": self.commodity_id.to_string(),
+            "test_method_id": self.test_method_id.to_string(),
+            "side": self.side.as_str(),
+        })
+    }
+}

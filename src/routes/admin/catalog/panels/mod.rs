@@ -1,0 +1,5 @@
+//! Default panels: per commodity, the test methods each side runs; add and remove.
+
+pub mod add;
+pub mod remove;
+pub mod show;

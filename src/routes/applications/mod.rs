@@ -1,0 +1,6 @@
+//! Testing applications: filed by exporters (or registrars), decided by registrars.
+
+pub mod decide;
+pub mod form;
+pub mod list;
+pub mod show;

@@ -1,0 +1,76 @@
+//! `GET /applications/{id}`: one application; a registrar accepts or returns it here.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::ApplicationReader;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::application::{Application, ApplicationId, ApplicationStatus};
+use crate::models::consignment::Consignment;
+use crate::routes::intake::Lookups;
+use crate::web::{AppState, Base, render, render_status};
+
+#[derive(Template)]
+#[template(path = "applications/show.html")]
+pub struct ApplicationPage {
+    pub base: Base,
+    pub application: Application,
+    pub lookups: Lookups,
+    pub consignment: Option<Consignment>,
+    pub can_decide: bool,
+    /// A reason typed for returning, kept when it comes back with an error.
+    pub reason: String,
+    pub reason_error: Option<&'static str>,
+    pub notice: Option<&'static str>,
+}
+
+impl ApplicationPage {
+    pub fn submitted(&self) -> bool {
+        self.application.status == ApplicationStatus::Submitted
+    }
+}
+
+/// Loads the page for `user`; `None` when the application is not theirs to see.
+pub async fn load(
+    state: &AppState,
+    base: Base,
+    user: crate::models::User,
+    id: ApplicationId,
+) -> Result<ApplicationPage, AppError> {
+    let can_decide = user.role == Role::Registrar;
+    let (application, lookups, consignment) = state
+        .db
+        .run(move |conn| {
+            let application = Application::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
+            let consignment = Consignment::of_application(conn, &user, id)?;
+            Ok((application, Lookups::load(conn)?, consignment))
+        })
+        .await?;
+    Ok(ApplicationPage {
+        base,
+        application,
+        lookups,
+        consignment,
+        can_decide,
+        reason: String::new(),
+        reason_error: None,
+        notice: None,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: ApplicationReader,
+    id: web::Path<ApplicationId>,
+) -> Result<HttpResponse, AppError> {
+    render(&load(&state, base, who.0, id.into_inner()).await?)
+}
+
+impl ApplicationPage {
+    /// The page answered with a status (422 for a missing reason, 409 for a stale decision).
+    pub fn answer(&self, status: actix_web::http::StatusCode) -> Result<HttpResponse, AppError> {
+        render_status(status, self)
+    }
+}

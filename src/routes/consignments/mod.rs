@@ -1,0 +1,4 @@
+//! Consignments: the list, one consignment with its samples, and registering a sample.
+
+pub mod list;
+pub mod show;

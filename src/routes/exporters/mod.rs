@@ -1,0 +1,5 @@
+//! Exporter companies: kept by the administrator and the registrars.
+
+pub mod form;
+pub mod list;
+pub mod save;

@@ -1,0 +1,276 @@
+//! What the intake pages share: the catalog and company names rows refer to, the list
+//! filters (text, status, commodity, exporter, border post, date range, order, cursor) and
+//! the shipment form of applications.
+
+use chrono::{NaiveDate, TimeZone as _};
+use serde::Deserialize;
+
+use crate::db::DbConn;
+use crate::db::types::UtcTime;
+use crate::domain::intake::{date, required_text};
+use crate::domain::{DecimalText, TimeZone};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::models::catalog::Named;
+use crate::models::consignment::{QuantityUnit, Shipment, Transport};
+use crate::models::{
+    BorderPost, BorderPostId, Commodity, CommodityId, Exporter, ExporterId, LimitSet, LimitSetId,
+};
+use crate::web::url_encode;
+
+pub type Errors = Vec<(&'static str, &'static str)>;
+
+/// The names intake rows refer to by id.
+pub struct Lookups {
+    pub commodities: Vec<Commodity>,
+    pub posts: Vec<BorderPost>,
+    pub exporters: Vec<Exporter>,
+    pub limit_sets: Vec<LimitSet>,
+}
+
+impl Lookups {
+    pub fn load(conn: &mut DbConn) -> Result<Lookups, AppError> {
+        Ok(Lookups {
+            commodities: Commodity::all(conn)?,
+            posts: BorderPost::all(conn)?,
+            exporters: Exporter::all(conn)?,
+            limit_sets: LimitSet::all(conn)?,
+        })
+    }
+
+    pub fn commodity(&self, id: &CommodityId, lang: &Lang) -> String {
+        self.commodities
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or_else(String::new, |c| c.name(lang).to_owned())
+    }
+
+    pub fn hs_code(&self, id: &CommodityId) -> String {
+        self.commodities
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or_else(String::new, |c| c.hs_code.clone())
+    }
+
+    pub fn post(&self, id: &BorderPostId, lang: &Lang) -> String {
+        self.posts
+            .iter()
+            .find(|p| p.id == *id)
+            .map_or_else(String::new, |p| format!("{} · {}", p.code, p.name(lang)))
+    }
+
+    pub fn exporter(&self, id: &ExporterId) -> String {
+        self.exporters
+            .iter()
+            .find(|e| e.id == *id)
+            .map_or_else(String::new, |e| format!("{} ({})", e.name, e.bin))
+    }
+
+    pub fn limit_set(&self, id: &LimitSetId, lang: &Lang) -> String {
+        self.limit_sets
+            .iter()
+            .find(|s| s.id == *id)
+            .map_or_else(String::new, |s| s.name(lang).to_owned())
+    }
+}
+
+/// The query string of every intake list.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub status: String,
+    pub commodity: String,
+    pub exporter: String,
+    pub post: String,
+    pub from: String,
+    pub to: String,
+    pub sort: String,
+    pub after: String,
+}
+
+/// The parts of a [`ListQuery`] every list filters on, parsed; bad dates are field errors.
+pub struct ListFilter {
+    pub commodity: Option<CommodityId>,
+    pub exporter: Option<ExporterId>,
+    pub post: Option<BorderPostId>,
+    pub from: Option<UtcTime>,
+    pub until: Option<UtcTime>,
+    pub oldest_first: bool,
+    pub errors: Errors,
+}
+
+fn day_start(day: NaiveDate, zone: TimeZone) -> Option<UtcTime> {
+    let local = zone
+        .offset()
+        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
+        .single()?;
+    Some(UtcTime(local.with_timezone(&chrono::Utc)))
+}
+
+impl ListQuery {
+    pub fn filter(&self, zone: TimeZone) -> ListFilter {
+        let mut errors = Errors::new();
+        let mut day = |field: &'static str, value: &str| -> Option<UtcTime> {
+            if value.trim().is_empty() {
+                return None;
+            }
+            match date(value) {
+                Ok(d) => day_start(d, zone),
+                Err(e) => {
+                    errors.push((field, e));
+                    None
+                }
+            }
+        };
+        let from = day("from", &self.from);
+        let until = day("to", &self.to).map(|t| t.plus_minutes(24 * 60));
+        ListFilter {
+            commodity: self.commodity.parse().ok(),
+            exporter: self.exporter.parse().ok(),
+            post: self.post.parse().ok(),
+            from,
+            until,
+            oldest_first: self.sort == "oldest",
+            errors,
+        }
+    }
+
+    /// The next page's address: the same filters, after `last`.
+    pub fn next_href(&self, path: &str, last: &str) -> String {
+        format!(
+            "{path}?q={}&status={}&commodity={}&exporter={}&post={}&from={}&to={}&sort={}&after={}",
+            url_encode(&self.q),
+            url_encode(&self.status),
+            url_encode(&self.commodity),
+            url_encode(&self.exporter),
+            url_encode(&self.post),
+            url_encode(&self.from),
+            url_encode(&self.to),
+            url_encode(&self.sort),
+            url_encode(last)
+        )
+    }
+}
+
+/// The shipment part of an application form, as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ShipmentForm {
+    pub exporter: String,
+    pub commodity: String,
+    pub quantity: String,
+    pub unit: String,
+    pub lots: String,
+    pub origin_region: String,
+    pub origin_district: String,
+    pub producer: String,
+    pub consignee: String,
+    pub border_post: String,
+    pub transport: String,
+    pub planned_date: String,
+    pub destination: String,
+}
+
+impl ShipmentForm {
+    /// Parses every field, collecting every error; ids must name active catalog entries.
+    pub fn parse(&self, lookups: &Lookups) -> Result<Shipment, Errors> {
+        let mut errors = Errors::new();
+        let mut text = |field: &'static str, value: &str, max: usize| {
+            required_text(value, max)
+                .map_err(|e| errors.push((field, e)))
+                .ok()
+        };
+        let lots = text("lots", &self.lots, 1000);
+        let origin_region = text("origin_region", &self.origin_region, 200);
+        let origin_district = text("origin_district", &self.origin_district, 200);
+        let producer = text("producer", &self.producer, 300);
+        let consignee = text("consignee", &self.consignee, 500);
+        let commodity = lookups
+            .commodities
+            .iter()
+            .find(|c| c.active && c.id.to_string() == self.commodity)
+            .map(|c| c.id);
+        if commodity.is_none() {
+            errors.push(("commodity", "field.choose"));
+        }
+        let quantity = DecimalText::parse_positive(&self.quantity)
+            .map_err(|e| errors.push(("quantity", e)))
+            .ok();
+        let unit = QuantityUnit::parse(&self.unit);
+        if unit.is_none() {
+            errors.push(("unit", "field.choose"));
+        }
+        let post = lookups
+            .posts
+            .iter()
+            .find(|p| p.active && p.id.to_string() == self.border_post)
+            .map(|p| p.id);
+        if post.is_none() {
+            errors.push(("border_post", "field.choose"));
+        }
+        let transport = Transport::parse(&self.transport);
+        if transport.is_none() {
+            errors.push(("transport", "field.choose"));
+        }
+        let planned = date(&self.planned_date)
+            .map_err(|e| errors.push(("planned_date", e)))
+            .ok();
+        let destination = lookups
+            .limit_sets
+            .iter()
+            .find(|s| s.id.to_string() == self.destination)
+            .map(|s| s.id);
+        if destination.is_none() {
+            errors.push(("destination", "field.choose"));
+        }
+        match (
+            commodity,
+            quantity,
+            unit,
+            lots,
+            origin_region,
+            origin_district,
+            producer,
+            consignee,
+            post,
+            transport,
+            planned,
+            destination,
+        ) {
+            (
+                Some(commodity_id),
+                Some(quantity),
+                Some(unit),
+                Some(lots),
+                Some(origin_region),
+                Some(origin_district),
+                Some(producer),
+                Some(consignee),
+                Some(border_post_id),
+                Some(transport),
+                Some(planned_date),
+                Some(limit_set_id),
+            ) if errors.is_empty() => Ok(Shipment {
+                commodity_id,
+                quantity,
+                unit,
+                lots,
+                origin_region,
+                origin_district,
+                producer,
+                consignee,
+                border_post_id,
+                transport,
+                planned_date,
+                limit_set_id,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The error of `field` in `errors`, for templates.
+pub fn error_of(errors: &Errors, field: &str) -> Option<&'static str> {
+    errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e)
+}

@@ -1,0 +1,88 @@
+//! `GET /samples`
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::IntakeReader;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::catalog::Named;
+use crate::models::consignment::Consignment;
+use crate::models::sample::{Sample, SampleFilter, SampleStatus};
+use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
+use crate::web::{AppState, Base, render};
+
+const PAGE: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "samples/list.html")]
+struct SampleListPage {
+    base: Base,
+    rows: Vec<(Sample, Consignment)>,
+    query: ListQuery,
+    errors: Errors,
+    lookups: Lookups,
+    next_href: Option<String>,
+    all_companies: bool,
+}
+
+impl SampleListPage {
+    fn error(&self, field: &str) -> Option<&'static str> {
+        error_of(&self.errors, field)
+    }
+
+    fn statuses(&self) -> &'static [SampleStatus] {
+        SampleStatus::ALL
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: IntakeReader,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let user = who.0;
+    let parsed = query.filter(user.time_zone);
+    let filter = SampleFilter {
+        q: Some(query.q.clone()),
+        status: SampleStatus::parse(&query.status),
+        commodity: parsed.commodity,
+        exporter: parsed.exporter,
+        border_post: parsed.post,
+        from: parsed.from,
+        until: parsed.until,
+        oldest_first: parsed.oldest_first,
+        after: query.after.parse().ok(),
+    };
+    let all_companies = user.role != Role::Exporter;
+    let (mut rows, lookups) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                Sample::list_for(conn, &user, &filter, PAGE + 1)?,
+                Lookups::load(conn)?,
+            ))
+        })
+        .await?;
+    let next_href = (rows.len() as i64 > PAGE).then(|| {
+        rows.truncate(PAGE as usize);
+        query.next_href(
+            "/samples",
+            &rows
+                .last()
+                .map(|(s, _)| s.id.to_string())
+                .unwrap_or_default(),
+        )
+    });
+    render(&SampleListPage {
+        base,
+        rows,
+        query,
+        errors: parsed.errors,
+        lookups,
+        next_href,
+        all_companies,
+    })
+}
