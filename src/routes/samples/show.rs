@@ -13,7 +13,7 @@ use crate::models::User;
 use crate::models::audit::{self, AuditEvent};
 use crate::models::consignment::Consignment;
 use crate::models::custody::CustodyEvent;
-use crate::models::sample::{Portion, PortionKind, Sample, SampleId};
+use crate::models::sample::{Portion, PortionKind, PortionStatus, Sample, SampleId};
 use crate::routes::intake::{Errors, Lookups, error_of};
 use crate::web::{AppState, Base, render, render_status};
 
@@ -44,12 +44,17 @@ impl SamplePage {
         PortionKind::ALL
     }
 
-    /// The portion this registrar's side receives.
+    /// The portion this registrar's side receives, while it waits to be received.
     pub fn my_portion(&self) -> Option<PortionKind> {
-        match self.my_side? {
-            Side::Kz => Some(PortionKind::Kz),
-            Side::Cn => Some(PortionKind::Cn),
-        }
+        let mine = match self.my_side? {
+            Side::Kz => PortionKind::Kz,
+            Side::Cn => PortionKind::Cn,
+        };
+        let waiting = self.portions.iter().any(|p| {
+            p.portion == mine
+                && matches!(p.status, PortionStatus::Sealed | PortionStatus::HandedOver)
+        });
+        waiting.then_some(mine)
     }
 
     /// A custody party as people read it: a place of the lab in their language, or a
