@@ -683,3 +683,106 @@ fn registrars_and_admins_keep_exporter_companies() {
         403
     );
 }
+
+#[test]
+fn sample_lists_page_by_keyset_in_both_orders() {
+    let app = spawn_app();
+    let i = setup(&app);
+    let consignment: jointlab::models::consignment::ConsignmentId =
+        consignment(&app, &i).parse().unwrap();
+    let registrar = app.user("registrar_kz").clone();
+    {
+        let mut conn = app.conn();
+        let actor = jointlab::models::Actor::user(registrar.id, &registrar.email);
+        for n in 0..53 {
+            let new = jointlab::models::sample::NewSample {
+                seal_number: format!("PAGE-{n:03}"),
+                mass: jointlab::domain::DecimalText::parse("1").unwrap(),
+                mass_unit: jointlab::models::sample::MassUnit::Kilograms,
+                storage: jointlab::models::sample::Storage::Ambient,
+                drawn_at: UtcTime::now(),
+                drawn_by: "Test".into(),
+            };
+            jointlab::db::write_tx(&mut conn, |conn| {
+                jointlab::models::sample::Sample::register(
+                    conn,
+                    &actor,
+                    registrar.id,
+                    consignment,
+                    &new,
+                )
+            })
+            .unwrap();
+        }
+    }
+    let client = app.signed_in("registrar_kz");
+    for (order, first, last_on_second) in [
+        ("newest", "PAGE-052", "PAGE-000"),
+        ("oldest", "PAGE-000", "PAGE-052"),
+    ] {
+        let page = client.get(&format!("/samples?sort={order}"));
+        assert_eq!(
+            page.body.matches("PAGE-").count(),
+            50,
+            "{order}: first page size"
+        );
+        assert!(
+            page.body.find(first).unwrap()
+                < page
+                    .body
+                    .find(if order == "newest" {
+                        "PAGE-051"
+                    } else {
+                        "PAGE-001"
+                    })
+                    .unwrap()
+        );
+        let start = page.body.find("class=\"pager\"").expect("a next-page link");
+        let href = &page.body[start..];
+        let href = &href[href.find("href=\"").unwrap() + 6..];
+        let href = href[..href.find('"').unwrap()]
+            .replace("&#38;", "&")
+            .replace("&amp;", "&");
+        let second = client.get(&href);
+        assert_eq!(
+            second.body.matches("PAGE-").count(),
+            3,
+            "{order}: second page"
+        );
+        assert!(second.body.contains(last_on_second));
+        assert!(!second.body.contains("class=\"pager\""));
+    }
+}
+
+#[test]
+fn a_stale_company_form_is_refused_and_the_first_save_stands() {
+    let app = spawn_app();
+    let registrar = app.signed_in("registrar_kz");
+    let company = &app.exporters[0];
+    let path = format!("/exporters/{}", company.id);
+    let page = registrar.get(&path);
+    let version = field_value(&page.body, "version").unwrap();
+    let save = |name: &str| {
+        registrar.post_from(
+            &path,
+            &path,
+            &[
+                ("name", name),
+                ("bin", company.bin.as_str()),
+                ("version", &version),
+            ],
+        )
+    };
+    assert_eq!(save("Renamed Grain LLP").status, 303);
+    let res = save("Another Name LLP");
+    assert_eq!(res.status, 409);
+    assert!(res.body.contains(&en("form.stale")));
+    assert!(
+        res.body.contains("value=\"Another Name LLP\""),
+        "typed name lost"
+    );
+    let stored = jointlab::models::Exporter::find(&mut app.conn(), company.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.name, "Renamed Grain LLP");
+}
