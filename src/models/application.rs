@@ -78,19 +78,8 @@ struct NewApplication<'a> {
     version: i32,
 }
 
-/// Filters of the application list; `before` is the keyset cursor (the last id shown).
-#[derive(Debug, Default, Clone)]
-pub struct ApplicationFilter {
-    pub q: Option<String>,
-    pub status: Option<ApplicationStatus>,
-    pub commodity: Option<CommodityId>,
-    pub exporter: Option<ExporterId>,
-    pub border_post: Option<BorderPostId>,
-    pub from: Option<UtcTime>,
-    pub until: Option<UtcTime>,
-    pub oldest_first: bool,
-    pub after: Option<ApplicationId>,
-}
+/// Filters of the application list.
+pub type ApplicationFilter = super::listing::IntakeFilter<ApplicationId, ApplicationStatus>;
 
 /// What an accept or return found.
 pub enum Decision<T> {
@@ -137,8 +126,7 @@ impl Application {
             };
             query = query.filter(applications::exporter_id.eq(company));
         }
-        if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("%{}%", super::user::escape_like(q));
+        if let Some(pattern) = filter.pattern() {
             query = query.filter(
                 applications::code
                     .like(pattern.clone())
@@ -147,34 +135,9 @@ impl Application {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        if let Some(status) = filter.status {
-            query = query.filter(applications::status.eq(status));
-        }
-        if let Some(c) = filter.commodity {
-            query = query.filter(applications::commodity_id.eq(c));
-        }
-        if let Some(e) = filter.exporter {
-            query = query.filter(applications::exporter_id.eq(e));
-        }
-        if let Some(p) = filter.border_post {
-            query = query.filter(applications::border_post_id.eq(p));
-        }
-        if let Some(from) = filter.from {
-            query = query.filter(applications::submitted_at.ge(from));
-        }
-        if let Some(until) = filter.until {
-            query = query.filter(applications::submitted_at.lt(until));
-        }
-        query = match (filter.after, filter.oldest_first) {
-            (Some(after), false) => query.filter(applications::id.lt(after)),
-            (Some(after), true) => query.filter(applications::id.gt(after)),
-            (None, _) => query,
-        };
-        query = if filter.oldest_first {
-            query.order(applications::id.asc())
-        } else {
-            query.order(applications::id.desc())
-        };
+        crate::apply_intake_filter!(query, filter, status: applications::status, commodity: applications::commodity_id,
+            exporter: applications::exporter_id, post: applications::border_post_id, created: applications::submitted_at,
+            id: applications::id);
         query.limit(limit).load(conn)
     }
 

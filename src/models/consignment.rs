@@ -148,19 +148,8 @@ struct NewConsignment<'a> {
     version: i32,
 }
 
-/// Filters of the consignment list; `after` is the keyset cursor.
-#[derive(Debug, Default, Clone)]
-pub struct ConsignmentFilter {
-    pub q: Option<String>,
-    pub status: Option<ConsignmentStatus>,
-    pub commodity: Option<CommodityId>,
-    pub exporter: Option<ExporterId>,
-    pub border_post: Option<BorderPostId>,
-    pub from: Option<UtcTime>,
-    pub until: Option<UtcTime>,
-    pub oldest_first: bool,
-    pub after: Option<ConsignmentId>,
-}
+/// Filters of the consignment list.
+pub type ConsignmentFilter = super::listing::IntakeFilter<ConsignmentId, ConsignmentStatus>;
 
 impl Consignment {
     /// Creates a consignment with the next `KC-YYYY-NNNNNN` code and audits it.
@@ -249,8 +238,7 @@ impl Consignment {
             };
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("%{}%", super::user::escape_like(q));
+        if let Some(pattern) = filter.pattern() {
             query = query.filter(
                 consignments::code
                     .like(pattern.clone())
@@ -259,34 +247,9 @@ impl Consignment {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        if let Some(status) = filter.status {
-            query = query.filter(consignments::status.eq(status));
-        }
-        if let Some(c) = filter.commodity {
-            query = query.filter(consignments::commodity_id.eq(c));
-        }
-        if let Some(e) = filter.exporter {
-            query = query.filter(consignments::exporter_id.eq(e));
-        }
-        if let Some(p) = filter.border_post {
-            query = query.filter(consignments::border_post_id.eq(p));
-        }
-        if let Some(from) = filter.from {
-            query = query.filter(consignments::created_at.ge(from));
-        }
-        if let Some(until) = filter.until {
-            query = query.filter(consignments::created_at.lt(until));
-        }
-        query = match (filter.after, filter.oldest_first) {
-            (Some(after), false) => query.filter(consignments::id.lt(after)),
-            (Some(after), true) => query.filter(consignments::id.gt(after)),
-            (None, _) => query,
-        };
-        query = if filter.oldest_first {
-            query.order(consignments::id.asc())
-        } else {
-            query.order(consignments::id.desc())
-        };
+        crate::apply_intake_filter!(query, filter, status: consignments::status, commodity: consignments::commodity_id,
+            exporter: consignments::exporter_id, post: consignments::border_post_id, created: consignments::created_at,
+            id: consignments::id);
         query.limit(limit).load(conn)
     }
 

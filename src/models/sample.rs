@@ -133,19 +133,8 @@ pub struct NewSample {
 /// Where every portion starts: sealed at the joint lab's reception.
 pub const RECEPTION: &str = "reception";
 
-/// Filters of the sample list; `after` is the keyset cursor.
-#[derive(Debug, Default, Clone)]
-pub struct SampleFilter {
-    pub q: Option<String>,
-    pub status: Option<SampleStatus>,
-    pub commodity: Option<super::CommodityId>,
-    pub exporter: Option<super::ExporterId>,
-    pub border_post: Option<super::BorderPostId>,
-    pub from: Option<UtcTime>,
-    pub until: Option<UtcTime>,
-    pub oldest_first: bool,
-    pub after: Option<SampleId>,
-}
+/// Filters of the sample list.
+pub type SampleFilter = super::listing::IntakeFilter<SampleId, SampleStatus>;
 
 impl Sample {
     /// Registers a sample with the next gapless `JL-YYYY-NNNNNN` code, its three sealed
@@ -258,8 +247,7 @@ impl Sample {
             };
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("%{}%", super::user::escape_like(q));
+        if let Some(pattern) = filter.pattern() {
             query = query.filter(
                 samples::code
                     .like(pattern.clone())
@@ -270,34 +258,9 @@ impl Sample {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        if let Some(status) = filter.status {
-            query = query.filter(samples::status.eq(status));
-        }
-        if let Some(c) = filter.commodity {
-            query = query.filter(consignments::commodity_id.eq(c));
-        }
-        if let Some(e) = filter.exporter {
-            query = query.filter(consignments::exporter_id.eq(e));
-        }
-        if let Some(p) = filter.border_post {
-            query = query.filter(consignments::border_post_id.eq(p));
-        }
-        if let Some(from) = filter.from {
-            query = query.filter(samples::created_at.ge(from));
-        }
-        if let Some(until) = filter.until {
-            query = query.filter(samples::created_at.lt(until));
-        }
-        query = match (filter.after, filter.oldest_first) {
-            (Some(after), false) => query.filter(samples::id.lt(after)),
-            (Some(after), true) => query.filter(samples::id.gt(after)),
-            (None, _) => query,
-        };
-        query = if filter.oldest_first {
-            query.order(samples::id.asc())
-        } else {
-            query.order(samples::id.desc())
-        };
+        crate::apply_intake_filter!(query, filter, status: samples::status, commodity: consignments::commodity_id,
+            exporter: consignments::exporter_id, post: consignments::border_post_id, created: samples::created_at,
+            id: samples::id);
         query.limit(limit).load(conn)
     }
 

@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::catalog::Named;
 use crate::models::consignment::{QuantityUnit, Shipment, Transport};
+use crate::models::listing::IntakeFilter;
 use crate::models::{
     BorderPost, BorderPostId, Commodity, CommodityId, Exporter, ExporterId, LimitSet, LimitSetId,
 };
@@ -89,17 +90,6 @@ pub struct ListQuery {
     pub after: String,
 }
 
-/// The parts of a [`ListQuery`] every list filters on, parsed; bad dates are field errors.
-pub struct ListFilter {
-    pub commodity: Option<CommodityId>,
-    pub exporter: Option<ExporterId>,
-    pub post: Option<BorderPostId>,
-    pub from: Option<UtcTime>,
-    pub until: Option<UtcTime>,
-    pub oldest_first: bool,
-    pub errors: Errors,
-}
-
 fn day_start(day: NaiveDate, zone: TimeZone) -> Option<UtcTime> {
     let local = zone
         .offset()
@@ -109,7 +99,13 @@ fn day_start(day: NaiveDate, zone: TimeZone) -> Option<UtcTime> {
 }
 
 impl ListQuery {
-    pub fn filter(&self, zone: TimeZone) -> ListFilter {
+    /// The list filter this query asks for, and the errors of its date fields (shown beside
+    /// them; the list then ignores that bound).
+    pub fn to_filter<Id: std::str::FromStr, Status>(
+        &self,
+        zone: TimeZone,
+        status: fn(&str) -> Option<Status>,
+    ) -> (IntakeFilter<Id, Status>, Errors) {
         let mut errors = Errors::new();
         let mut day = |field: &'static str, value: &str| -> Option<UtcTime> {
             if value.trim().is_empty() {
@@ -125,15 +121,18 @@ impl ListQuery {
         };
         let from = day("from", &self.from);
         let until = day("to", &self.to).map(|t| t.plus_minutes(24 * 60));
-        ListFilter {
+        let filter = IntakeFilter {
+            q: Some(self.q.clone()),
+            status: status(&self.status),
             commodity: self.commodity.parse().ok(),
             exporter: self.exporter.parse().ok(),
-            post: self.post.parse().ok(),
+            border_post: self.post.parse().ok(),
             from,
             until,
             oldest_first: self.sort == "oldest",
-            errors,
-        }
+            after: self.after.parse().ok(),
+        };
+        (filter, errors)
     }
 
     /// The next page's address: the same filters, after `last`.

@@ -6,7 +6,7 @@ use askama::Template;
 use crate::auth::ApplicationReader;
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::application::{Application, ApplicationFilter, ApplicationStatus};
+use crate::models::application::{Application, ApplicationStatus};
 use crate::models::catalog::Named;
 use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
 use crate::web::{AppState, Base, render};
@@ -44,18 +44,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let user = who.0;
-    let parsed = query.filter(user.time_zone);
-    let filter = ApplicationFilter {
-        q: Some(query.q.clone()),
-        status: ApplicationStatus::parse(&query.status),
-        commodity: parsed.commodity,
-        exporter: parsed.exporter,
-        border_post: parsed.post,
-        from: parsed.from,
-        until: parsed.until,
-        oldest_first: parsed.oldest_first,
-        after: query.after.parse().ok(),
-    };
+    let (filter, errors) = query.to_filter(user.time_zone, ApplicationStatus::parse);
     let can_file = matches!(user.role, Role::Registrar | Role::Exporter);
     let all_companies = user.role != Role::Exporter;
     let (mut rows, lookups) = state
@@ -78,7 +67,7 @@ pub async fn show(
         base,
         rows,
         query,
-        errors: parsed.errors,
+        errors,
         lookups,
         next_href,
         can_file,

@@ -7,7 +7,7 @@ use crate::auth::IntakeReader;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::consignment::{Consignment, ConsignmentFilter, ConsignmentStatus};
+use crate::models::consignment::{Consignment, ConsignmentStatus};
 use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
 use crate::web::{AppState, Base, render};
 
@@ -43,18 +43,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let user = who.0;
-    let parsed = query.filter(user.time_zone);
-    let filter = ConsignmentFilter {
-        q: Some(query.q.clone()),
-        status: ConsignmentStatus::parse(&query.status),
-        commodity: parsed.commodity,
-        exporter: parsed.exporter,
-        border_post: parsed.post,
-        from: parsed.from,
-        until: parsed.until,
-        oldest_first: parsed.oldest_first,
-        after: query.after.parse().ok(),
-    };
+    let (filter, errors) = query.to_filter(user.time_zone, ConsignmentStatus::parse);
     let all_companies = user.role != Role::Exporter;
     let (mut rows, lookups) = state
         .db
@@ -76,7 +65,7 @@ pub async fn show(
         base,
         rows,
         query,
-        errors: parsed.errors,
+        errors,
         lookups,
         next_href,
         all_companies,

@@ -8,7 +8,7 @@ use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::catalog::Named;
 use crate::models::consignment::Consignment;
-use crate::models::sample::{Sample, SampleFilter, SampleStatus};
+use crate::models::sample::{Sample, SampleStatus};
 use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
 use crate::web::{AppState, Base, render};
 
@@ -44,18 +44,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let user = who.0;
-    let parsed = query.filter(user.time_zone);
-    let filter = SampleFilter {
-        q: Some(query.q.clone()),
-        status: SampleStatus::parse(&query.status),
-        commodity: parsed.commodity,
-        exporter: parsed.exporter,
-        border_post: parsed.post,
-        from: parsed.from,
-        until: parsed.until,
-        oldest_first: parsed.oldest_first,
-        after: query.after.parse().ok(),
-    };
+    let (filter, errors) = query.to_filter(user.time_zone, SampleStatus::parse);
     let all_companies = user.role != Role::Exporter;
     let (mut rows, lookups) = state
         .db
@@ -80,7 +69,7 @@ pub async fn show(
         base,
         rows,
         query,
-        errors: parsed.errors,
+        errors,
         lookups,
         next_href,
         all_companies,
