@@ -125,3 +125,18 @@ role_guard!(
     /// Prints sample labels.
     LabelPrinter: Registrar | Analyst | Reviewer
 );
+
+role_guard!(
+    /// Enters results for their own side.
+    Analyst: Analyst
+);
+
+role_guard!(
+    /// Verifies or rejects their own side's results, never their own entries.
+    Reviewer: Reviewer
+);
+
+role_guard!(
+    /// Sees a side's bench: its analysts and reviewers.
+    BenchReader: Analyst | Reviewer
+);

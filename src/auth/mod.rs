@@ -7,6 +7,6 @@ pub mod password;
 pub mod token;
 
 pub use extractors::{
-    Admin, Applicant, ApplicationReader, AuditReader, CompanyManager, CurrentUser, IntakeReader,
-    LabelPrinter, Registrar,
+    Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CompanyManager,
+    CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
 };

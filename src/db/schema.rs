@@ -307,6 +307,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    tests (id) {
+        id -> DbUuid,
+        sample_id -> DbUuid,
+        test_method_id -> DbUuid,
+        side -> Text,
+        status -> Text,
+        required -> Bool,
+        retest_of -> Nullable<DbUuid>,
+        reading -> Nullable<Text>,
+        value -> Nullable<Text>,
+        unit -> Nullable<Text>,
+        conformity -> Nullable<Text>,
+        limit_rule -> Nullable<Text>,
+        limit_value -> Nullable<Text>,
+        limit_unit -> Nullable<Text>,
+        entered_by -> Nullable<DbUuid>,
+        entered_at -> Nullable<DbTime>,
+        verified_by -> Nullable<DbUuid>,
+        verified_at -> Nullable<DbTime>,
+        note -> Nullable<Text>,
+        created_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    discrepancies (id) {
+        id -> DbUuid,
+        sample_id -> DbUuid,
+        test_method_id -> DbUuid,
+        status -> Text,
+        outcome_kz -> Nullable<Text>,
+        reason_kz -> Nullable<Text>,
+        resolved_kz_by -> Nullable<DbUuid>,
+        outcome_cn -> Nullable<Text>,
+        reason_cn -> Nullable<Text>,
+        resolved_cn_by -> Nullable<DbUuid>,
+        created_at -> DbTime,
+        resolved_at -> Nullable<DbTime>,
+        version -> Integer,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -325,6 +375,9 @@ diesel::joinable!(consignments -> border_posts (border_post_id));
 diesel::joinable!(samples -> consignments (consignment_id));
 diesel::joinable!(sample_portions -> samples (sample_id));
 diesel::joinable!(custody_events -> samples (sample_id));
+diesel::joinable!(tests -> samples (sample_id));
+diesel::joinable!(tests -> test_methods (test_method_id));
+diesel::joinable!(discrepancies -> samples (sample_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
@@ -343,4 +396,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     samples,
     sample_portions,
     custody_events,
+    tests,
+    discrepancies,
 );

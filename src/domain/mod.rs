@@ -5,6 +5,7 @@ mod bin;
 pub mod catalog;
 mod email;
 pub mod intake;
+pub mod measure;
 mod people;
 
 pub use bin::Bin;

@@ -6,10 +6,11 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::audit::{self, Actor, AuditEntry};
+use super::lab_test::LabTest;
 use super::sample::{PortionKind, PortionStatus, Sample, SampleId, SampleStatus};
 use super::{User, UserId};
 use crate::db::DbConn;
-use crate::db::schema::{custody_events, sample_portions, samples};
+use crate::db::schema::{consignments, custody_events, sample_portions, samples};
 use crate::db::types::UtcTime;
 use crate::domain::Side;
 
@@ -295,6 +296,15 @@ pub fn receive(
             .reason(receipt.rejection.as_deref()),
     )?;
     set_portion(conn, id, portion, new_status, lab)?;
+    // An accepted lab portion goes on that side's bench with the commodity's default panel.
+    if let (None, Some(side)) = (&receipt.rejection, portion.side()) {
+        let commodity = samples::table
+            .inner_join(consignments::table)
+            .filter(samples::id.eq(id))
+            .select(consignments::commodity_id)
+            .first(conn)?;
+        LabTest::create_panel(conn, id, commodity, side)?;
+    }
     let sample_status = derive_status(conn, id)?;
     diesel::update(samples::table.find(id))
         .set(samples::status.eq(sample_status))

@@ -8,6 +8,7 @@ pub mod consignment;
 pub mod counter;
 pub mod custody;
 pub mod exporter;
+pub mod lab_test;
 pub mod listing;
 pub mod sample;
 pub mod session;

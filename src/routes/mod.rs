@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod applications;
 pub mod assets;
+pub mod bench;
 pub mod consignments;
 pub mod exporters;
 pub mod health;
@@ -45,6 +46,11 @@ crate::routes! {
     post "/samples/{id}/receipt" => samples::custody::receive,
     post "/samples/{id}/dispose" => samples::custody::dispose,
     post "/samples/{id}/cancel" => samples::custody::cancel,
+    get "/bench" => bench::queue::show,
+    get "/bench/{method}" => bench::batch::show,
+    post "/bench/{method}" => bench::batch::save,
+    get "/review" => bench::review::show,
+    post "/review" => bench::review::decide,
     get "/admin/users" => admin::users::list::show,
     get "/admin/users/new" => admin::users::new::show,
     post "/admin/users" => admin::users::create::submit,

@@ -38,7 +38,16 @@ fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
             items.extend(intake);
             items.push(("/exporters", "nav.exporters"));
         }
-        Role::Analyst | Role::Reviewer | Role::Certifier => items.extend(intake),
+        Role::Analyst => {
+            items.push(("/bench", "nav.bench"));
+            items.extend(intake);
+        }
+        Role::Reviewer => {
+            items.push(("/review", "nav.review"));
+            items.push(("/bench", "nav.bench"));
+            items.extend(intake);
+        }
+        Role::Certifier => items.extend(intake),
         Role::Exporter => {
             items.push(("/applications", "nav.applications"));
             items.extend(intake);

@@ -36,6 +36,9 @@ const INTAKE_READERS: Who = Who::Roles(&[
     Role::Exporter,
     Role::Auditor,
 ]);
+const BENCH_READERS: Who = Who::Roles(&[Role::Analyst, Role::Reviewer]);
+const ANALYSTS: Who = Who::Roles(&[Role::Analyst]);
+const REVIEWERS: Who = Who::Roles(&[Role::Reviewer]);
 const LABEL_PRINTERS: Who = Who::Roles(&[Role::Registrar, Role::Analyst, Role::Reviewer]);
 
 /// Every route, and who may use it. A route the application registers without a line here
@@ -99,6 +102,11 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/admin/catalog/limit-sets/{id}", ADMIN),
     ("post", "/admin/catalog/limit-sets/{id}/limits", ADMIN),
     ("post", "/admin/catalog/limits/{id}/remove", ADMIN),
+    ("get", "/bench", BENCH_READERS),
+    ("get", "/bench/{method}", ANALYSTS),
+    ("post", "/bench/{method}", ANALYSTS),
+    ("get", "/review", REVIEWERS),
+    ("post", "/review", REVIEWERS),
     // Last: it ends the session the walk uses.
     ("post", "/logout", Who::Public),
 ];
@@ -164,6 +172,7 @@ fn every_route_answers_every_role_as_the_matrix_says() {
     let concrete = |path: &str| {
         path.replace("{id}", &target.id.to_string())
             .replace("{file}", "app.css")
+            .replace("{method}", &target.id.to_string())
     };
     let mut checked = 0;
 

@@ -13,4 +13,5 @@ mod i18n;
 mod intake;
 mod login;
 mod migrations;
+mod testing;
 mod users;

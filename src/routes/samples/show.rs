@@ -11,8 +11,10 @@ use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
 use crate::models::audit::{self, AuditEvent};
+use crate::models::catalog::{Named, TestMethod};
 use crate::models::consignment::Consignment;
 use crate::models::custody::CustodyEvent;
+use crate::models::lab_test::LabTest;
 use crate::models::sample::{Portion, PortionKind, PortionStatus, Sample, SampleId};
 use crate::routes::intake::{Errors, Lookups, error_of};
 use crate::web::{AppState, Base, render, render_status};
@@ -25,6 +27,7 @@ pub struct SamplePage {
     pub consignment: Consignment,
     pub portions: Vec<Portion>,
     pub custody: Vec<CustodyEvent>,
+    pub tests: Vec<(LabTest, TestMethod)>,
     pub events: Vec<AuditEvent>,
     pub lookups: Lookups,
     pub is_registrar: bool,
@@ -68,6 +71,14 @@ impl SamplePage {
         }
     }
 
+    pub fn limit(&self, test: &LabTest) -> String {
+        crate::routes::bench::limit_text(&self.base, test)
+    }
+
+    pub fn result(&self, test: &LabTest) -> String {
+        crate::routes::bench::result_text(&self.base, test)
+    }
+
     pub fn answer(&self, status: StatusCode) -> Result<HttpResponse, AppError> {
         render_status(status, self)
     }
@@ -83,7 +94,7 @@ pub async fn load(
     let is_registrar = user.role == Role::Registrar;
     let can_print = matches!(user.role, Role::Registrar | Role::Analyst | Role::Reviewer);
     let my_side = user.side;
-    let (sample, consignment, portions, custody, events, lookups) = state
+    let (sample, consignment, portions, custody, tests, events, lookups) = state
         .db
         .run(move |conn| {
             let sample = Sample::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
@@ -91,12 +102,14 @@ pub async fn load(
                 .ok_or(AppError::NotFound)?;
             let portions = Sample::portions(conn, id)?;
             let custody = CustodyEvent::of_sample(conn, id)?;
+            let tests = LabTest::of_sample_for(conn, &user, id)?;
             let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
             Ok((
                 sample,
                 consignment,
                 portions,
                 custody,
+                tests,
                 events,
                 Lookups::load(conn)?,
             ))
@@ -108,6 +121,7 @@ pub async fn load(
         consignment,
         portions,
         custody,
+        tests,
         events,
         lookups,
         is_registrar,

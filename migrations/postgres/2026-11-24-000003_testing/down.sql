@@ -1,0 +1,2 @@
+DROP TABLE discrepancies;
+DROP TABLE tests;

@@ -1,0 +1,217 @@
+//! `GET /bench/{method}` and `POST /bench/{method}`: one method's results for many samples on
+//! one page (analysts of the side). All rows are saved together or none: a bad value comes
+//! back beside its row, a row someone else saved first comes back as a conflict.
+
+use std::collections::HashMap;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::Analyst;
+use crate::db::write_tx;
+use crate::domain::Side;
+use crate::domain::measure::{Unit, parse_reading};
+use crate::error::AppError;
+use crate::models::catalog::{Named, ResultKind, TestMethod, TestMethodId};
+use crate::models::lab_test::{LabTest, LabTestId, Outcome, TestStatus};
+use crate::models::sample::Sample;
+use crate::models::{Actor, User};
+use crate::web::{AppState, Base, render, render_status};
+
+#[derive(Template)]
+#[template(path = "bench/batch.html")]
+struct BatchPage {
+    base: Base,
+    method: TestMethod,
+    rows: Vec<(LabTest, Sample)>,
+    /// What was typed, by test id.
+    typed: HashMap<String, String>,
+    errors: HashMap<String, &'static str>,
+    notice: Option<&'static str>,
+}
+
+impl BatchPage {
+    fn typed(&self, id: &LabTestId) -> &str {
+        self.typed
+            .get(&format!("r_{id}"))
+            .map_or("", String::as_str)
+    }
+
+    fn error(&self, id: &LabTestId) -> Option<&'static str> {
+        self.errors.get(&id.to_string()).copied()
+    }
+
+    fn qualitative(&self) -> bool {
+        self.method.result_kind == ResultKind::Qualitative
+    }
+
+    fn waiting(&self, test: &LabTest) -> String {
+        super::queue::waiting_text(&self.base, &test.created_at)
+    }
+}
+
+async fn load(
+    state: &AppState,
+    side: Side,
+    method: TestMethodId,
+) -> Result<(TestMethod, Vec<(LabTest, Sample)>), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
+            let rows = LabTest::of_method(conn, side, method.id, TestStatus::Pending)?;
+            Ok((method, rows))
+        })
+        .await
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: Analyst,
+    method: web::Path<TestMethodId>,
+) -> Result<HttpResponse, AppError> {
+    let side = who.side.ok_or(AppError::Forbidden)?;
+    let (method, rows) = load(&state, side, method.into_inner()).await?;
+    render(&BatchPage {
+        base,
+        method,
+        rows,
+        typed: HashMap::new(),
+        errors: HashMap::new(),
+        notice: None,
+    })
+}
+
+/// Why a batch did not save.
+enum Refusal {
+    Db(diesel::result::Error),
+    Conflict,
+}
+
+impl From<diesel::result::Error> for Refusal {
+    fn from(e: diesel::result::Error) -> Self {
+        Refusal::Db(e)
+    }
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    base: Base,
+    who: Analyst,
+    method: web::Path<TestMethodId>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let analyst: User = who.0;
+    let side = analyst.side.ok_or(AppError::Forbidden)?;
+    let method_id = method.into_inner();
+    let (method, rows) = load(&state, side, method_id).await?;
+    let typed: HashMap<String, String> = form.into_inner().into_iter().collect();
+    let qualitative = method.result_kind == ResultKind::Qualitative;
+    let unit = method.unit.as_deref().and_then(Unit::parse);
+    let mut errors = HashMap::new();
+    let mut entries = Vec::new();
+    for (test, _) in &rows {
+        let Some(input) = typed
+            .get(&format!("r_{}", test.id))
+            .filter(|v| !v.trim().is_empty())
+        else {
+            continue;
+        };
+        let version: i32 = typed
+            .get(&format!("v_{}", test.id))
+            .and_then(|v| v.parse().ok())
+            .ok_or(AppError::BadRequest)?;
+        match parse_reading(qualitative, input) {
+            Ok(reading) => entries.push((test.id, version, reading)),
+            Err(e) => {
+                errors.insert(test.id.to_string(), e);
+            }
+        }
+    }
+    // A value typed for a test that is no longer pending: someone saved it first.
+    let gone = typed.iter().any(|(k, v)| {
+        k.strip_prefix("r_").is_some_and(|id| {
+            !v.trim().is_empty() && !rows.iter().any(|(t, _)| t.id.to_string() == id)
+        })
+    });
+    if gone {
+        return render_status(
+            StatusCode::CONFLICT,
+            &BatchPage {
+                base,
+                method,
+                rows,
+                typed,
+                errors,
+                notice: Some("bench.conflict"),
+            },
+        );
+    }
+    if entries.is_empty() && errors.is_empty() {
+        let page = BatchPage {
+            base,
+            method,
+            rows,
+            typed,
+            errors,
+            notice: Some("bench.nothing_entered"),
+        };
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if !errors.is_empty() {
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &BatchPage {
+                base,
+                method,
+                rows,
+                typed,
+                errors,
+                notice: Some("form.has_errors"),
+            },
+        );
+    }
+    let actor = Actor::user(analyst.id, &analyst.email);
+    let saved = state
+        .db
+        .run(move |conn| {
+            let result = write_tx(conn, |conn| {
+                for (id, version, reading) in &entries {
+                    if LabTest::enter(conn, &actor, &analyst, *id, *version, reading, unit)?
+                        != Outcome::Done
+                    {
+                        return Err(Refusal::Conflict);
+                    }
+                }
+                Ok(entries.len())
+            });
+            match result {
+                Ok(n) => Ok(Some(n)),
+                Err(Refusal::Conflict) => Ok(None),
+                Err(Refusal::Db(e)) => Err(e.into()),
+            }
+        })
+        .await?;
+    match saved {
+        Some(_) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/bench?saved=1"))
+            .finish()),
+        None => {
+            // Someone saved some of these first: show the bench as it is now, with what was typed.
+            let (method, rows) = load(&state, side, method_id).await?;
+            render_status(
+                StatusCode::CONFLICT,
+                &BatchPage {
+                    base,
+                    method,
+                    rows,
+                    typed,
+                    errors: HashMap::new(),
+                    notice: Some("bench.conflict"),
+                },
+            )
+        }
+    }
+}

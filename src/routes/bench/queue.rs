@@ -1,0 +1,87 @@
+//! `GET /bench`: what waits for this side's bench, grouped by method, oldest first.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::BenchReader;
+use crate::db::types::UtcTime;
+use crate::domain::{Role, Side};
+use crate::error::AppError;
+use crate::models::catalog::{Named, TestMethod};
+use crate::models::lab_test::LabTest;
+use crate::models::sample::Sample;
+use crate::web::{AppState, Base, render};
+
+/// One method's pending tests.
+pub struct MethodGroup {
+    pub method: TestMethod,
+    pub tests: Vec<(LabTest, Sample)>,
+}
+
+#[derive(Template)]
+#[template(path = "bench/queue.html")]
+struct BenchPage {
+    base: Base,
+    side: Side,
+    groups: Vec<MethodGroup>,
+    can_enter: bool,
+}
+
+impl BenchPage {
+    fn waiting(&self, since: &UtcTime) -> String {
+        waiting_text(&self.base, since)
+    }
+}
+
+/// "3 d 4 h" / "5 h 20 min" / "12 min" since `since`, in the reader's language.
+pub fn waiting_text(base: &Base, since: &UtcTime) -> String {
+    let minutes = (UtcTime::now().0 - since.0).num_minutes().max(0);
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let (dl, hl, ml) = (
+        base.t("time.days"),
+        base.t("time.hours"),
+        base.t("time.minutes"),
+    );
+    if d > 0 {
+        format!("{d} {dl} {h} {hl}")
+    } else if h > 0 {
+        format!("{h} {hl} {m} {ml}")
+    } else {
+        format!("{m} {ml}")
+    }
+}
+
+pub fn group(rows: Vec<(LabTest, Sample, TestMethod)>) -> Vec<MethodGroup> {
+    let mut groups: Vec<MethodGroup> = Vec::new();
+    for (test, sample, method) in rows {
+        match groups.iter_mut().find(|g| g.method.id == method.id) {
+            Some(g) => g.tests.push((test, sample)),
+            None => groups.push(MethodGroup {
+                method,
+                tests: vec![(test, sample)],
+            }),
+        }
+    }
+    // Oldest waiting first, by each group's oldest test.
+    groups.sort_by_key(|g| g.tests.first().map(|(t, _)| t.created_at));
+    groups
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: BenchReader,
+) -> Result<HttpResponse, AppError> {
+    let side = who.side.ok_or(AppError::Forbidden)?;
+    let can_enter = who.role == Role::Analyst;
+    let rows = state
+        .db
+        .run(move |conn| Ok(LabTest::bench(conn, side)?))
+        .await?;
+    render(&BenchPage {
+        base,
+        side,
+        groups: group(rows),
+        can_enter,
+    })
+}

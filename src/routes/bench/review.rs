@@ -1,0 +1,200 @@
+//! `GET /review` and `POST /review`: a side's entered results, verified or rejected one or
+//! many at a time by that side's reviewers. A reviewer's own entries are refused by the model
+//! (the page does not offer them, and a direct request is refused too).
+
+use std::collections::HashMap;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::queue::{MethodGroup, group};
+use crate::auth::Reviewer;
+use crate::db::write_tx;
+use crate::domain::intake::required_text;
+use crate::error::AppError;
+use crate::models::catalog::Named;
+use crate::models::lab_test::{LabTest, LabTestId, Outcome};
+use crate::models::{Actor, User, UserId};
+use crate::web::{AppState, Base, render, render_status};
+
+#[derive(Template)]
+#[template(path = "bench/review.html")]
+struct ReviewPage {
+    base: Base,
+    groups: Vec<MethodGroup>,
+    me: UserId,
+    names: HashMap<UserId, String>,
+    reason: String,
+    reason_error: Option<&'static str>,
+    notice: Option<&'static str>,
+    notice_is_error: bool,
+}
+
+impl ReviewPage {
+    fn entered_by(&self, test: &LabTest) -> String {
+        test.entered_by
+            .and_then(|id| self.names.get(&id).cloned())
+            .unwrap_or_default()
+    }
+
+    fn limit(&self, test: &LabTest) -> String {
+        crate::routes::bench::limit_text(&self.base, test)
+    }
+
+    fn result(&self, test: &LabTest) -> String {
+        super::result_text(&self.base, test)
+    }
+
+    fn mine(&self, test: &LabTest) -> bool {
+        test.entered_by == Some(self.me)
+    }
+}
+
+async fn page(state: &AppState, base: Base, reviewer: &User) -> Result<ReviewPage, AppError> {
+    let side = reviewer.side.ok_or(AppError::Forbidden)?;
+    let (rows, names) = state
+        .db
+        .run(move |conn| {
+            let rows = LabTest::to_review(conn, side)?;
+            let mut names = HashMap::new();
+            for (test, _, _) in &rows {
+                if let Some(id) = test.entered_by
+                    && !names.contains_key(&id)
+                    && let Some(user) = User::find(conn, id)?
+                {
+                    names.insert(id, user.display_name);
+                }
+            }
+            Ok((rows, names))
+        })
+        .await?;
+    Ok(ReviewPage {
+        base,
+        groups: group(rows),
+        me: reviewer.id,
+        names,
+        reason: String::new(),
+        reason_error: None,
+        notice: None,
+        notice_is_error: false,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReviewQuery {
+    done: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: Reviewer,
+    query: web::Query<ReviewQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut page = page(&state, base, &who).await?;
+    page.notice = query.done.as_ref().map(|_| "review.done");
+    render(&page)
+}
+
+enum Refusal {
+    Db(diesel::result::Error),
+    Rule(&'static str),
+    Stale,
+}
+
+impl From<diesel::result::Error> for Refusal {
+    fn from(e: diesel::result::Error) -> Self {
+        Refusal::Db(e)
+    }
+}
+
+pub async fn decide(
+    state: web::Data<AppState>,
+    base: Base,
+    who: Reviewer,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let fields = form.into_inner();
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let action = value("action");
+    let reason_typed = value("reason");
+    let selected: Vec<(LabTestId, i32)> = fields
+        .iter()
+        .filter(|(k, _)| k == "test")
+        .map(|(_, v)| {
+            let id: LabTestId = v.parse().map_err(|_| AppError::BadRequest)?;
+            let version = value(&format!("v_{id}"))
+                .parse()
+                .map_err(|_| AppError::BadRequest)?;
+            Ok((id, version))
+        })
+        .collect::<Result<_, AppError>>()?;
+    let reviewer = who.0;
+    let refuse = |mut page: ReviewPage, key: &'static str, status: StatusCode| {
+        page.notice = Some(key);
+        page.notice_is_error = true;
+        page.reason = reason_typed.clone();
+        render_status(status, &page)
+    };
+    if selected.is_empty() {
+        return refuse(
+            page(&state, base, &reviewer).await?,
+            "review.none_selected",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let reason = match action.as_str() {
+        "verify" => None,
+        "reject" => match required_text(&reason_typed, 1000) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let mut p = page(&state, base, &reviewer).await?;
+                p.reason_error = Some(e);
+                p.reason = reason_typed;
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+            }
+        },
+        _ => return Err(AppError::BadRequest),
+    };
+    let actor = Actor::user(reviewer.id, &reviewer.email);
+    let by = reviewer.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            let outcome = write_tx(conn, |conn| {
+                for (id, version) in &selected {
+                    let step = match &reason {
+                        None => LabTest::verify(conn, &actor, &by, *id, *version)?,
+                        Some(r) => LabTest::reject(conn, &actor, &by, *id, *version, r)?,
+                    };
+                    match step {
+                        Outcome::Done => {}
+                        Outcome::Stale => return Err(Refusal::Stale),
+                        Outcome::Refused(key) => return Err(Refusal::Rule(key)),
+                    }
+                }
+                Ok(())
+            });
+            match outcome {
+                Ok(()) => Ok(Ok(())),
+                Err(Refusal::Db(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
+                Err(Refusal::Db(e)) => Err(e.into()),
+                Err(Refusal::Stale) => Ok(Err(("form.stale", StatusCode::CONFLICT))),
+                Err(Refusal::Rule(key)) => Ok(Err((key, StatusCode::UNPROCESSABLE_ENTITY))),
+            }
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/review?done=1"))
+            .finish()),
+        Err((key, status)) => refuse(page(&state, base, &reviewer).await?, key, status),
+    }
+}

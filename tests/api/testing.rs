@@ -1,0 +1,366 @@
+//! Testing on both sides: panels on receipt, batch entry with conformity at the limit, review
+//! with four eyes, blind sides, conflicts.
+
+use diesel::prelude::*;
+use jointlab::db::schema::{commodities, limit_sets, test_methods, tests, users};
+use jointlab::db::write_tx;
+use jointlab::models::Actor;
+
+use crate::helpers::*;
+
+/// The demo catalog, one accepted consignment of wheat for China, and `n` samples whose
+/// portions both labs received. Returns the sample ids and the AFB1 method id.
+fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
+    write_tx(&mut app.conn(), |conn| {
+        jointlab::demo_catalog::seed_catalog(conn, &Actor::system("test"))
+    })
+    .unwrap();
+    let mut conn = app.conn();
+    let wheat: jointlab::models::CommodityId = commodities::table
+        .filter(commodities::hs_code.eq("100199"))
+        .select(commodities::id)
+        .first(&mut *conn)
+        .unwrap();
+    let china: jointlab::models::LimitSetId = limit_sets::table
+        .filter(limit_sets::code.eq("CN"))
+        .select(limit_sets::id)
+        .first(&mut *conn)
+        .unwrap();
+    let afb1: jointlab::models::TestMethodId = test_methods::table
+        .filter(test_methods::code.eq("AFB1"))
+        .select(test_methods::id)
+        .first(&mut *conn)
+        .unwrap();
+    drop(conn);
+    let post = app.user("inspector").border_post_id.unwrap().to_string();
+    let (wheat, china) = (wheat.to_string(), china.to_string());
+    let exporter = app.signed_in("exporter");
+    let fields = [
+        ("commodity", wheat.as_str()),
+        ("quantity", "690"),
+        ("unit", "t"),
+        ("lots", "Wagons 1-10"),
+        ("origin_region", "Almaty region"),
+        ("origin_district", "Panfilov"),
+        ("producer", "Test Grain LLP"),
+        ("consignee", "Urumqi Grain Co."),
+        ("border_post", post.as_str()),
+        ("transport", "rail"),
+        ("planned_date", "2026-12-20"),
+        ("destination", china.as_str()),
+    ];
+    let res = exporter.post_from("/applications/new", "/applications", &fields);
+    let application = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let kz = app.signed_in("registrar_kz");
+    let cn = app.signed_in("registrar_cn");
+    let path = format!("/applications/{application}");
+    let version = field_value(&kz.get(&path).body, "version").unwrap();
+    let res = kz.post_from(&path, &format!("{path}/accept"), &[("version", &version)]);
+    let consignment = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut samples = Vec::new();
+    for i in 0..n {
+        let seal = format!("SEAL-{i}");
+        let fields = [
+            ("seal_number", seal.as_str()),
+            ("mass", "2"),
+            ("mass_unit", "kg"),
+            ("storage", "ambient"),
+            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_by", "Test"),
+        ];
+        let res = kz.post_from(
+            &format!("/consignments/{consignment}/samples/new"),
+            &format!("/consignments/{consignment}/samples"),
+            &fields,
+        );
+        let sample = res
+            .location()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned();
+        for (client, portion) in [(&kz, "kz"), (&cn, "cn")] {
+            let page = format!("/samples/{sample}");
+            let v = field_value(&client.get(&page).body, "version").unwrap();
+            let res = client.post_from(
+                &page,
+                &format!("{page}/receipt"),
+                &[
+                    ("version", &v),
+                    ("portion", portion),
+                    ("seal_intact", "yes"),
+                    ("decision", "accept"),
+                ],
+            );
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        samples.push(sample);
+    }
+    (samples, afb1.to_string())
+}
+
+/// The batch form of a method: (test id, version) per row, in page order.
+fn rows(page: &Resp) -> Vec<(String, String)> {
+    page.body
+        .match_indices("name=\"v_")
+        .map(|(i, _)| {
+            let rest = &page.body[i + 8..];
+            let id = rest[..36].to_owned();
+            (
+                id.clone(),
+                field_value(&page.body, &format!("v_{id}")).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn enter(client: &Client, method: &str, values: &[(&(String, String), &str)]) -> Resp {
+    let path = format!("/bench/{method}");
+    let token = client.get(&path).csrf_token();
+    let mut fields: Vec<(String, String)> = vec![("csrf_token".into(), token)];
+    for ((id, version), value) in values {
+        fields.push((format!("v_{id}"), version.clone()));
+        fields.push((format!("r_{id}"), (*value).to_owned()));
+    }
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    client.post_raw(&path, &borrowed)
+}
+
+fn stored(app: &TestApp, id: &str) -> (String, Option<String>, Option<String>) {
+    let id: jointlab::models::lab_test::LabTestId = id.parse().unwrap();
+    tests::table
+        .find(id)
+        .select((tests::status, tests::value, tests::conformity))
+        .first(&mut *app.conn())
+        .unwrap()
+}
+
+#[test]
+fn receipt_puts_the_panel_on_that_sides_bench_and_values_are_judged_at_the_limit() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 3);
+    let analyst = app.signed_in("analyst_kz");
+    let bench = analyst.get("/bench");
+    assert!(bench.body.contains("AFB1"), "{}", bench.body);
+    let page = analyst.get(&format!("/bench/{afb1}"));
+    let rows = rows(&page);
+    assert_eq!(rows.len(), 3);
+    // The China limit for aflatoxin B1 in cereals is 5 µg/kg: exactly 5 conforms.
+    let res = enter(
+        &analyst,
+        &afb1,
+        &[(&rows[0], "5"), (&rows[1], "5,001"), (&rows[2], "< LOQ")],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(
+        stored(&app, &rows[0].0),
+        ("entered".into(), Some("5".into()), Some("conforms".into()))
+    );
+    assert_eq!(
+        stored(&app, &rows[1].0),
+        (
+            "entered".into(),
+            Some("5.001".into()),
+            Some("does_not_conform".into())
+        )
+    );
+    assert_eq!(stored(&app, &rows[2].0).2.as_deref(), Some("conforms"));
+    // The Chinese side has its own tests, untouched.
+    assert_eq!(rows_of(&app, "cn", "entered"), 0);
+}
+
+fn rows_of(app: &TestApp, side: &str, status: &str) -> i64 {
+    tests::table
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq(status))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap()
+}
+
+#[test]
+fn a_bad_value_comes_back_beside_its_row_and_nothing_is_saved() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 2);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    let res = enter(&analyst, &afb1, &[(&rows[0], "4.2"), (&rows[1], "four")]);
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&format!("id=\"e_{}\"", rows[1].0)));
+    assert!(res.body.contains("value=\"four\"") && res.body.contains("value=\"4.2\""));
+    assert_eq!(rows_of(&app, "kz", "entered"), 0);
+}
+
+#[test]
+fn the_other_side_and_the_exporter_see_nothing_before_verification() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&analyst, &afb1, &[(&rows[0], "3.1415")]).status, 303);
+    let sample = format!("/samples/{}", samples[0]);
+    assert!(
+        app.signed_in("reviewer_kz")
+            .get(&sample)
+            .body
+            .contains("3.1415")
+    );
+    for key in [
+        "analyst_cn",
+        "reviewer_cn",
+        "registrar_cn",
+        "auditor_cn",
+        "exporter",
+    ] {
+        let client = app.signed_in(key);
+        for page in [
+            sample.clone(),
+            "/review".into(),
+            "/bench".into(),
+            "/admin/audit?action=test.".into(),
+            format!("/bench/{afb1}"),
+        ] {
+            let body = client.get(&page).body;
+            assert!(
+                !body.contains("3.1415"),
+                "{key} sees the unverified value on {page}"
+            );
+        }
+    }
+    // Once a Kazakh reviewer verifies it, everybody who sees the sample sees the value.
+    let reviewer = app.signed_in("reviewer_kz");
+    let review = reviewer.get("/review");
+    let version = field_value(&review.body, &format!("v_{}", rows[0].0)).unwrap();
+    let res = reviewer.post_raw(
+        "/review",
+        &[
+            ("csrf_token", &review.csrf_token()),
+            ("test", &rows[0].0),
+            (&format!("v_{}", rows[0].0), &version),
+            ("action", "verify"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert!(
+        app.signed_in("exporter")
+            .get(&sample)
+            .body
+            .contains("3.1415")
+    );
+    assert!(
+        app.signed_in("analyst_cn")
+            .get(&sample)
+            .body
+            .contains("3.1415")
+    );
+}
+
+#[test]
+fn nobody_verifies_their_own_entry_even_by_a_direct_request() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 1);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&analyst, &afb1, &[(&rows[0], "1.2")]).status, 303);
+    // The analyst becomes a reviewer and tries to verify what they entered.
+    let id = app.user("analyst_kz").id;
+    diesel::update(users::table.find(id))
+        .set(users::role.eq("reviewer"))
+        .execute(&mut *app.conn())
+        .unwrap();
+    let me = app.signed_in("analyst_kz");
+    let review = me.get("/review");
+    assert!(
+        !review.body.contains(&format!("value=\"{}\"", rows[0].0)),
+        "own entry offered for verification"
+    );
+    let version = field_value(&review.body, &format!("v_{}", rows[0].0)).unwrap();
+    let res = me.post_raw(
+        "/review",
+        &[
+            ("csrf_token", &review.csrf_token()),
+            ("test", &rows[0].0),
+            (&format!("v_{}", rows[0].0), &version),
+            ("action", "verify"),
+        ],
+    );
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&en("review.own_entry")));
+    assert_eq!(stored(&app, &rows[0].0).0, "entered");
+    // The other side's reviewer cannot touch it either.
+    let cn = app.signed_in("reviewer_cn");
+    let token = cn.get("/review").csrf_token();
+    let res = cn.post_raw(
+        "/review",
+        &[
+            ("csrf_token", &token),
+            ("test", &rows[0].0),
+            (&format!("v_{}", rows[0].0), &version),
+            ("action", "verify"),
+        ],
+    );
+    assert_eq!(res.status, 404);
+    assert_eq!(stored(&app, &rows[0].0).0, "entered");
+}
+
+#[test]
+fn a_rejected_result_goes_back_to_the_bench_with_its_reason() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 1);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&analyst, &afb1, &[(&rows[0], "2.5")]).status, 303);
+    let reviewer = app.signed_in("reviewer_kz");
+    let review = reviewer.get("/review");
+    let version = field_value(&review.body, &format!("v_{}", rows[0].0)).unwrap();
+    let v_field = format!("v_{}", rows[0].0);
+    let base = [
+        ("csrf_token", review.csrf_token()),
+        ("test", rows[0].0.clone()),
+        (v_field.as_str(), version.clone()),
+        ("action", "reject".into()),
+    ];
+    let without_reason: Vec<(&str, &str)> = base.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(reviewer.post_raw("/review", &without_reason).status, 422);
+    let mut with_reason = without_reason.clone();
+    with_reason.push(("reason", "Recovery of the spiked control out of range"));
+    assert_eq!(reviewer.post_raw("/review", &with_reason).status, 303);
+    assert_eq!(stored(&app, &rows[0].0).0, "pending");
+    assert!(
+        analyst
+            .get(&format!("/bench/{afb1}"))
+            .body
+            .contains("Recovery of the spiked control out of range")
+    );
+}
+
+#[test]
+fn the_second_of_two_analysts_saving_the_same_test_gets_a_conflict() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 1);
+    let first = app.signed_in("analyst_kz");
+    let rows = rows(&first.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&first, &afb1, &[(&rows[0], "1.1")]).status, 303);
+    // A second analyst with the same (now stale) row.
+    let second = app.signed_in("analyst_kz");
+    let res = enter(&second, &afb1, &[(&rows[0], "9.9")]);
+    assert_eq!(res.status, 409);
+    assert!(res.body.contains(&en("bench.conflict")));
+    assert_eq!(stored(&app, &rows[0].0).1.as_deref(), Some("1.1"));
+}
