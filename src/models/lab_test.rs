@@ -325,6 +325,7 @@ impl LabTest {
         if updated == 0 {
             return Ok(Outcome::Stale);
         }
+        super::discrepancy::check(conn, test.sample_id, test.test_method_id)?;
         audit::record(
             conn,
             AuditEntry::new(actor, "test.verified", "test", id)

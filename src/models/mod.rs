@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod consignment;
 pub mod counter;
 pub mod custody;
+pub mod discrepancy;
 pub mod exporter;
 pub mod lab_test;
 pub mod listing;

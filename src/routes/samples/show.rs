@@ -14,6 +14,7 @@ use crate::models::audit::{self, AuditEvent};
 use crate::models::catalog::{Named, TestMethod};
 use crate::models::consignment::Consignment;
 use crate::models::custody::CustodyEvent;
+use crate::models::discrepancy::Discrepancy;
 use crate::models::lab_test::LabTest;
 use crate::models::sample::{Portion, PortionKind, PortionStatus, Sample, SampleId};
 use crate::routes::intake::{Errors, Lookups, error_of};
@@ -28,6 +29,7 @@ pub struct SamplePage {
     pub portions: Vec<Portion>,
     pub custody: Vec<CustodyEvent>,
     pub tests: Vec<(LabTest, TestMethod)>,
+    pub discrepancies: Vec<Discrepancy>,
     pub events: Vec<AuditEvent>,
     pub lookups: Lookups,
     pub is_registrar: bool,
@@ -94,7 +96,7 @@ pub async fn load(
     let is_registrar = user.role == Role::Registrar;
     let can_print = matches!(user.role, Role::Registrar | Role::Analyst | Role::Reviewer);
     let my_side = user.side;
-    let (sample, consignment, portions, custody, tests, events, lookups) = state
+    let (sample, consignment, portions, custody, tests, discrepancies, events, lookups) = state
         .db
         .run(move |conn| {
             let sample = Sample::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
@@ -103,6 +105,7 @@ pub async fn load(
             let portions = Sample::portions(conn, id)?;
             let custody = CustodyEvent::of_sample(conn, id)?;
             let tests = LabTest::of_sample_for(conn, &user, id)?;
+            let discrepancies = Discrepancy::of_sample(conn, id)?;
             let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
             Ok((
                 sample,
@@ -110,6 +113,7 @@ pub async fn load(
                 portions,
                 custody,
                 tests,
+                discrepancies,
                 events,
                 Lookups::load(conn)?,
             ))
@@ -122,6 +126,7 @@ pub async fn load(
         portions,
         custody,
         tests,
+        discrepancies,
         events,
         lookups,
         is_registrar,
