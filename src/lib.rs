@@ -13,6 +13,7 @@ pub mod models;
 pub mod routes;
 pub mod seed;
 pub mod seed_intake;
+pub mod seed_testing;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

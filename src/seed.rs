@@ -238,6 +238,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
             });
         }
         crate::seed_intake::seed_intake(conn, &actor)?;
+        crate::seed_testing::seed_testing(conn, &actor)?;
         Ok(rows)
     })
 }

@@ -266,5 +266,9 @@ pub fn seed_intake(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
         version,
         "Registered twice by mistake.",
     )?;
+    // A second sample both labs received: `seed_testing` takes it through to "tested".
+    let tested = demo.sample(conn, &wheat_consignment, "KZ 0042106", Storage::Ambient)?;
+    demo.receive(conn, &tested, PortionKind::Kz, None)?;
+    demo.receive(conn, &tested, PortionKind::Cn, None)?;
     Ok(())
 }

@@ -168,6 +168,13 @@ fn chain_hash(e: &HashInput<'_>) -> String {
     sha256_hex(input.as_bytes())
 }
 
+/// Takes the chain's lock now rather than at the first append, so that the reads that follow
+/// see every transaction that appended before (PostgreSQL; on SQLite the `IMMEDIATE` write
+/// transaction already holds the database's lock). Every writer takes this lock anyway.
+pub fn lock_chain(conn: &mut DbConn) -> QueryResult<()> {
+    lock_for_transaction(conn, CHAIN_LOCK)
+}
+
 /// Appends an event to the chain. Call it inside the write transaction of the change.
 pub fn record(conn: &mut DbConn, entry: AuditEntry) -> QueryResult<AuditEvent> {
     lock_for_transaction(conn, CHAIN_LOCK)?;

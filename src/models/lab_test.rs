@@ -378,6 +378,153 @@ impl LabTest {
     }
 }
 
+impl LabTest {
+    /// The tests of a sample for one side (the reviewers' test management page).
+    pub fn of_sample_side(
+        conn: &mut DbConn,
+        sample: SampleId,
+        side: Side,
+    ) -> QueryResult<Vec<(LabTest, TestMethod)>> {
+        tests::table
+            .inner_join(test_methods::table)
+            .filter(tests::sample_id.eq(sample))
+            .filter(tests::side.eq(side))
+            .select((LabTest::as_select(), TestMethod::as_select()))
+            .order((test_methods::code, tests::created_at))
+            .load(conn)
+    }
+
+    /// A reviewer adds a test for their side, with a reason.
+    pub fn add(
+        conn: &mut DbConn,
+        actor: &Actor,
+        reviewer: &User,
+        sample: SampleId,
+        method: TestMethodId,
+        reason: &str,
+    ) -> QueryResult<Outcome> {
+        let side = reviewer.side.ok_or(diesel::result::Error::NotFound)?;
+        let running: i64 = tests::table
+            .filter(tests::sample_id.eq(sample))
+            .filter(tests::side.eq(side))
+            .filter(tests::test_method_id.eq(method))
+            .filter(tests::status.eq_any([
+                TestStatus::Pending,
+                TestStatus::Entered,
+                TestStatus::Verified,
+            ]))
+            .count()
+            .get_result(conn)?;
+        if running > 0 {
+            return Ok(Outcome::Refused("tests.already_running"));
+        }
+        let id = LabTestId::new();
+        diesel::insert_into(tests::table)
+            .values((
+                tests::id.eq(id),
+                tests::sample_id.eq(sample),
+                tests::test_method_id.eq(method),
+                tests::side.eq(side),
+                tests::status.eq(TestStatus::Pending),
+                tests::required.eq(true),
+                tests::note.eq(Some(reason)),
+                tests::created_at.eq(UtcTime::now()),
+                tests::version.eq(1),
+            ))
+            .execute(conn)?;
+        audit::record(conn, AuditEntry::new(actor, "test.added", "test", id).after(json!({ "sample_id": sample.to_string(), "method_id": method.to_string(), "reason": reason })))?;
+        update_sample_status(conn, sample)?;
+        Ok(Outcome::Done)
+    }
+
+    /// A reviewer removes a pending test of their side, with a reason.
+    pub fn remove(
+        conn: &mut DbConn,
+        actor: &Actor,
+        reviewer: &User,
+        id: LabTestId,
+        version: i32,
+        reason: &str,
+    ) -> QueryResult<Outcome> {
+        let test = LabTest::own(conn, reviewer, id)?;
+        if test.version != version {
+            return Ok(Outcome::Stale);
+        }
+        if test.status != TestStatus::Pending {
+            return Ok(Outcome::Refused("tests.not_removable"));
+        }
+        diesel::update(tests::table.find(id))
+            .set((
+                tests::status.eq(TestStatus::Removed),
+                tests::note.eq(Some(reason)),
+                tests::version.eq(version + 1),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "test.removed", "test", id).after(json!({ "reason": reason })),
+        )?;
+        update_sample_status(conn, test.sample_id)?;
+        Ok(Outcome::Done)
+    }
+
+    /// A verified result is never edited: a reviewer invalidates it with a reason, and a
+    /// linked retest goes on the bench.
+    pub fn invalidate(
+        conn: &mut DbConn,
+        actor: &Actor,
+        reviewer: &User,
+        id: LabTestId,
+        version: i32,
+        reason: &str,
+    ) -> QueryResult<Outcome> {
+        let test = LabTest::own(conn, reviewer, id)?;
+        if test.version != version {
+            return Ok(Outcome::Stale);
+        }
+        if test.status != TestStatus::Verified {
+            return Ok(Outcome::Refused("tests.not_verified"));
+        }
+        diesel::update(tests::table.find(id))
+            .set((
+                tests::status.eq(TestStatus::Invalidated),
+                tests::note.eq(Some(reason)),
+                tests::version.eq(version + 1),
+            ))
+            .execute(conn)?;
+        let retest = LabTestId::new();
+        diesel::insert_into(tests::table)
+            .values((
+                tests::id.eq(retest),
+                tests::sample_id.eq(test.sample_id),
+                tests::test_method_id.eq(test.test_method_id),
+                tests::side.eq(test.side),
+                tests::status.eq(TestStatus::Pending),
+                tests::required.eq(test.required),
+                tests::retest_of.eq(Some(id)),
+                tests::created_at.eq(UtcTime::now()),
+                tests::version.eq(1),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            AuditEntry::new(actor, "test.invalidated", "test", id)
+                .after(json!({ "reason": reason, "retest": retest.to_string() })),
+        )?;
+        update_sample_status(conn, test.sample_id)?;
+        Ok(Outcome::Done)
+    }
+
+    /// A test of `user`'s own side; anything else answers NotFound.
+    fn own(conn: &mut DbConn, user: &User, id: LabTestId) -> QueryResult<LabTest> {
+        let test = LabTest::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+        if Some(test.side) != user.side {
+            return Err(diesel::result::Error::NotFound);
+        }
+        Ok(test)
+    }
+}
+
 fn to_rule(limit: &super::catalog::Limit) -> Option<measure::Limit> {
     let unit = limit.unit.as_deref().and_then(Unit::parse);
     let value = || limit.value.as_deref().and_then(Decimal::from_canonical);
@@ -428,5 +575,100 @@ pub fn update_sample_status(conn: &mut DbConn, sample: SampleId) -> QueryResult<
             .set(samples::status.eq(status))
             .execute(conn)?;
     }
+    update_consignment_status(conn, sample)
+}
+
+/// The consignment's status from its samples: tested when every live sample is tested, in
+/// testing once any is in testing or tested.
+fn update_consignment_status(conn: &mut DbConn, sample: SampleId) -> QueryResult<()> {
+    use super::consignment::ConsignmentStatus;
+    let consignment: super::consignment::ConsignmentId = samples::table
+        .find(sample)
+        .select(samples::consignment_id)
+        .first(conn)?;
+    let statuses: Vec<SampleStatus> = samples::table
+        .filter(samples::consignment_id.eq(consignment))
+        .filter(samples::status.ne_all([SampleStatus::Cancelled, SampleStatus::Rejected]))
+        .select(samples::status)
+        .load(conn)?;
+    let status = if !statuses.is_empty() && statuses.iter().all(|s| *s == SampleStatus::Tested) {
+        ConsignmentStatus::Tested
+    } else if statuses
+        .iter()
+        .any(|s| matches!(s, SampleStatus::InTesting | SampleStatus::Tested))
+    {
+        ConsignmentStatus::InTesting
+    } else {
+        ConsignmentStatus::Sampled
+    };
+    diesel::update(
+        consignments::table
+            .find(consignment)
+            .filter(consignments::status.ne(ConsignmentStatus::Closed))
+            .filter(consignments::status.ne(status)),
+    )
+    .set(consignments::status.eq(status))
+    .execute(conn)?;
     Ok(())
+}
+
+/// What waits for one side of the lab (the dashboard on its staff's home page).
+#[derive(Debug, Clone, Default)]
+pub struct SideDashboard {
+    /// Portions of this side sealed or handed over but not yet received.
+    pub to_receive: i64,
+    pub on_bench: i64,
+    pub to_review: i64,
+    /// Open discrepancies between the labs (both sides see them).
+    pub discrepancies: i64,
+    /// When the longest-waiting pending test was created.
+    pub oldest_pending: Option<UtcTime>,
+}
+
+impl SideDashboard {
+    pub fn load(conn: &mut DbConn, side: Side) -> QueryResult<SideDashboard> {
+        use super::sample::{PortionKind, PortionStatus};
+        use crate::db::schema::{discrepancies, sample_portions};
+        let portion = if side == Side::Kz {
+            PortionKind::Kz
+        } else {
+            PortionKind::Cn
+        };
+        let to_receive = sample_portions::table
+            .inner_join(samples::table)
+            .filter(sample_portions::portion.eq(portion))
+            .filter(
+                sample_portions::status.eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
+            )
+            .filter(samples::status.ne_all([SampleStatus::Cancelled, SampleStatus::Rejected]))
+            .count()
+            .get_result(conn)?;
+        let count = |conn: &mut DbConn, status: TestStatus| -> QueryResult<i64> {
+            tests::table
+                .filter(tests::side.eq(side))
+                .filter(tests::status.eq(status))
+                .count()
+                .get_result(conn)
+        };
+        let on_bench = count(conn, TestStatus::Pending)?;
+        let to_review = count(conn, TestStatus::Entered)?;
+        let discrepancies = discrepancies::table
+            .filter(discrepancies::status.eq("open"))
+            .count()
+            .get_result(conn)?;
+        let oldest_pending = tests::table
+            .filter(tests::side.eq(side))
+            .filter(tests::status.eq(TestStatus::Pending))
+            .select(tests::created_at)
+            .order(tests::created_at)
+            .first(conn)
+            .optional()?;
+        Ok(SideDashboard {
+            to_receive,
+            on_bench,
+            to_review,
+            discrepancies,
+            oldest_pending,
+        })
+    }
 }

@@ -7,6 +7,7 @@ use crate::auth::CurrentUser;
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent, AuditFilter};
+use crate::models::lab_test::SideDashboard;
 use crate::models::{BorderPost, Exporter, User};
 use crate::web::page::role_key;
 use crate::web::{AppState, Base, render};
@@ -21,6 +22,13 @@ struct HomePage {
     events: Vec<AuditEvent>,
     exporter: Option<Exporter>,
     post: Option<BorderPost>,
+    dashboard: Option<SideDashboard>,
+}
+
+impl HomePage {
+    fn waiting(&self, since: &crate::db::types::UtcTime) -> String {
+        crate::routes::bench::queue::waiting_text(&self.base, since)
+    }
 }
 
 pub async fn show(
@@ -31,7 +39,7 @@ pub async fn show(
     let user = user.0;
     let (role, side, exporter_id, post_id) =
         (user.role, user.side, user.exporter_id, user.border_post_id);
-    let (counts, events, exporter, post) = state
+    let (counts, events, exporter, post, dashboard) = state
         .db
         .run(move |conn| {
             let counts = if role == Role::Admin {
@@ -52,7 +60,11 @@ pub async fn show(
                 Some(id) => BorderPost::find(conn, id)?,
                 None => None,
             };
-            Ok((counts, events, exporter, post))
+            let dashboard = match side {
+                Some(side) if role != Role::Admin => Some(SideDashboard::load(conn, side)?),
+                _ => None,
+            };
+            Ok((counts, events, exporter, post, dashboard))
         })
         .await?;
     let duties_key = format!("home.duties.{}", &role_key(role)["role.".len()..]);
@@ -64,5 +76,6 @@ pub async fn show(
         events,
         exporter,
         post,
+        dashboard,
     })
 }

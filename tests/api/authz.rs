@@ -107,6 +107,15 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/bench/{method}", ANALYSTS),
     ("get", "/review", REVIEWERS),
     ("post", "/review", REVIEWERS),
+    ("get", "/samples/{id}/tests", REVIEWERS),
+    ("post", "/samples/{id}/tests", REVIEWERS),
+    ("post", "/tests/{id}/remove", REVIEWERS),
+    ("post", "/tests/{id}/invalidate", REVIEWERS),
+    (
+        "post",
+        "/samples/{id}/discrepancies/{discrepancy}/resolve",
+        REVIEWERS,
+    ),
     // Last: it ends the session the walk uses.
     ("post", "/logout", Who::Public),
 ];
@@ -173,6 +182,7 @@ fn every_route_answers_every_role_as_the_matrix_says() {
         path.replace("{id}", &target.id.to_string())
             .replace("{file}", "app.css")
             .replace("{method}", &target.id.to_string())
+            .replace("{discrepancy}", &target.id.to_string())
     };
     let mut checked = 0;
 

@@ -7,6 +7,7 @@ mod authz;
 mod catalog;
 mod cli;
 mod csrf;
+mod discrepancy;
 mod health;
 mod helpers;
 mod i18n;

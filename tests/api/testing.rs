@@ -10,7 +10,7 @@ use crate::helpers::*;
 
 /// The demo catalog, one accepted consignment of wheat for China, and `n` samples whose
 /// portions both labs received. Returns the sample ids and the AFB1 method id.
-fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
+pub(crate) fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
     write_tx(&mut app.conn(), |conn| {
         jointlab::demo_catalog::seed_catalog(conn, &Actor::system("test"))
     })
@@ -113,7 +113,7 @@ fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
 }
 
 /// The batch form of a method: (test id, version) per row, in page order.
-fn rows(page: &Resp) -> Vec<(String, String)> {
+pub(crate) fn rows(page: &Resp) -> Vec<(String, String)> {
     page.body
         .match_indices("name=\"v_")
         .map(|(i, _)| {
@@ -127,7 +127,7 @@ fn rows(page: &Resp) -> Vec<(String, String)> {
         .collect()
 }
 
-fn enter(client: &Client, method: &str, values: &[(&(String, String), &str)]) -> Resp {
+pub(crate) fn enter(client: &Client, method: &str, values: &[(&(String, String), &str)]) -> Resp {
     let path = format!("/bench/{method}");
     let token = client.get(&path).csrf_token();
     let mut fields: Vec<(String, String)> = vec![("csrf_token".into(), token)];
@@ -142,7 +142,7 @@ fn enter(client: &Client, method: &str, values: &[(&(String, String), &str)]) ->
     client.post_raw(&path, &borrowed)
 }
 
-fn stored(app: &TestApp, id: &str) -> (String, Option<String>, Option<String>) {
+pub(crate) fn stored(app: &TestApp, id: &str) -> (String, Option<String>, Option<String>) {
     let id: jointlab::models::lab_test::LabTestId = id.parse().unwrap();
     tests::table
         .find(id)
@@ -363,4 +363,209 @@ fn the_second_of_two_analysts_saving_the_same_test_gets_a_conflict() {
     assert_eq!(res.status, 409);
     assert!(res.body.contains(&en("bench.conflict")));
     assert_eq!(stored(&app, &rows[0].0).1.as_deref(), Some("1.1"));
+}
+
+/// Enters `value` for the first AFB1 row as analyst_kz and verifies it as reviewer_kz.
+fn entered_and_verified(app: &TestApp, afb1: &str, value: &str) -> String {
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&analyst, afb1, &[(&rows[0], value)]).status, 303);
+    let reviewer = app.signed_in("reviewer_kz");
+    let review = reviewer.get("/review");
+    let v = field_value(&review.body, &format!("v_{}", rows[0].0)).unwrap();
+    let res = reviewer.post_raw(
+        "/review",
+        &[
+            ("csrf_token", &review.csrf_token()),
+            ("test", &rows[0].0),
+            (&format!("v_{}", rows[0].0), &v),
+            ("action", "verify"),
+        ],
+    );
+    assert_eq!(res.status, 303);
+    rows[0].0.clone()
+}
+
+#[test]
+fn invalidating_a_verified_result_puts_a_linked_retest_on_the_bench() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    let verified = entered_and_verified(&app, &afb1, "2.2");
+    let reviewer = app.signed_in("reviewer_kz");
+    let manage = format!("/samples/{}/tests", samples[0]);
+    let page = reviewer.get(&manage);
+    assert_eq!(page.status, 200);
+    let version = field_value(
+        &page.body[page
+            .body
+            .find(&format!("/tests/{verified}/invalidate"))
+            .unwrap()..],
+        "version",
+    )
+    .unwrap();
+    // A reason is required, and the form keeps what was typed.
+    let res = reviewer.post_from(
+        &manage,
+        &format!("/tests/{verified}/invalidate"),
+        &[("version", &version), ("reason", " ")],
+    );
+    assert_eq!(res.status, 422);
+    let res = reviewer.post_from(
+        &manage,
+        &format!("/tests/{verified}/invalidate"),
+        &[
+            ("version", &version),
+            ("reason", "Calibration standard expired"),
+        ],
+    );
+    assert_eq!(res.status, 303);
+    assert_eq!(stored(&app, &verified).0, "invalidated");
+    let id: jointlab::models::lab_test::LabTestId = verified.parse().unwrap();
+    let retest: (String, Option<String>) = tests::table
+        .filter(tests::retest_of.eq(Some(id)))
+        .select((tests::status, tests::value))
+        .first(&mut *app.conn())
+        .unwrap();
+    assert_eq!(retest, ("pending".into(), None));
+    // The verified value itself was never edited.
+    assert_eq!(stored(&app, &verified).1.as_deref(), Some("2.2"));
+    // Invalidating twice is refused.
+    let res = reviewer.post_from(
+        &manage,
+        &format!("/tests/{verified}/invalidate"),
+        &[("version", &version), ("reason", "again")],
+    );
+    assert!(matches!(res.status, 409 | 422), "{}", res.status);
+}
+
+#[test]
+fn reviewers_add_and_remove_their_sides_tests_with_a_reason() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    let reviewer = app.signed_in("reviewer_kz");
+    let manage = format!("/samples/{}/tests", samples[0]);
+    // Adding a test the side already runs is refused; removing a pending one works.
+    let res = reviewer.post_from(
+        &manage,
+        &manage,
+        &[("method", &afb1), ("reason", "Exporter asked")],
+    );
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&en("tests.already_running")));
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    let res = reviewer.post_from(
+        &manage,
+        &format!("/tests/{}/remove", rows[0].0),
+        &[
+            ("version", &rows[0].1),
+            ("reason", "Not required by the importer"),
+        ],
+    );
+    assert_eq!(res.status, 303);
+    assert_eq!(stored(&app, &rows[0].0).0, "removed");
+    let res = reviewer.post_from(
+        &manage,
+        &manage,
+        &[("method", &afb1), ("reason", "Importer asked again")],
+    );
+    assert_eq!(res.status, 303);
+    assert!(rows_of(&app, "kz", "pending") > 0);
+    // The other side's reviewer cannot touch these tests; analysts cannot manage tests.
+    let cn = app.signed_in("reviewer_cn");
+    assert_eq!(
+        cn.post_from(
+            &manage,
+            &format!("/tests/{}/remove", rows[0].0),
+            &[("version", "2"), ("reason", "x")]
+        )
+        .status,
+        404
+    );
+    assert_eq!(analyst.get(&manage).status, 403);
+}
+
+#[test]
+fn each_side_sees_its_own_dashboard_on_its_home_page() {
+    let app = spawn_app();
+    let (_, afb1) = received_samples(&app, 2);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
+    assert_eq!(enter(&analyst, &afb1, &[(&rows[0], "1")]).status, 303);
+    let tile = |n: i64, key: &str| format!("<span class=\"n\">{n}</span> {}", en(key));
+    let kz_pending = rows_of(&app, "kz", "pending");
+    let cn_pending = rows_of(&app, "cn", "pending");
+    let kz = app.signed_in("reviewer_kz").get("/").body;
+    assert!(kz.contains(&tile(kz_pending, "dashboard.on_bench")), "{kz}");
+    assert!(kz.contains(&tile(1, "dashboard.to_review")));
+    let cn = app.signed_in("analyst_cn").get("/").body;
+    assert!(cn.contains(&tile(cn_pending, "dashboard.on_bench")));
+    assert!(
+        cn.contains(&tile(0, "dashboard.to_review")),
+        "the other side's entry leaks into the count"
+    );
+    assert!(
+        !app.signed_in("exporter")
+            .get("/")
+            .body
+            .contains(&en("dashboard.title"))
+    );
+}
+
+#[test]
+fn sample_and_consignment_are_tested_when_every_test_of_both_sides_is_verified() {
+    use jointlab::db::schema::{consignments, samples};
+    let app = spawn_app();
+    let (samples_, _) = received_samples(&app, 1);
+    let sample: jointlab::models::sample::SampleId = samples_[0].parse().unwrap();
+    let status = |app: &TestApp| -> (String, String) {
+        let s: String = samples::table
+            .find(sample)
+            .select(samples::status)
+            .first(&mut *app.conn())
+            .unwrap();
+        let c: String = consignments::table
+            .select(consignments::status)
+            .first(&mut *app.conn())
+            .unwrap();
+        (s, c)
+    };
+    assert_eq!(status(&app), ("received".into(), "sampled".into()));
+    // Enter and verify every test of both sides, method by method.
+    for side in ["kz", "cn"] {
+        let analyst = app.signed_in(&format!("analyst_{side}"));
+        let reviewer = app.signed_in(&format!("reviewer_{side}"));
+        let methods: Vec<jointlab::models::TestMethodId> = tests::table
+            .filter(tests::side.eq(side))
+            .select(tests::test_method_id)
+            .load(&mut *app.conn())
+            .unwrap();
+        for method in methods {
+            let path = format!("/bench/{method}");
+            let page = analyst.get(&path);
+            let qualitative = page.body.contains("qualitative-readings\"");
+            let rows = rows(&page);
+            let value = if qualitative { "not_detected" } else { "nd" };
+            assert_eq!(
+                enter(&analyst, &method.to_string(), &[(&rows[0], value)]).status,
+                303
+            );
+            let review = reviewer.get("/review");
+            let v = field_value(&review.body, &format!("v_{}", rows[0].0)).unwrap();
+            let res = reviewer.post_raw(
+                "/review",
+                &[
+                    ("csrf_token", &review.csrf_token()),
+                    ("test", &rows[0].0),
+                    (&format!("v_{}", rows[0].0), &v),
+                    ("action", "verify"),
+                ],
+            );
+            assert_eq!(res.status, 303);
+        }
+        if side == "kz" {
+            assert_eq!(status(&app), ("in_testing".into(), "in_testing".into()));
+        }
+    }
+    assert_eq!(status(&app), ("tested".into(), "tested".into()));
 }

@@ -146,3 +146,270 @@ fn application_to_acceptance_to_samples_to_label_sheet() {
     drop(browser);
     let _ = std::fs::remove_dir_all(profile);
 }
+
+/// The demo catalog, one accepted consignment of wheat for China and `n` samples whose
+/// portions both labs received, driven over HTTP as the exporter and the two registrars.
+/// Returns the sample ids (in registration order) and the AFB1 method id.
+fn received_wheat_samples(app: &helpers::TestApp, n: usize) -> (Vec<String>, String) {
+    use diesel::prelude::*;
+    use helpers::field_value;
+    use jointlab::db::schema::{commodities, limit_sets, test_methods};
+
+    jointlab::db::write_tx(&mut app.conn(), |conn| {
+        jointlab::demo_catalog::seed_catalog(conn, &jointlab::models::Actor::system("test"))
+    })
+    .unwrap();
+    let mut conn = app.conn();
+    let wheat: jointlab::models::CommodityId = commodities::table
+        .filter(commodities::hs_code.eq("100199"))
+        .select(commodities::id)
+        .first(&mut *conn)
+        .unwrap();
+    let china: jointlab::models::LimitSetId = limit_sets::table
+        .filter(limit_sets::code.eq("CN"))
+        .select(limit_sets::id)
+        .first(&mut *conn)
+        .unwrap();
+    let afb1: jointlab::models::TestMethodId = test_methods::table
+        .filter(test_methods::code.eq("AFB1"))
+        .select(test_methods::id)
+        .first(&mut *conn)
+        .unwrap();
+    drop(conn);
+    let last_segment = |res: &helpers::Resp| {
+        let location = res
+            .location()
+            .unwrap_or_else(|| panic!("{}: {}", res.status, res.body));
+        location.rsplit('/').next().unwrap().to_owned()
+    };
+    let post = app.user("inspector").border_post_id.unwrap().to_string();
+    let (wheat, china) = (wheat.to_string(), china.to_string());
+    let exporter = app.signed_in("exporter");
+    let res = exporter.post_from(
+        "/applications/new",
+        "/applications",
+        &[
+            ("commodity", wheat.as_str()),
+            ("quantity", "1380"),
+            ("unit", "t"),
+            ("lots", "Wagons 61234567-61234586"),
+            ("origin_region", "Almaty region"),
+            ("origin_district", "Panfilov district"),
+            ("producer", "Test Grain LLP"),
+            ("consignee", "Xinjiang Grain Co., Urumqi"),
+            ("border_post", post.as_str()),
+            ("transport", "rail"),
+            ("planned_date", "2026-12-15"),
+            ("destination", china.as_str()),
+        ],
+    );
+    let application = format!("/applications/{}", last_segment(&res));
+    let kz = app.signed_in("registrar_kz");
+    let cn = app.signed_in("registrar_cn");
+    let version = field_value(&kz.get(&application).body, "version").unwrap();
+    let res = kz.post_from(
+        &application,
+        &format!("{application}/accept"),
+        &[("version", &version)],
+    );
+    let consignment = format!("/consignments/{}", last_segment(&res));
+    let mut samples = Vec::new();
+    for i in 0..n {
+        let seal = format!("KZ 00421{i:02}");
+        let res = kz.post_from(
+            &format!("{consignment}/samples/new"),
+            &format!("{consignment}/samples"),
+            &[
+                ("seal_number", seal.as_str()),
+                ("mass", "2.5"),
+                ("mass_unit", "kg"),
+                ("storage", "ambient"),
+                ("drawn_at", "2026-01-10T09:30"),
+                ("drawn_by", "Test registrar"),
+            ],
+        );
+        let sample = last_segment(&res);
+        for (client, portion) in [(&kz, "kz"), (&cn, "cn")] {
+            let page = format!("/samples/{sample}");
+            let v = field_value(&client.get(&page).body, "version").unwrap();
+            let res = client.post_from(
+                &page,
+                &format!("{page}/receipt"),
+                &[
+                    ("version", &v),
+                    ("portion", portion),
+                    ("seal_intact", "yes"),
+                    ("decision", "accept"),
+                ],
+            );
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        samples.push(sample);
+    }
+    (samples, afb1.to_string())
+}
+
+/// The `<tr>…</tr>` of `source` that contains `needle`.
+fn row_with<'a>(source: &'a str, needle: &str) -> &'a str {
+    let at = source
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not on the page: {source}"));
+    let start = source[..at].rfind("<tr").unwrap();
+    let end = at + source[at..].find("</tr>").unwrap();
+    &source[start..end]
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
+fn batch_entry_and_batch_verification() {
+    use diesel::prelude::*;
+    use jointlab::db::schema::{samples, tests};
+    use jointlab::models::lab_test::LabTestId;
+    use jointlab::models::sample::SampleId;
+
+    let app = spawn_app();
+    let (sample_ids, afb1) = received_wheat_samples(&app, 3);
+    // The Kazakh AFB1 test of each sample, with the value the analyst will type.
+    let values = ["1.2", "5", "7.5"];
+    let rows: Vec<(LabTestId, String, &str)> = sample_ids
+        .iter()
+        .zip(values)
+        .map(|(sample, value)| {
+            let sample: SampleId = sample.parse().unwrap();
+            let method: jointlab::models::TestMethodId = afb1.parse().unwrap();
+            let test: LabTestId = tests::table
+                .filter(tests::sample_id.eq(sample))
+                .filter(tests::side.eq("kz"))
+                .filter(tests::test_method_id.eq(method))
+                .select(tests::id)
+                .first(&mut *app.conn())
+                .unwrap();
+            let code: String = samples::table
+                .find(sample)
+                .select(samples::code)
+                .first(&mut *app.conn())
+                .unwrap();
+            (test, code, value)
+        })
+        .collect();
+    let stored = |id: LabTestId| -> (String, Option<String>, Option<String>) {
+        tests::table
+            .find(id)
+            .select((tests::status, tests::value, tests::conformity))
+            .first(&mut *app.conn())
+            .unwrap()
+    };
+
+    let profile = std::env::temp_dir().join(format!("jl-chromium-{}", uuid::Uuid::now_v7()));
+    let browser = Browser::start(&profile);
+    let sign_in = |key: &str| {
+        browser.goto(&format!("{}/login", app.address));
+        browser.type_into("#email", &app.user(key).email);
+        browser.type_into("#password", PASSWORD);
+        browser.click("button[type=submit].primary");
+        browser.wait_for_url("the home page", |u| !u.contains("/login"));
+    };
+    let sign_out = || {
+        browser.click("form[action='/logout'] button");
+        browser.wait_for_url("the login page", |u| u.contains("/login"));
+    };
+
+    // The Kazakh analyst enters the three aflatoxin results on one page.
+    sign_in("analyst_kz");
+    browser.goto(&format!("{}/bench", app.address));
+    let bench = browser.wait_for_text(t(Lang::En, "bench.enter_results"));
+    assert!(bench.contains("<code>AFB1</code>"), "{bench}");
+    browser.click(&format!("a.button[href='/bench/{afb1}']"));
+    browser.wait_for_url("the batch page", |u| u.ends_with(&format!("/bench/{afb1}")));
+    let batch = browser.wait_for_text(t(Lang::En, "bench.save_all"));
+    for (id, code, _) in &rows {
+        assert!(row_with(&batch, code).contains(&format!("id=\"r_{id}\"")));
+    }
+    for (id, _, value) in &rows {
+        browser.type_into(&format!("#r_{id}"), value);
+    }
+    browser.screenshot(&screenshots().join("bench-batch.png"));
+    browser.click("form.batch button[type=submit].primary");
+    browser.wait_for_url("the bench", |u| u.contains("/bench?saved=1"));
+    browser.wait_for_text(t(Lang::En, "bench.lead"));
+    for (id, _, value) in &rows {
+        let (status, stored_value, _) = stored(*id);
+        assert_eq!(
+            (status.as_str(), stored_value.as_deref()),
+            ("entered", Some(*value))
+        );
+    }
+    sign_out();
+
+    // A Kazakh reviewer sees the three with the China limit and verifies them in one action.
+    sign_in("reviewer_kz");
+    browser.goto(&format!("{}/review", app.address));
+    let review = browser.wait_for_text(t(Lang::En, "review.verify"));
+    let conformity = |value: &str| {
+        let (_, code, _) = rows.iter().find(|(_, _, v)| *v == value).unwrap();
+        row_with(&review, &format!("<code>{code}</code>")).to_owned()
+    };
+    for value in values {
+        let row = conformity(value);
+        assert!(row.contains("≤ 5 µg/kg"), "{row}");
+        assert!(row.contains(&app.user("analyst_kz").display_name), "{row}");
+    }
+    assert!(conformity("1.2").contains("conformity-conforms"));
+    assert!(conformity("5").contains("conformity-conforms"));
+    let over = conformity("7.5");
+    assert!(
+        over.contains("conformity-does_not_conform")
+            && over.contains(t(Lang::En, "conformity.does_not_conform")),
+        "{over}"
+    );
+    for (id, _, _) in &rows {
+        browser.click(&format!("#t_{id}"));
+    }
+    let ticked = browser.execute(
+        "return [...document.querySelectorAll('input[name=test]')].filter(c => c.checked).length;",
+    );
+    assert_eq!(ticked, serde_json::json!(3));
+    browser.screenshot(&screenshots().join("review-batch.png"));
+    browser.click("button[name=action][value=verify]");
+    browser.wait_for_url("the review queue", |u| u.contains("/review?done=1"));
+    let done = browser.wait_for_text(t(Lang::En, "review.empty"));
+    assert!(done.contains(t(Lang::En, "review.done")), "{done}");
+    for (_, code, _) in &rows {
+        assert!(
+            !done.contains(code.as_str()),
+            "{code} still waits for review"
+        );
+    }
+    let expected = |value: &str| match value {
+        "7.5" => "does_not_conform",
+        _ => "conforms",
+    };
+    for (id, _, value) in &rows {
+        assert_eq!(
+            stored(*id),
+            (
+                "verified".to_owned(),
+                Some((*value).to_owned()),
+                Some(expected(value).to_owned())
+            )
+        );
+    }
+    let verifier: Option<jointlab::models::UserId> = tests::table
+        .find(rows[2].0)
+        .select(tests::verified_by)
+        .first(&mut *app.conn())
+        .unwrap();
+    assert_eq!(verifier, Some(app.user("reviewer_kz").id));
+
+    // The sample page of the one over the limit shows it verified and not conforming.
+    browser.goto(&format!("{}/samples/{}", app.address, sample_ids[2]));
+    let sample = browser.wait_for_text("<code>AFB1</code>");
+    let row = row_with(&sample, "7.5 µg/kg");
+    assert!(
+        row.contains(t(Lang::En, "tests.status.verified"))
+            && row.contains(t(Lang::En, "conformity.does_not_conform")),
+        "{row}"
+    );
+    drop(browser);
+    let _ = std::fs::remove_dir_all(profile);
+}

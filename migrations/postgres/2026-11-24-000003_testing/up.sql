@@ -23,8 +23,8 @@ CREATE TABLE tests (
     note             text,
     created_at       timestamptz NOT NULL,
     version          integer NOT NULL DEFAULT 1,
-    CHECK ((status IN ('entered', 'verified')) = (reading IS NOT NULL)),
-    CHECK ((status = 'verified') = (verified_by IS NOT NULL)),
+    CHECK ((status IN ('entered', 'verified', 'invalidated')) = (reading IS NOT NULL)),
+    CHECK ((status IN ('verified', 'invalidated')) = (verified_by IS NOT NULL)),
     CHECK (verified_by IS NULL OR verified_by <> entered_by)
 );
 

@@ -23,8 +23,8 @@ CREATE TABLE tests (
     note             TEXT,
     created_at       TEXT NOT NULL,
     version          INTEGER NOT NULL DEFAULT 1,
-    CHECK ((status IN ('entered', 'verified')) = (reading IS NOT NULL)),
-    CHECK ((status = 'verified') = (verified_by IS NOT NULL)),
+    CHECK ((status IN ('entered', 'verified', 'invalidated')) = (reading IS NOT NULL)),
+    CHECK ((status IN ('verified', 'invalidated')) = (verified_by IS NOT NULL)),
     CHECK (verified_by IS NULL OR verified_by <> entered_by)
 );
 

@@ -38,6 +38,8 @@ pub struct SamplePage {
     pub notice: Option<&'static str>,
     pub errors: Errors,
     pub form: ActionForm,
+    pub is_reviewer: bool,
+    pub resolution: super::resolve::ResolutionState,
 }
 
 impl SamplePage {
@@ -94,6 +96,7 @@ pub async fn load(
     id: SampleId,
 ) -> Result<SamplePage, AppError> {
     let is_registrar = user.role == Role::Registrar;
+    let is_reviewer = user.role == Role::Reviewer;
     let can_print = matches!(user.role, Role::Registrar | Role::Analyst | Role::Reviewer);
     let my_side = user.side;
     let (sample, consignment, portions, custody, tests, discrepancies, events, lookups) = state
@@ -135,6 +138,8 @@ pub async fn load(
         notice: None,
         errors: Vec::new(),
         form: ActionForm::default(),
+        is_reviewer,
+        resolution: Default::default(),
     })
 }
 
