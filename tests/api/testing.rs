@@ -231,8 +231,14 @@ fn the_other_side_and_the_exporter_see_nothing_before_verification() {
         let client = app.signed_in(key);
         for page in [
             sample.clone(),
+            format!("{sample}/tests"),
+            format!("{sample}/labels"),
+            "/".into(),
+            "/samples".into(),
+            "/consignments".into(),
             "/review".into(),
             "/bench".into(),
+            "/admin/audit".into(),
             "/admin/audit?action=test.".into(),
             format!("/bench/{afb1}"),
         ] {
