@@ -123,6 +123,9 @@ impl Db {
         }
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
+            // Open connections as needed: eight at once on a brand-new SQLite file race to
+            // switch it to WAL and log "database is locked".
+            .min_idle(Some(1))
             .connection_timeout(timeout)
             .build(DbManager { target })
             .map_err(|e| format!("cannot open the database: {e}"))?;
