@@ -81,6 +81,7 @@ crate::routes! {
     get "/admin/catalog/test-methods/{id}" => admin::catalog::test_methods::edit::show,
     post "/admin/catalog/test-methods/{id}" => admin::catalog::test_methods::update::submit,
     get "/admin/catalog/limit-sets" => admin::catalog::limit_sets::list::show,
+    post "/admin/catalog/limit-sets" => admin::catalog::limit_sets::list::create,
     get "/admin/catalog/limit-sets/{id}" => admin::catalog::limit_sets::show::show,
     post "/admin/catalog/limit-sets/{id}/limits" => admin::catalog::limit_sets::add_limit::submit,
     post "/admin/catalog/limits/{id}/remove" => admin::catalog::limit_sets::remove_limit::submit,

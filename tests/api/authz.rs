@@ -99,6 +99,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/admin/catalog/test-methods/{id}", ADMIN),
     ("post", "/admin/catalog/test-methods/{id}", ADMIN),
     ("get", "/admin/catalog/limit-sets", ADMIN),
+    ("post", "/admin/catalog/limit-sets", ADMIN),
     ("get", "/admin/catalog/limit-sets/{id}", ADMIN),
     ("post", "/admin/catalog/limit-sets/{id}/limits", ADMIN),
     ("post", "/admin/catalog/limits/{id}/remove", ADMIN),

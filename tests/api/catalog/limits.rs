@@ -171,3 +171,41 @@ fn panel_tests_are_added_refused_beside_the_field_and_removed() {
         1
     );
 }
+
+#[test]
+fn an_admin_adds_a_destination_market_with_a_unique_code() {
+    let app = spawn_app();
+    seed_demo_catalog(&app);
+    let admin = app.signed_in("admin");
+    let page = "/admin/catalog/limit-sets";
+    let fields = |code: &'static str| {
+        vec![
+            ("code", code),
+            ("name_en", "European Union"),
+            ("name_ru", "Европейский союз"),
+            ("name_kk", "Еуропалық Одақ"),
+            ("name_zh", "欧盟"),
+            ("reference", "Regulation (EU) 2023/915"),
+        ]
+    };
+    let res = admin.post_from(page, page, &fields("e1"));
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&en("catalog.limit_sets.code_format")));
+    assert!(
+        res.body.contains("value=\"Regulation (EU) 2023/915\""),
+        "typed reference lost"
+    );
+    let res = admin.post_from(page, page, &fields("cn"));
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&en("catalog.limit_sets.code_taken")));
+    let res = admin.post_from(page, page, &fields("eu"));
+    assert_eq!(res.status, 303);
+    let set = LimitSet::find_by_code(&mut app.conn(), "EU")
+        .unwrap()
+        .expect("created");
+    assert!(!set.demo);
+    assert_eq!(
+        audited(&app, "limit_set.created", "limit_set", &set.id.to_string()),
+        1
+    );
+}
