@@ -10,8 +10,9 @@ use jointlab::models::discrepancy::{self, DiscrepancyId};
 use jointlab::models::lab_test::{LabTest, LabTestId, Outcome};
 use jointlab::models::sample::SampleId;
 
+use crate::helpers::received_samples;
 use crate::helpers::*;
-use crate::testing::{enter, received_samples, rows, stored};
+use crate::testing::{enter, rows, stored};
 
 /// The id of `side`'s AFB1 test of a sample.
 fn afb1_test(app: &TestApp, sample: &str, side: &str) -> String {

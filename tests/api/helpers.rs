@@ -438,3 +438,111 @@ impl Client {
         )
     }
 }
+
+/// The demo catalog, one accepted consignment of wheat for China, and `n` samples whose
+/// portions both labs received. Returns the sample ids and the AFB1 method id.
+pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
+    use diesel::ExpressionMethods;
+    use diesel::QueryDsl;
+    use jointlab::db::schema::{commodities, limit_sets, test_methods};
+
+    write_tx(&mut app.conn(), |conn| {
+        jointlab::demo_catalog::seed_catalog(conn, &Actor::system("test"))
+    })
+    .unwrap();
+    let mut conn = app.conn();
+    let wheat: jointlab::models::CommodityId = commodities::table
+        .filter(commodities::hs_code.eq("100199"))
+        .select(commodities::id)
+        .first(&mut *conn)
+        .unwrap();
+    let china: jointlab::models::LimitSetId = limit_sets::table
+        .filter(limit_sets::code.eq("CN"))
+        .select(limit_sets::id)
+        .first(&mut *conn)
+        .unwrap();
+    let afb1: jointlab::models::TestMethodId = test_methods::table
+        .filter(test_methods::code.eq("AFB1"))
+        .select(test_methods::id)
+        .first(&mut *conn)
+        .unwrap();
+    drop(conn);
+    let post = app.user("inspector").border_post_id.unwrap().to_string();
+    let (wheat, china) = (wheat.to_string(), china.to_string());
+    let exporter = app.signed_in("exporter");
+    let fields = [
+        ("commodity", wheat.as_str()),
+        ("quantity", "690"),
+        ("unit", "t"),
+        ("lots", "Wagons 1-10"),
+        ("origin_region", "Almaty region"),
+        ("origin_district", "Panfilov"),
+        ("producer", "Test Grain LLP"),
+        ("consignee", "Urumqi Grain Co."),
+        ("border_post", post.as_str()),
+        ("transport", "rail"),
+        ("planned_date", "2026-12-20"),
+        ("destination", china.as_str()),
+    ];
+    let res = exporter.post_from("/applications/new", "/applications", &fields);
+    let application = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let kz = app.signed_in("registrar_kz");
+    let cn = app.signed_in("registrar_cn");
+    let path = format!("/applications/{application}");
+    let version = field_value(&kz.get(&path).body, "version").unwrap();
+    let res = kz.post_from(&path, &format!("{path}/accept"), &[("version", &version)]);
+    let consignment = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut samples = Vec::new();
+    for i in 0..n {
+        let seal = format!("SEAL-{i}");
+        let fields = [
+            ("seal_number", seal.as_str()),
+            ("mass", "2"),
+            ("mass_unit", "kg"),
+            ("storage", "ambient"),
+            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_by", "Test"),
+        ];
+        let res = kz.post_from(
+            &format!("/consignments/{consignment}/samples/new"),
+            &format!("/consignments/{consignment}/samples"),
+            &fields,
+        );
+        let sample = res
+            .location()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned();
+        for (client, portion) in [(&kz, "kz"), (&cn, "cn")] {
+            let page = format!("/samples/{sample}");
+            let v = field_value(&client.get(&page).body, "version").unwrap();
+            let res = client.post_from(
+                &page,
+                &format!("{page}/receipt"),
+                &[
+                    ("version", &v),
+                    ("portion", portion),
+                    ("seal_intact", "yes"),
+                    ("decision", "accept"),
+                ],
+            );
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        samples.push(sample);
+    }
+    (samples, afb1.to_string())
+}

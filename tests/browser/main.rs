@@ -147,108 +147,6 @@ fn application_to_acceptance_to_samples_to_label_sheet() {
     let _ = std::fs::remove_dir_all(profile);
 }
 
-/// The demo catalog, one accepted consignment of wheat for China and `n` samples whose
-/// portions both labs received, driven over HTTP as the exporter and the two registrars.
-/// Returns the sample ids (in registration order) and the AFB1 method id.
-fn received_wheat_samples(app: &helpers::TestApp, n: usize) -> (Vec<String>, String) {
-    use diesel::prelude::*;
-    use helpers::field_value;
-    use jointlab::db::schema::{commodities, limit_sets, test_methods};
-
-    jointlab::db::write_tx(&mut app.conn(), |conn| {
-        jointlab::demo_catalog::seed_catalog(conn, &jointlab::models::Actor::system("test"))
-    })
-    .unwrap();
-    let mut conn = app.conn();
-    let wheat: jointlab::models::CommodityId = commodities::table
-        .filter(commodities::hs_code.eq("100199"))
-        .select(commodities::id)
-        .first(&mut *conn)
-        .unwrap();
-    let china: jointlab::models::LimitSetId = limit_sets::table
-        .filter(limit_sets::code.eq("CN"))
-        .select(limit_sets::id)
-        .first(&mut *conn)
-        .unwrap();
-    let afb1: jointlab::models::TestMethodId = test_methods::table
-        .filter(test_methods::code.eq("AFB1"))
-        .select(test_methods::id)
-        .first(&mut *conn)
-        .unwrap();
-    drop(conn);
-    let last_segment = |res: &helpers::Resp| {
-        let location = res
-            .location()
-            .unwrap_or_else(|| panic!("{}: {}", res.status, res.body));
-        location.rsplit('/').next().unwrap().to_owned()
-    };
-    let post = app.user("inspector").border_post_id.unwrap().to_string();
-    let (wheat, china) = (wheat.to_string(), china.to_string());
-    let exporter = app.signed_in("exporter");
-    let res = exporter.post_from(
-        "/applications/new",
-        "/applications",
-        &[
-            ("commodity", wheat.as_str()),
-            ("quantity", "1380"),
-            ("unit", "t"),
-            ("lots", "Wagons 61234567-61234586"),
-            ("origin_region", "Almaty region"),
-            ("origin_district", "Panfilov district"),
-            ("producer", "Test Grain LLP"),
-            ("consignee", "Xinjiang Grain Co., Urumqi"),
-            ("border_post", post.as_str()),
-            ("transport", "rail"),
-            ("planned_date", "2026-12-15"),
-            ("destination", china.as_str()),
-        ],
-    );
-    let application = format!("/applications/{}", last_segment(&res));
-    let kz = app.signed_in("registrar_kz");
-    let cn = app.signed_in("registrar_cn");
-    let version = field_value(&kz.get(&application).body, "version").unwrap();
-    let res = kz.post_from(
-        &application,
-        &format!("{application}/accept"),
-        &[("version", &version)],
-    );
-    let consignment = format!("/consignments/{}", last_segment(&res));
-    let mut samples = Vec::new();
-    for i in 0..n {
-        let seal = format!("KZ 00421{i:02}");
-        let res = kz.post_from(
-            &format!("{consignment}/samples/new"),
-            &format!("{consignment}/samples"),
-            &[
-                ("seal_number", seal.as_str()),
-                ("mass", "2.5"),
-                ("mass_unit", "kg"),
-                ("storage", "ambient"),
-                ("drawn_at", "2026-01-10T09:30"),
-                ("drawn_by", "Test registrar"),
-            ],
-        );
-        let sample = last_segment(&res);
-        for (client, portion) in [(&kz, "kz"), (&cn, "cn")] {
-            let page = format!("/samples/{sample}");
-            let v = field_value(&client.get(&page).body, "version").unwrap();
-            let res = client.post_from(
-                &page,
-                &format!("{page}/receipt"),
-                &[
-                    ("version", &v),
-                    ("portion", portion),
-                    ("seal_intact", "yes"),
-                    ("decision", "accept"),
-                ],
-            );
-            assert_eq!(res.status, 303, "{}", res.body);
-        }
-        samples.push(sample);
-    }
-    (samples, afb1.to_string())
-}
-
 /// The `<tr>…</tr>` of `source` that contains `needle`.
 fn row_with<'a>(source: &'a str, needle: &str) -> &'a str {
     let at = source
@@ -268,7 +166,7 @@ fn batch_entry_and_batch_verification() {
     use jointlab::models::sample::SampleId;
 
     let app = spawn_app();
-    let (sample_ids, afb1) = received_wheat_samples(&app, 3);
+    let (sample_ids, afb1) = helpers::received_samples(&app, 3);
     // The Kazakh AFB1 test of each sample, with the value the analyst will type.
     let values = ["1.2", "5", "7.5"];
     let rows: Vec<(LabTestId, String, &str)> = sample_ids
