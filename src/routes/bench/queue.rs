@@ -51,7 +51,12 @@ pub fn waiting_text(base: &Base, since: &UtcTime) -> String {
     }
 }
 
-pub fn group(rows: Vec<(LabTest, Sample, TestMethod)>) -> Vec<MethodGroup> {
+/// Groups rows by method, the group that has waited longest first; `since` says from when a
+/// test waits (created, for the bench; entered, for review).
+pub fn group(
+    rows: Vec<(LabTest, Sample, TestMethod)>,
+    since: fn(&LabTest) -> Option<UtcTime>,
+) -> Vec<MethodGroup> {
     let mut groups: Vec<MethodGroup> = Vec::new();
     for (test, sample, method) in rows {
         match groups.iter_mut().find(|g| g.method.id == method.id) {
@@ -62,8 +67,7 @@ pub fn group(rows: Vec<(LabTest, Sample, TestMethod)>) -> Vec<MethodGroup> {
             }),
         }
     }
-    // Oldest waiting first, by each group's oldest test.
-    groups.sort_by_key(|g| g.tests.first().map(|(t, _)| t.created_at));
+    groups.sort_by_key(|g| g.tests.iter().filter_map(|(t, _)| since(t)).min());
     groups
 }
 
@@ -81,7 +85,7 @@ pub async fn show(
     render(&BenchPage {
         base,
         side,
-        groups: group(rows),
+        groups: group(rows, |t| Some(t.created_at)),
         can_enter,
     })
 }

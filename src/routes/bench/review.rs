@@ -71,7 +71,7 @@ async fn page(state: &AppState, base: Base, reviewer: &User) -> Result<ReviewPag
         .await?;
     Ok(ReviewPage {
         base,
-        groups: group(rows),
+        groups: group(rows, |t| t.entered_at),
         me: reviewer.id,
         names,
         reason: String::new(),
