@@ -1,4 +1,4 @@
-//! The stylesheet and icons, compiled in: no CDN, nothing to deploy beside the binary.
+//! The stylesheet, the small script and the icon, compiled in: no CDN, nothing to deploy beside the binary.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -10,6 +10,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "app.css",
         "text/css; charset=utf-8",
         include_str!("../../static/app.css"),
+    ),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/app.js"),
     ),
     (
         "favicon.svg",
