@@ -151,9 +151,9 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
         }
         Command::SeedDemo { password } => {
             let db = open_database(&settings)?;
-            let password = password.unwrap_or_else(|| crate::seed::DEFAULT_PASSWORD.to_owned());
-            let rows = crate::seed::seed_demo(&db, &password).map_err(|e| e.to_string())?;
-            println!("{}", crate::seed::table(&rows));
+            let password = password.unwrap_or_else(|| crate::demo::DEFAULT_PASSWORD.to_owned());
+            let rows = crate::demo::seed_demo(&db, &password).map_err(|e| e.to_string())?;
+            println!("{}", crate::demo::table(&rows));
             Ok(())
         }
     }

@@ -12,7 +12,7 @@ pub mod home;
 pub mod intake;
 pub mod samples;
 pub mod session;
-pub mod tests;
+pub mod lab_tests;
 
 crate::routes! {
     get "/healthz" => health::healthz,
@@ -53,10 +53,10 @@ crate::routes! {
     get "/review" => bench::review::show,
     post "/review" => bench::review::decide,
     post "/samples/{id}/discrepancies/{discrepancy}/resolve" => samples::resolve::submit,
-    get "/samples/{id}/tests" => tests::manage::show,
-    post "/samples/{id}/tests" => tests::manage::add,
-    post "/tests/{id}/remove" => tests::manage::remove,
-    post "/tests/{id}/invalidate" => tests::manage::invalidate,
+    get "/samples/{id}/tests" => lab_tests::manage::show,
+    post "/samples/{id}/tests" => lab_tests::manage::add,
+    post "/tests/{id}/remove" => lab_tests::manage::remove,
+    post "/tests/{id}/invalidate" => lab_tests::manage::invalidate,
     get "/admin/users" => admin::users::list::show,
     get "/admin/users/new" => admin::users::new::show,
     post "/admin/users" => admin::users::create::submit,

@@ -70,7 +70,7 @@ fn application_to_acceptance_to_samples_to_label_sheet() {
     {
         let mut conn = app.conn();
         jointlab::db::write_tx(&mut conn, |conn| {
-            jointlab::demo_catalog::seed_catalog(conn, &jointlab::models::Actor::system("test"))
+            jointlab::demo::catalog::seed_catalog(conn, &jointlab::models::Actor::system("test"))
         })
         .unwrap();
     }

@@ -19,7 +19,7 @@ use crate::models::{Actor, User};
 use crate::web::{AppState, Base, render, render_status};
 
 #[derive(Template)]
-#[template(path = "tests/manage.html")]
+#[template(path = "lab_tests/manage.html")]
 struct ManagePage {
     base: Base,
     sample: Sample,

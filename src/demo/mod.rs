@@ -1,6 +1,10 @@
 //! `jointlab seed-demo`: demo companies and an account for every role and side, so that a
 //! newcomer can see each role's pages. Running it again changes nothing that exists.
 
+pub mod catalog;
+pub mod intake;
+pub mod testing;
+
 use crate::auth::password;
 use crate::db::{Db, write_tx};
 use crate::domain::{Bin, DisplayName, Email, Role, Side};
@@ -192,7 +196,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
     let actor = Actor::system("seed-demo");
     let mut conn = db.get()?;
     write_tx(&mut conn, |conn| {
-        crate::demo_catalog::seed_catalog(conn, &actor)?;
+        crate::demo::catalog::seed_catalog(conn, &actor)?;
         let mut companies = Vec::new();
         for (name, prefix, address, contact) in COMPANIES {
             let bin = Bin::complete(prefix)
@@ -237,8 +241,8 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
                 password: (!exists).then(|| demo_password.to_owned()),
             });
         }
-        crate::seed_intake::seed_intake(conn, &actor)?;
-        crate::seed_testing::seed_testing(conn, &actor)?;
+        crate::demo::intake::seed_intake(conn, &actor)?;
+        crate::demo::testing::seed_testing(conn, &actor)?;
         Ok(rows)
     })
 }

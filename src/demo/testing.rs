@@ -353,9 +353,9 @@ mod seeded {
     #[test]
     fn seed_demo_puts_samples_in_every_testing_state_on_both_sides_once() {
         let (db, cleanup) = fresh_db();
-        crate::seed::seed_demo(&db, "demo-password-1").unwrap();
+        crate::demo::seed_demo(&db, "demo-password-1").unwrap();
         let first = snapshot(&db);
-        crate::seed::seed_demo(&db, "demo-password-1").unwrap();
+        crate::demo::seed_demo(&db, "demo-password-1").unwrap();
         assert_eq!(snapshot(&db), first, "the second run changed something");
 
         let (rows, notes, _, flagged) = first;
