@@ -52,7 +52,7 @@ fn audited(app: &TestApp, action: &str, entity_type: &str, entity_id: &str) -> i
 fn seed_demo_catalog(app: &TestApp) {
     let mut conn = app.conn();
     write_tx(&mut conn, |conn| {
-        jointlab::demo_catalog::seed_catalog(conn, &Actor::system("test"))
+        jointlab::demo::catalog::seed_catalog(conn, &Actor::system("test"))
     })
     .expect("the demo catalog seeds");
 }

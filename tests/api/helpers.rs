@@ -447,7 +447,7 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
     use jointlab::db::schema::{commodities, limit_sets, test_methods};
 
     write_tx(&mut app.conn(), |conn| {
-        jointlab::demo_catalog::seed_catalog(conn, &Actor::system("test"))
+        jointlab::demo::catalog::seed_catalog(conn, &Actor::system("test"))
     })
     .unwrap();
     let mut conn = app.conn();
