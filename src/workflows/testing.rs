@@ -162,7 +162,8 @@ pub fn add(
         .any(|p| p.portion.side() == Some(reviewer.side) && p.status == PortionStatus::Received);
     policy::may_add_test(reviewer, &sample_row, received).map_err(Halt::Refused)?;
     if LabTest::live_methods(conn, sample, reviewer.side)?.contains(&method.id) {
-        return Err(Halt::Refused("tests.already_running"));
+        // Someone added it first (or it runs already): the same answer as a lost race.
+        return Err(Halt::Stale);
     }
     let id = LabTest::insert_pending(
         conn,

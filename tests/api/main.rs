@@ -6,6 +6,7 @@ mod audit;
 mod authz;
 mod catalog;
 mod cli;
+mod concurrency;
 mod csrf;
 mod discrepancy;
 mod health;
