@@ -17,3 +17,4 @@ mod login;
 mod migrations;
 mod testing;
 mod users;
+mod workflows;
