@@ -250,6 +250,15 @@ fn a_refused_post_changes_nothing() {
     assert_eq!(after.password_hash, target.password_hash);
 }
 
+/// Whether the matrix lets `role` open the concrete page `path`.
+pub fn may_get(role: Role, path: &str) -> bool {
+    match route_of("get", path) {
+        Some(Who::Public | Who::SignedIn) => true,
+        Some(Who::Roles(roles)) => roles.contains(&role),
+        None => panic!("GET {path} is no route"),
+    }
+}
+
 /// The matrix line of a concrete path, if any (`{…}` matches one path segment).
 fn route_of(method: &str, path: &str) -> Option<Who> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
