@@ -8,6 +8,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::forms::{BatchForm, Posted};
 use crate::auth::Analyst;
 use crate::auth::policy::Staff;
 use crate::domain::Side;
@@ -90,41 +91,34 @@ pub async fn save(
     base: Base,
     who: Analyst,
     method: web::Path<TestMethodId>,
-    form: web::Form<Vec<(String, String)>>,
+    form: web::Form<Posted>,
 ) -> Result<HttpResponse, AppError> {
     let analyst: Staff = who.0;
     let side = analyst.side;
     let method_id = method.into_inner();
+    let BatchForm {
+        typed,
+        entries: posted,
+    } = form.into_inner().try_into()?;
     let (method, rows) = load(&state, side, method_id).await?;
-    let typed: HashMap<String, String> = form.into_inner().into_iter().collect();
     let qualitative = method.result_kind == ResultKind::Qualitative;
     let unit = method.unit.as_deref().and_then(Unit::parse);
     let mut errors = HashMap::new();
     let mut entries = Vec::new();
-    for (test, _) in &rows {
-        let Some(input) = typed
-            .get(&format!("r_{}", test.id))
-            .filter(|v| !v.trim().is_empty())
-        else {
+    // A value typed for a test that is no longer pending: someone saved it first.
+    let mut gone = false;
+    for (id, version, input) in posted {
+        if !rows.iter().any(|(t, _)| t.id == id) {
+            gone = true;
             continue;
-        };
-        let version: i32 = typed
-            .get(&format!("v_{}", test.id))
-            .and_then(|v| v.parse().ok())
-            .ok_or(AppError::BadRequest)?;
-        match parse_reading(qualitative, input) {
-            Ok(reading) => entries.push((test.id, version, reading)),
+        }
+        match parse_reading(qualitative, &input) {
+            Ok(reading) => entries.push((id, version, reading)),
             Err(e) => {
-                errors.insert(test.id.to_string(), e);
+                errors.insert(id.to_string(), e);
             }
         }
     }
-    // A value typed for a test that is no longer pending: someone saved it first.
-    let gone = typed.iter().any(|(k, v)| {
-        k.strip_prefix("r_").is_some_and(|id| {
-            !v.trim().is_empty() && !rows.iter().any(|(t, _)| t.id.to_string() == id)
-        })
-    });
     if gone {
         return render_status(
             StatusCode::CONFLICT,

@@ -2,6 +2,7 @@
 //! reviewers' queue (verify or reject, one or many, never their own entries).
 
 pub mod batch;
+pub mod forms;
 pub mod queue;
 pub mod review;
 

@@ -8,13 +8,14 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::forms::{Posted, ReviewForm};
 use super::queue::{MethodGroup, group};
 use crate::auth::Reviewer;
 use crate::auth::policy::Staff;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::lab_test::{LabTest, LabTestId};
+use crate::models::lab_test::LabTest;
 use crate::models::{User, UserId};
 use crate::web::{AppState, Base, render, render_status};
 use crate::workflows::{Change, apply, testing};
@@ -102,29 +103,13 @@ pub async fn decide(
     state: web::Data<AppState>,
     base: Base,
     who: Reviewer,
-    form: web::Form<Vec<(String, String)>>,
+    form: web::Form<Posted>,
 ) -> Result<HttpResponse, AppError> {
-    let fields = form.into_inner();
-    let value = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let action = value("action");
-    let reason_typed = value("reason");
-    let selected: Vec<(LabTestId, i32)> = fields
-        .iter()
-        .filter(|(k, _)| k == "test")
-        .map(|(_, v)| {
-            let id: LabTestId = v.parse().map_err(|_| AppError::BadRequest)?;
-            let version = value(&format!("v_{id}"))
-                .parse()
-                .map_err(|_| AppError::BadRequest)?;
-            Ok((id, version))
-        })
-        .collect::<Result<_, AppError>>()?;
+    let ReviewForm {
+        action,
+        reason: reason_typed,
+        selected,
+    } = form.into_inner().try_into()?;
     let reviewer = who.0;
     let refuse = |mut page: ReviewPage, key: &'static str, status: StatusCode| {
         page.notice = Some(key);
