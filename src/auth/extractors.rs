@@ -7,6 +7,7 @@ use std::ops::Deref;
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
 
+use super::policy::Staff;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::User;
@@ -101,7 +102,41 @@ role_guard!(
     CompanyManager: Admin | Registrar
 );
 
-role_guard!(
+/// Declares a guard that admits the listed lab roles only, as [`Staff`] with their side.
+macro_rules! staff_guard {
+    ($(#[$meta:meta])* $name:ident: $($role:ident)|+) => {
+        $(#[$meta])*
+        pub struct $name(pub Staff);
+
+        impl $name {
+            pub const ROLES: &'static [Role] = &[$(Role::$role),+];
+        }
+
+        impl FromRequest for $name {
+            type Error = AppError;
+            type Future = Ready<Result<Self, AppError>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                ready(CurrentUser::extract(req).and_then(|user| {
+                    if !$name::ROLES.contains(&user.role) {
+                        return Err(AppError::Forbidden);
+                    }
+                    // A lab role without a side is refused by the database; never admit one.
+                    Staff::of(user).map($name).ok_or(AppError::Forbidden)
+                }))
+            }
+        }
+
+        impl Deref for $name {
+            type Target = Staff;
+            fn deref(&self) -> &Staff {
+                &self.0
+            }
+        }
+    };
+}
+
+staff_guard!(
     /// Registers consignments and samples, seals, splits, hands over, records receipts.
     Registrar: Registrar
 );
@@ -126,17 +161,17 @@ role_guard!(
     LabelPrinter: Registrar | Analyst | Reviewer
 );
 
-role_guard!(
+staff_guard!(
     /// Enters results for their own side.
     Analyst: Analyst
 );
 
-role_guard!(
+staff_guard!(
     /// Verifies or rejects their own side's results, never their own entries.
     Reviewer: Reviewer
 );
 
-role_guard!(
+staff_guard!(
     /// Sees a side's bench: its analysts and reviewers.
     BenchReader: Analyst | Reviewer
 );

@@ -4,7 +4,8 @@ pub mod csrf;
 pub mod extractors;
 pub mod login;
 pub mod password;
-pub mod token;
+pub mod policy;
+pub use crate::token;
 
 pub use extractors::{
     Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CompanyManager,

@@ -1,6 +1,7 @@
 //! The database: one connection enum over SQLite and PostgreSQL, chosen from the URL scheme,
 //! an r2d2 pool, embedded migrations and the transaction helper every write goes through.
 
+pub mod ids;
 pub mod schema;
 pub mod types;
 
@@ -235,4 +236,16 @@ pub fn lock_for_transaction(conn: &mut DbConn, key: i64) -> Result<(), diesel::r
         c.batch_execute(&format!("SELECT pg_advisory_xact_lock({key})"))?;
     }
     Ok(())
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -270,6 +270,7 @@ diesel::table! {
         created_by -> DbUuid,
         created_at -> DbTime,
         version -> Integer,
+        replaces_sample_id -> Nullable<DbUuid>,
     }
 }
 
@@ -333,6 +334,7 @@ diesel::table! {
         note -> Nullable<Text>,
         created_at -> DbTime,
         version -> Integer,
+        withdrawn_at -> Nullable<DbTime>,
     }
 }
 
@@ -354,6 +356,8 @@ diesel::table! {
         created_at -> DbTime,
         resolved_at -> Nullable<DbTime>,
         version -> Integer,
+        agreed -> Nullable<Text>,
+        closed_by -> Nullable<Text>,
     }
 }
 

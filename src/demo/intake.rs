@@ -4,16 +4,18 @@
 use chrono::Datelike;
 use diesel::prelude::*;
 
+use crate::auth::policy::Staff;
 use crate::db::DbConn;
 use crate::db::schema::{applications, commodities};
 use crate::db::types::UtcTime;
 use crate::domain::DecimalText;
 use crate::error::AppError;
-use crate::models::application::{Application, Decision};
-use crate::models::consignment::{QuantityUnit, Shipment, Transport};
-use crate::models::custody::{self, Receipt};
+use crate::models::application::Application;
+use crate::models::consignment::{Consignment, QuantityUnit, Shipment, Transport};
 use crate::models::sample::{MassUnit, NewSample, PortionKind, Sample, Storage};
 use crate::models::{Actor, BorderPost, CommodityId, LimitSet, User};
+use crate::workflows::custody::{self, Receipt};
+use crate::workflows::intake;
 
 fn user(conn: &mut DbConn, email: &str) -> Result<User, AppError> {
     User::find_by_email(conn, email)?
@@ -28,13 +30,17 @@ fn commodity(conn: &mut DbConn, hs: &str) -> Result<Option<CommodityId>, AppErro
         .optional()?)
 }
 
-struct Demo<'a> {
-    actor: &'a Actor,
-    registrar_kz: User,
-    registrar_cn: User,
+fn staff(conn: &mut DbConn, email: &str) -> Result<Staff, AppError> {
+    Staff::of(user(conn, email)?)
+        .ok_or_else(|| AppError::internal(format!("{email} is not lab staff")))
 }
 
-impl Demo<'_> {
+struct Demo {
+    registrar_kz: Staff,
+    registrar_cn: Staff,
+}
+
+impl Demo {
     fn apply(
         &self,
         conn: &mut DbConn,
@@ -44,13 +50,8 @@ impl Demo<'_> {
         let company = exporter
             .exporter_id
             .ok_or_else(|| AppError::internal("demo exporter without company"))?;
-        let by = Actor::user(exporter.id, &exporter.email);
-        Ok(Application::submit(
-            conn,
-            &by,
-            exporter.id,
-            company,
-            shipment,
+        Ok(intake::submit_application(
+            conn, exporter, company, shipment,
         )?)
     }
 
@@ -58,26 +59,19 @@ impl Demo<'_> {
         &self,
         conn: &mut DbConn,
         application: &Application,
-    ) -> Result<crate::models::consignment::Consignment, AppError> {
-        let by = Actor::user(self.registrar_kz.id, &self.registrar_kz.email);
-        match Application::accept(
+    ) -> Result<Consignment, AppError> {
+        Ok(intake::accept(
             conn,
-            &by,
-            self.registrar_kz.id,
+            &self.registrar_kz,
             application.id,
             application.version,
-        )? {
-            Decision::Done(c) => Ok(c),
-            Decision::Stale => Err(AppError::internal(
-                "demo application changed under the seeder",
-            )),
-        }
+        )?)
     }
 
     fn sample(
         &self,
         conn: &mut DbConn,
-        consignment: &crate::models::consignment::Consignment,
+        consignment: &Consignment,
         seal: &str,
         storage: Storage,
     ) -> Result<Sample, AppError> {
@@ -89,12 +83,12 @@ impl Demo<'_> {
             drawn_at: UtcTime::now().plus_minutes(-90),
             drawn_by: self.registrar_kz.display_name.clone(),
         };
-        Ok(Sample::register(
+        Ok(intake::register_sample(
             conn,
-            self.actor,
-            self.registrar_kz.id,
+            &self.registrar_kz,
             consignment.id,
             &new,
+            None,
         )?)
     }
 
@@ -111,39 +105,22 @@ impl Demo<'_> {
         } else {
             &self.registrar_cn
         };
-        let by = Actor::user(registrar.id, &registrar.email);
-        let version = Sample::find_for(conn, registrar, sample.id)?
+        let version = Sample::find_for(conn, registrar.scope(), sample.id)?
             .map(|s| s.version)
             .unwrap_or_default();
-        custody::hand_over(
-            conn,
-            &by,
-            registrar,
-            sample.id,
-            version,
-            portion,
-            portion.destination(),
-        )?;
+        custody::hand_over(conn, registrar, sample.id, version, portion)?;
         let receipt = Receipt {
             seal_intact: rejection.is_none(),
             temperature_c: Some("4".into()),
             rejection: rejection.map(str::to_owned),
         };
-        custody::receive(
-            conn,
-            &by,
-            registrar,
-            sample.id,
-            version + 1,
-            portion,
-            &receipt,
-        )?;
+        custody::receive(conn, registrar, sample.id, version + 1, &receipt)?;
         Ok(())
     }
 }
 
 /// Adds the demo intake data inside the caller's transaction.
-pub fn seed_intake(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
+pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     let already: i64 = applications::table.count().get_result(conn)?;
     let (Some(wheat), Some(mutton), Some(china)) = (
         commodity(conn, "100199")?,
@@ -156,9 +133,8 @@ pub fn seed_intake(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
         return Ok(());
     }
     let demo = Demo {
-        actor,
-        registrar_kz: user(conn, "registrar.kz@demo.jointlab.local")?,
-        registrar_cn: user(conn, "registrar.cn@demo.jointlab.local")?,
+        registrar_kz: staff(conn, "registrar.kz@demo.jointlab.local")?,
+        registrar_cn: staff(conn, "registrar.cn@demo.jointlab.local")?,
     };
     let grain = user(conn, "exporter@zhetysu-grain.kz")?;
     let meat = user(conn, "exporter@altyndala.kz")?;
@@ -228,11 +204,9 @@ pub fn seed_intake(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
         )?,
     )?;
     let returned = demo.apply(conn, &meat, &mutton_road)?;
-    let by = Actor::user(demo.registrar_cn.id, &demo.registrar_cn.email);
-    Application::send_back(
+    intake::send_back(
         conn,
-        &by,
-        demo.registrar_cn.id,
+        &demo.registrar_cn,
         returned.id,
         returned.version,
         "Veterinary certificate of the farm of origin is missing: attach it and apply again.",
@@ -260,7 +234,6 @@ pub fn seed_intake(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
     let version = cancelled.version;
     custody::cancel(
         conn,
-        actor,
         &demo.registrar_kz,
         cancelled.id,
         version,

@@ -8,15 +8,18 @@
 
 use diesel::prelude::*;
 
+use crate::auth::policy::Staff;
 use crate::db::DbConn;
 use crate::db::schema::{consignments, samples, tests};
 use crate::domain::Side;
 use crate::domain::measure::{Unit, parse_reading};
 use crate::error::AppError;
 use crate::models::catalog::{ResultKind, TestMethod};
-use crate::models::lab_test::{LabTest, Outcome, TestStatus};
+use crate::models::lab_test::{LabTest, TestStatus};
 use crate::models::sample::{Sample, SampleId};
 use crate::models::{Actor, User};
+use crate::queries;
+use crate::workflows::{Halt, testing};
 
 /// Received by both labs in `seed_intake`: results in every state, and the discrepancy.
 const IN_TESTING: &str = "KZ 0042102";
@@ -39,33 +42,26 @@ const TESTED_READINGS: &[(&str, &str)] = &[
     ("PIRIMIPHOS-M", "0.4"),
 ];
 
-/// One side of the lab: its demo analyst and reviewer, acting through the model.
+/// One side of the lab: its demo analyst and reviewer, acting through the workflows.
 struct Lab {
     side: Side,
-    analyst: User,
-    reviewer: User,
-    analyst_actor: Actor,
-    reviewer_actor: Actor,
+    analyst: Staff,
+    reviewer: Staff,
 }
 
 impl Lab {
-    fn new(conn: &mut DbConn, actor: &Actor, side: Side) -> Result<Option<Lab>, AppError> {
+    fn new(conn: &mut DbConn, side: Side) -> Result<Option<Lab>, AppError> {
         let suffix = side.as_str();
         let (Some(analyst), Some(reviewer)) = (
-            User::find_by_email(conn, &format!("analyst.{suffix}@demo.jointlab.local"))?,
-            User::find_by_email(conn, &format!("reviewer.{suffix}@demo.jointlab.local"))?,
+            User::find_by_email(conn, &format!("analyst.{suffix}@demo.jointlab.local"))?
+                .and_then(Staff::of),
+            User::find_by_email(conn, &format!("reviewer.{suffix}@demo.jointlab.local"))?
+                .and_then(Staff::of),
         ) else {
             return Ok(None);
         };
-        // Recorded as the demo person, with the seeder named: nobody really did this work.
-        let on_behalf = |user: &User| Actor {
-            id: Some(user.id),
-            label: format!("{} via {}", user.email, actor.label),
-        };
         Ok(Some(Lab {
             side,
-            analyst_actor: on_behalf(&analyst),
-            reviewer_actor: on_behalf(&reviewer),
             analyst,
             reviewer,
         }))
@@ -78,7 +74,7 @@ impl Lab {
         sample: SampleId,
         code: &str,
     ) -> Result<Option<(LabTest, TestMethod)>, AppError> {
-        Ok(LabTest::of_sample_side(conn, sample, self.side)?
+        Ok(queries::testing::of_sample_side(conn, sample, self.side)?
             .into_iter()
             .find(|(t, m)| {
                 m.code == code
@@ -105,16 +101,8 @@ impl Lab {
         let reading = parse_reading(qualitative, input)
             .map_err(|e| AppError::internal(format!("demo reading {code} {input:?}: {e}")))?;
         let unit = method.unit.as_deref().and_then(Unit::parse);
-        let outcome = LabTest::enter(
-            conn,
-            &self.analyst_actor,
-            &self.analyst,
-            test.id,
-            test.version,
-            &reading,
-            unit,
-        )?;
-        done(outcome, "enter", code)
+        testing::enter(conn, &self.analyst, test.id, test.version, &reading, unit)
+            .map_err(|h| done(h, "enter", code))
     }
 
     /// The reviewer verifies the side's entered test of `code`.
@@ -122,14 +110,8 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        let outcome = LabTest::verify(
-            conn,
-            &self.reviewer_actor,
-            &self.reviewer,
-            test.id,
-            test.version,
-        )?;
-        done(outcome, "verify", code)
+        testing::verify(conn, &self.reviewer, test.id, test.version)
+            .map_err(|h| done(h, "verify", code))
     }
 
     /// The reviewer sends the side's entered test of `code` back to the bench.
@@ -143,15 +125,8 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        let outcome = LabTest::reject(
-            conn,
-            &self.reviewer_actor,
-            &self.reviewer,
-            test.id,
-            test.version,
-            reason,
-        )?;
-        done(outcome, "reject", code)
+        testing::reject(conn, &self.reviewer, test.id, test.version, reason)
+            .map_err(|h| done(h, "reject", code))
     }
 
     fn entered_and_verified(
@@ -167,7 +142,7 @@ impl Lab {
 
     /// Every pending test of the side on the sample, entered and verified.
     fn test_through(&self, conn: &mut DbConn, sample: SampleId) -> Result<(), AppError> {
-        for (test, method) in LabTest::of_sample_side(conn, sample, self.side)? {
+        for (test, method) in queries::testing::of_sample_side(conn, sample, self.side)? {
             if test.status != TestStatus::Pending {
                 continue;
             }
@@ -182,17 +157,12 @@ impl Lab {
     }
 }
 
-fn done(outcome: Outcome, step: &str, code: &str) -> Result<(), AppError> {
-    match outcome {
-        Outcome::Done => Ok(()),
-        other => Err(AppError::internal(format!(
-            "demo {step} of {code} refused: {other:?}"
-        ))),
-    }
+fn done(halt: Halt, step: &str, code: &str) -> AppError {
+    AppError::internal(format!("demo {step} of {code} refused: {halt:?}"))
 }
 
 /// Adds the demo testing data inside the caller's transaction, after `seed_intake`.
-pub fn seed_testing(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
+pub fn seed_testing(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     let Some(company) =
         User::find_by_email(conn, "exporter@zhetysu-grain.kz")?.and_then(|u| u.exporter_id)
     else {
@@ -218,10 +188,7 @@ pub fn seed_testing(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
     if worked_on > 0 {
         return Ok(());
     }
-    let (Some(kz), Some(cn)) = (
-        Lab::new(conn, actor, Side::Kz)?,
-        Lab::new(conn, actor, Side::Cn)?,
-    ) else {
+    let (Some(kz), Some(cn)) = (Lab::new(conn, Side::Kz)?, Lab::new(conn, Side::Cn)?) else {
         return Ok(());
     };
     let sample = |seal: &str| demo.iter().find(|s| s.seal_number == seal).map(|s| s.id);

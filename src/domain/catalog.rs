@@ -130,3 +130,12 @@ mod tests {
         );
     }
 }
+
+crate::text_enum! {
+    /// How a result is held against a limit.
+    LimitRule {
+        Max => "max",
+        Min => "min",
+        NotDetected => "not_detected",
+    }
+}

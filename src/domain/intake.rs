@@ -1,6 +1,7 @@
 //! Values of the intake forms: HS codes, decimal amounts, units, dates, free text.
 
 use super::FieldError;
+use crate::db::ids::{BorderPostId, CommodityId, LimitSetId};
 
 /// A Harmonized System code of 6 to 10 digits (spaces and dots as typed are dropped).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,5 +142,91 @@ mod tests {
         );
         assert!(date("2026-12-01").is_ok());
         assert_eq!(date("01.12.2026").unwrap_err(), "field.date_invalid");
+    }
+}
+
+crate::text_enum! {
+    QuantityUnit {
+        Tonnes => "t",
+        Kilograms => "kg",
+        Head => "head",
+        Pieces => "pcs",
+    }
+}
+
+crate::text_enum! {
+    Transport {
+        Rail => "rail",
+        Road => "road",
+    }
+}
+
+/// What is shipped, where from and where to: the fields an application and its consignment
+/// share, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shipment {
+    pub commodity_id: CommodityId,
+    pub quantity: DecimalText,
+    pub unit: QuantityUnit,
+    pub lots: String,
+    pub origin_region: String,
+    pub origin_district: String,
+    pub producer: String,
+    pub consignee: String,
+    pub border_post_id: BorderPostId,
+    pub transport: Transport,
+    pub planned_date: chrono::NaiveDate,
+    pub limit_set_id: LimitSetId,
+}
+
+impl Shipment {
+    pub fn audit_view(&self, code: &str) -> serde_json::Value {
+        serde_json::json!({
+            "code": code,
+            "commodity_id": self.commodity_id.to_string(),
+            "quantity": self.quantity.as_str(),
+            "unit": self.unit.as_str(),
+            "lots": self.lots,
+            "origin": [self.origin_region, self.origin_district, self.producer],
+            "consignee": self.consignee,
+            "border_post_id": self.border_post_id.to_string(),
+            "transport": self.transport.as_str(),
+            "planned_date": self.planned_date.to_string(),
+            "limit_set_id": self.limit_set_id.to_string(),
+        })
+    }
+}
+
+/// Where every portion starts: sealed at the joint lab's reception.
+pub const RECEPTION: &str = "reception";
+/// Where the counter-sample is kept for arbitration.
+pub const COUNTER_STORE: &str = "counter_store";
+
+crate::text_enum! {
+    /// The three parts a sample is split into.
+    PortionKind {
+        Kz => "kz",
+        Cn => "cn",
+        Counter => "counter",
+    }
+}
+
+impl PortionKind {
+    /// Where a portion goes when handed over: its side's lab, or the counter-sample store.
+    pub fn destination(self) -> &'static str {
+        match self {
+            PortionKind::Kz => "kz",
+            PortionKind::Cn => "cn",
+            PortionKind::Counter => COUNTER_STORE,
+        }
+    }
+
+    /// The lab side a portion belongs to (the counter-sample belongs to neither).
+    pub fn side(self) -> Option<super::Side> {
+        match self {
+            PortionKind::Kz => Some(super::Side::Kz),
+            PortionKind::Cn => Some(super::Side::Cn),
+            PortionKind::Counter => None,
+        }
     }
 }

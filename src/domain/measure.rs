@@ -368,6 +368,25 @@ pub struct Limit {
     pub unit: Option<Unit>,
 }
 
+crate::text_enum! {
+    /// A conformity as stored.
+    ConformityText {
+        Conforms => "conforms",
+        DoesNotConform => "does_not_conform",
+        Inconclusive => "inconclusive",
+    }
+}
+
+impl From<Conformity> for ConformityText {
+    fn from(c: Conformity) -> Self {
+        match c {
+            Conformity::Conforms => ConformityText::Conforms,
+            Conformity::DoesNotConform => ConformityText::DoesNotConform,
+            Conformity::Inconclusive => ConformityText::Inconclusive,
+        }
+    }
+}
+
 /// A result judged against a limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Conformity {

@@ -7,11 +7,13 @@ mod email;
 pub mod intake;
 pub mod measure;
 mod people;
+pub mod scope;
 
 pub use bin::Bin;
 pub use email::Email;
 pub use intake::{DecimalText, HsCode};
 pub use people::{DisplayName, NewPassword, Role, Side, TimeZone};
+pub use scope::Scope;
 
 /// Why a field was refused: a catalog key, shown beside the field in the user's language.
 pub type FieldError = &'static str;

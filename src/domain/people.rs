@@ -33,6 +33,14 @@ crate::text_enum! {
 }
 
 impl Side {
+    /// The other lab.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Kz => Side::Cn,
+            Side::Cn => Side::Kz,
+        }
+    }
+
     /// The zone a side's staff see times in by default.
     pub fn time_zone(self) -> TimeZone {
         match self {

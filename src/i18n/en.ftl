@@ -228,6 +228,7 @@ intake-hs = HS
 intake-history = History
 
 ## applications
+applications-already_decided = This application has already been decided.
 applications-title = Testing applications
 applications-one = Application
 applications-new = New testing application
@@ -258,6 +259,14 @@ consignments-status-tested = Tested
 consignments-status-closed = Closed
 
 ## samples
+samples-already_replaced = A replacement for this sample has already been registered.
+samples-replacement_other_consignment = A replacement must come from the same consignment.
+samples-rejected_note = A portion of this sample was rejected as unfit: the sample cannot be certified, and the other side's unfinished tests on it were withdrawn.
+samples-replaced_by = Replaced by
+samples-replaces = Replaces
+samples-draw_replacement = Draw a replacement sample
+samples-replacement_lead = A portion of this sample was rejected as unfit, so it can no longer be certified. Draw a replacement sample from the same consignment; it is linked to this one.
+samples-replacement_title = Replacement sample
 samples-title = Samples
 samples-one = Sample
 samples-register = Register a sample
@@ -310,6 +319,19 @@ portion_status-rejected = Rejected
 portion_status-disposed = Disposed of
 
 ## custody
+custody-confirm_cancel = Cancel this sample? Reason: { $reason }
+custody-confirm_dispose = Dispose of the { $portion }? Reason: { $reason }
+custody-already_replaced = A replacement sample has already been drawn.
+custody-not_rejected = A replacement is drawn only for a sample whose portion was rejected as unfit.
+custody-cancel_after_receipt = A laboratory has already received its portion: the sample can no longer be cancelled.
+custody-portion_under_test = Tests of this portion are still on the bench: it cannot be disposed of yet.
+custody-counter_kept_for_arbitration = The counter-sample is kept while a discrepancy waits for arbitration.
+custody-held_by_other_side = The other side's laboratory holds this portion: only its registrar can move it.
+custody-already_disposed = This portion has already been disposed of.
+custody-already_received = This portion has already been received.
+custody-not_your_portion = Your side records the receipt of its own portion only.
+custody-not_at_reception = Only a portion still sealed at reception can be handed over.
+custody-sample_closed = The sample is cancelled, rejected or closed: no further custody steps.
 custody-title = Chain of custody
 custody-record = Record a custody step
 custody-hand_over = Hand over
@@ -357,6 +379,8 @@ time-hours = h
 time-minutes = min
 
 ## bench
+bench-withdrawn = Withdrawn tests
+bench-sample_closed = The sample is cancelled, rejected or closed: no results are taken on it.
 bench-title = Bench
 bench-lead = Tests waiting for your side's results, by method, the longest waiting first.
 bench-empty = Nothing waits on the bench.
@@ -404,6 +428,9 @@ conformity-does_not_conform = does not conform
 conformity-inconclusive = inconclusive
 
 ## tests
+tests-withdrawn = Withdrawn
+tests-confirm_invalidate = Invalidate this verified result? A retest goes on the bench. Reason: { $reason }
+tests-portion_not_received = Your laboratory has not received its portion of this sample.
 tests-title = Tests
 tests-none = No tests visible yet.
 tests-method = Method
@@ -451,6 +478,10 @@ dashboard-discrepancies =
 dashboard-oldest = longest wait on the bench
 
 ## discrepancy
+discrepancy-closed_by_retest = Closed by a retest that agrees
+discrepancy-reopened = Reopened: a retest disagrees again
+discrepancy-contradicted = The two sides' resolutions name different outcomes: the discrepancy stays open until they agree. Either side may change its resolution.
+discrepancy-closed = This discrepancy is closed.
 discrepancy-title = Discrepancies between the labs
 discrepancy-lead = Both sides verified a result of the same method, and one conforms while the other does not. The consignment cannot be certified until a reviewer of each side records a resolution: the result of the arbitration test on the counter-sample, or acceptance of one side's result.
 discrepancy-flagged = Flagged
@@ -475,6 +506,14 @@ discrepancy-outcome-arbitration_conforms = Arbitration test on the counter-sampl
 discrepancy-outcome-arbitration_does_not_conform = Arbitration test on the counter-sample: does not conform
 discrepancy-outcome-accept_kz = Accept the Kazakh side's result
 discrepancy-outcome-accept_cn = Accept the Chinese side's result
+
+## discrepancy.agreed
+discrepancy-agreed-does_not_conform = Agreed outcome: does not conform.
+discrepancy-agreed-conforms = Agreed outcome: conforms.
+
+## discrepancy.closed_by
+discrepancy-closed_by-retest = a retest brought both sides to the same result
+discrepancy-closed_by-reviewers = both sides' reviewers named the same outcome
 
 ## audit
 audit-title = Audit log
@@ -622,3 +661,14 @@ catalog-error-value_required = A maximum or minimum needs a value.
 catalog-error-value_not_allowed = “Not detected” has no value: leave this empty.
 catalog-error-limit_taken = This limit set already has a limit for this commodity and test method: remove it first to replace it.
 catalog-error-panel_taken = This side already runs this test by default for this commodity.
+
+## policy
+policy-not_your_company = You can apply only for your own company.
+policy-other_side = This belongs to the other side's laboratory.
+policy-not_your_role = Your role cannot do this.
+
+## confirm
+confirm-back = No, go back
+confirm-yes = Yes, do it
+confirm-cannot_undo = This cannot be undone.
+confirm-title = Please confirm

@@ -225,6 +225,7 @@ intake-hs = СЭҚ ТН
 intake-history = Өзгерістер тарихы
 
 ## applications
+applications-already_decided = Бұл өтінім бойынша шешім қабылданған.
 applications-title = Сынақ жүргізуге өтінімдер
 applications-one = Өтінім
 applications-new = Сынақ жүргізуге жаңа өтінім
@@ -255,6 +256,14 @@ consignments-status-tested = Сынақтан өтті
 consignments-status-closed = Жабылды
 
 ## samples
+samples-already_replaced = Бұл сынаманың ауыстырушысы тіркеліп қойған.
+samples-replacement_other_consignment = Ауыстыратын сынама сол партиядан болуы керек.
+samples-rejected_note = Бұл сынаманың бір бөлігі жарамсыз деп қабылданбады: сынама бойынша сертификат берілмейді, басқа тараптың аяқталмаған сынақтары кері қайтарылды.
+samples-replaced_by = Ауыстырған сынама
+samples-replaces = Ауыстырады
+samples-draw_replacement = Ауыстыратын сынама алу
+samples-replacement_lead = Бұл сынаманың бір бөлігі жарамсыз деп қабылданбады, сондықтан ол бойынша сертификат беруге болмайды. Сол партиядан ауыстыратын сынама алыңыз; ол осы сынамамен байланыстырылады.
+samples-replacement_title = Ауыстыратын сынама
 samples-title = Сынамалар
 samples-one = Сынама
 samples-register = Сынаманы тіркеу
@@ -307,6 +316,19 @@ portion_status-rejected = Қабылданбады
 portion_status-disposed = Жойылды
 
 ## custody
+custody-confirm_cancel = Бұл сынаманы жою керек пе? Себебі: { $reason }
+custody-confirm_dispose = Жою: { $portion }? Себебі: { $reason }
+custody-already_replaced = Ауыстыратын сынама алынып қойған.
+custody-not_rejected = Ауыстыру тек бөлігі жарамсыз деп қабылданбаған сынама үшін алынады.
+custody-cancel_after_receipt = Зертхана өз бөлігін қабылдап қойған: сынаманы жою мүмкін емес.
+custody-portion_under_test = Бұл бөлік бойынша сынақтар әлі жүріп жатыр: оны әзірге жоюға болмайды.
+custody-counter_kept_for_arbitration = Сәйкессіздік төрелікті күтіп тұрғанда бақылау сынамасы сақталады.
+custody-held_by_other_side = Бұл бөлік басқа тараптың зертханасында: оны тек сол тараптың тіркеушісі басқара алады.
+custody-already_disposed = Бұл бөлік жойылып қойған.
+custody-already_received = Бұл бөлік қабылданып қойған.
+custody-not_your_portion = Сіздің тарап тек өз бөлігінің қабылдануын тіркейді.
+custody-not_at_reception = Тек қабылдау бөлімінде әлі пломбаланған бөлікті ғана беруге болады.
+custody-sample_closed = Сынама жойылған, қабылданбаған немесе жабылған: сақтау бойынша әрі қарай әрекет мүмкін емес.
 custody-title = Сынамалардың берілуі мен сақталуы
 custody-record = Сынамамен жасалған әрекетті тіркеу
 custody-hand_over = Беру
@@ -354,6 +376,8 @@ time-hours = сағ
 time-minutes = мин
 
 ## bench
+bench-withdrawn = Кері қайтарылған сынақтар
+bench-sample_closed = Сынама жойылған, қабылданбаған немесе жабылған: ол бойынша нәтижелер қабылданбайды.
 bench-title = Жұмыс орны
 bench-lead = Өз тарапыңыздың нәтижелерін күтіп тұрған сынақтар, әдістер бойынша; ең ұзақ күтіп тұрғандары басында.
 bench-empty = Нәтиже күтіп тұрған сынақ жоқ.
@@ -401,6 +425,9 @@ conformity-does_not_conform = сәйкес келмейді
 conformity-inconclusive = анықталмады
 
 ## tests
+tests-withdrawn = Кері қайтарылды
+tests-confirm_invalidate = Бұл расталған нәтижені жарамсыз деп тану керек пе? Жұмыс орнына қайта сынақ қойылады. Себебі: { $reason }
+tests-portion_not_received = Сіздің зертхана бұл сынаманың өз бөлігін қабылдаған жоқ.
 tests-title = Сынақтар
 tests-none = Әзірге көрсетілетін сынақ жоқ.
 tests-method = Сынақ әдісі
@@ -444,6 +471,10 @@ dashboard-discrepancies =
 dashboard-oldest = жұмыс орнындағы ең ұзақ күту
 
 ## discrepancy
+discrepancy-closed_by_retest = Жабылды: қайта сынақ сәйкес келді
+discrepancy-reopened = Қайта ашылды: қайта сынақ тағы сәйкес келмейді
+discrepancy-contradicted = Тараптардың шешімдері әртүрлі нәтижені көрсетеді: тараптар келіскенше сәйкессіздік ашық қалады. Кез келген тарап өз шешімін өзгерте алады.
+discrepancy-closed = Бұл сәйкессіздік жабылған.
 discrepancy-title = Зертханалар арасындағы нәтижелердің алшақтығы
 discrepancy-lead = Екі тарап бір сынақ әдісінің нәтижелерін растады: бір нәтиже сәйкес келеді, екіншісі сәйкес келмейді. Әр тараптың тексерушісі шешім тіркегенше жүк партиясын сертификаттауға болмайды: бақылау сынамасындағы төрелік сынақтың нәтижесі немесе бір тараптың нәтижесін қабылдау.
 discrepancy-flagged = Анықталды
@@ -468,6 +499,14 @@ discrepancy-outcome-arbitration_conforms = Бақылау сынамасында
 discrepancy-outcome-arbitration_does_not_conform = Бақылау сынамасындағы төрелік сынақ: сәйкес келмейді
 discrepancy-outcome-accept_kz = Қазақстан тарапының нәтижесін қабылдау
 discrepancy-outcome-accept_cn = Қытай тарапының нәтижесін қабылдау
+
+## discrepancy.agreed
+discrepancy-agreed-does_not_conform = Келісілген нәтиже: сәйкес келмейді.
+discrepancy-agreed-conforms = Келісілген нәтиже: сәйкес келеді.
+
+## discrepancy.closed_by
+discrepancy-closed_by-retest = қайта сынақ екі тарапты бірдей нәтижеге әкелді
+discrepancy-closed_by-reviewers = екі тараптың тексерушілері бірдей нәтижені көрсетті
 
 ## audit
 audit-title = Аудит журналы
@@ -615,3 +654,14 @@ catalog-error-value_required = Ең жоғары немесе ең төменг�
 catalog-error-value_not_allowed = «Анықталған жоқ» нормасының мәні болмайды: өрісті бос қалдырыңыз.
 catalog-error-limit_taken = Бұл жинақта осы тауар мен сынақ әдісіне рұқсат етілген деңгей бар: оны ауыстыру үшін алдымен бұрынғысын жойыңыз.
 catalog-error-panel_taken = Бұл тарап осы тауар үшін бұл сынақты әдепкі бойынша жүргізеді.
+
+## policy
+policy-not_your_company = Өтінімді тек өз компанияңыздан беруге болады.
+policy-other_side = Бұл басқа тараптың зертханасына тиесілі.
+policy-not_your_role = Сіздің рөліңіз мұны істеуге рұқсат бермейді.
+
+## confirm
+confirm-back = Жоқ, қайту
+confirm-yes = Иә, орындау
+confirm-cannot_undo = Бұл әрекетті болдырмау мүмкін емес.
+confirm-title = Әрекетті растаңыз

@@ -230,6 +230,7 @@ intake-hs = ТН ВЭД
 intake-history = История изменений
 
 ## applications
+applications-already_decided = По этой заявке уже принято решение.
 applications-title = Заявки на испытания
 applications-one = Заявка
 applications-new = Новая заявка на испытания
@@ -260,6 +261,14 @@ consignments-status-tested = Испытания завершены
 consignments-status-closed = Закрыта
 
 ## samples
+samples-already_replaced = Замещающая проба для этой пробы уже зарегистрирована.
+samples-replacement_other_consignment = Замещающая проба должна быть из той же партии.
+samples-rejected_note = Часть этой пробы отклонена как непригодная: по пробе нельзя выдать сертификат, незавершённые испытания другой стороны отозваны.
+samples-replaced_by = Заменена пробой
+samples-replaces = Заменяет
+samples-draw_replacement = Отобрать замещающую пробу
+samples-replacement_lead = Часть этой пробы отклонена как непригодная, поэтому по ней нельзя выдать сертификат. Отберите замещающую пробу из той же партии; она будет связана с этой.
+samples-replacement_title = Замещающая проба
 samples-title = Пробы
 samples-one = Проба
 samples-register = Зарегистрировать пробу
@@ -312,6 +321,19 @@ portion_status-rejected = Отклонена
 portion_status-disposed = Утилизирована
 
 ## custody
+custody-confirm_cancel = Аннулировать эту пробу? Причина: { $reason }
+custody-confirm_dispose = Утилизировать: { $portion }? Причина: { $reason }
+custody-already_replaced = Замещающая проба уже отобрана.
+custody-not_rejected = Замена отбирается только для пробы, часть которой отклонена как непригодная.
+custody-cancel_after_receipt = Лаборатория уже получила свою часть пробы: аннулировать пробу нельзя.
+custody-portion_under_test = По этой части пробы ещё идут испытания: утилизировать её пока нельзя.
+custody-counter_kept_for_arbitration = Контрольная проба сохраняется, пока расхождение ожидает арбитража.
+custody-held_by_other_side = Эта часть пробы находится в лаборатории другой стороны: распоряжаться ею может только её регистратор.
+custody-already_disposed = Эта часть пробы уже утилизирована.
+custody-already_received = Эта часть пробы уже получена.
+custody-not_your_portion = Ваша сторона регистрирует получение только своей части пробы.
+custody-not_at_reception = Передать можно только часть пробы, которая ещё опломбирована в приёмной.
+custody-sample_closed = Проба аннулирована, отклонена или закрыта: дальнейшие действия по хранению невозможны.
 custody-title = Передача и хранение проб
 custody-record = Записать операцию с пробой
 custody-hand_over = Передать
@@ -359,6 +381,8 @@ time-hours = ч
 time-minutes = мин
 
 ## bench
+bench-withdrawn = Отозванные испытания
+bench-sample_closed = Проба аннулирована, отклонена или закрыта: результаты по ней не принимаются.
 bench-title = Рабочее место
 bench-lead = Испытания, ожидающие результатов вашей стороны, по методам; дольше всех ожидающие — первыми.
 bench-empty = Нет испытаний, ожидающих результатов.
@@ -406,6 +430,9 @@ conformity-does_not_conform = не соответствует
 conformity-inconclusive = не установлено
 
 ## tests
+tests-withdrawn = Отозвано
+tests-confirm_invalidate = Аннулировать этот подтверждённый результат? На рабочее место будет поставлено повторное испытание. Причина: { $reason }
+tests-portion_not_received = Ваша лаборатория не получила свою часть этой пробы.
 tests-title = Испытания
 tests-none = Доступных испытаний пока нет.
 tests-method = Метод испытаний
@@ -461,6 +488,10 @@ dashboard-discrepancies =
 dashboard-oldest = наибольшее ожидание на рабочем месте
 
 ## discrepancy
+discrepancy-closed_by_retest = Закрыто: повторное испытание совпало
+discrepancy-reopened = Открыто снова: повторное испытание снова расходится
+discrepancy-contradicted = Решения сторон указывают разные итоги: расхождение остаётся открытым, пока стороны не согласуют итог. Любая сторона может изменить своё решение.
+discrepancy-closed = Это расхождение закрыто.
 discrepancy-title = Расхождения результатов между лабораториями
 discrepancy-lead = Обе стороны подтвердили результаты одного метода испытаний: один результат соответствует, другой не соответствует. Партию груза нельзя сертифицировать, пока проверяющий каждой стороны не зафиксирует решение: результат арбитражного испытания контрольной пробы или принятие результата одной из сторон.
 discrepancy-flagged = Выявлено
@@ -485,6 +516,14 @@ discrepancy-outcome-arbitration_conforms = Арбитражное испытан
 discrepancy-outcome-arbitration_does_not_conform = Арбитражное испытание контрольной пробы: не соответствует
 discrepancy-outcome-accept_kz = Принять результат казахстанской стороны
 discrepancy-outcome-accept_cn = Принять результат китайской стороны
+
+## discrepancy.agreed
+discrepancy-agreed-does_not_conform = Согласованный итог: не соответствует.
+discrepancy-agreed-conforms = Согласованный итог: соответствует.
+
+## discrepancy.closed_by
+discrepancy-closed_by-retest = повторное испытание привело обе стороны к одному результату
+discrepancy-closed_by-reviewers = проверяющие обеих сторон указали один итог
 
 ## audit
 audit-title = Журнал аудита
@@ -632,3 +671,14 @@ catalog-error-value_required = Для максимума или минимума
 catalog-error-value_not_allowed = У нормы «не обнаружено» нет значения: оставьте поле пустым.
 catalog-error-limit_taken = В этом наборе уже есть допустимый уровень для этого товара и метода испытаний: чтобы заменить его, сначала удалите прежний.
 catalog-error-panel_taken = Эта сторона уже проводит это испытание для этого товара по умолчанию.
+
+## policy
+policy-not_your_company = Подать заявку можно только от своей компании.
+policy-other_side = Это относится к лаборатории другой стороны.
+policy-not_your_role = Ваша роль не позволяет это сделать.
+
+## confirm
+confirm-back = Нет, вернуться
+confirm-yes = Да, выполнить
+confirm-cannot_undo = Это действие нельзя отменить.
+confirm-title = Подтвердите действие

@@ -225,6 +225,7 @@ intake-hs = HS编码
 intake-history = 历史记录
 
 ## applications
+applications-already_decided = 该申请已作出决定。
 applications-title = 检测申请
 applications-one = 申请
 applications-new = 新建检测申请
@@ -255,6 +256,14 @@ consignments-status-tested = 检测完毕
 consignments-status-closed = 已关闭
 
 ## samples
+samples-already_replaced = 该样品的替代样品已登记。
+samples-replacement_other_consignment = 替代样品必须来自同一批货物。
+samples-rejected_note = 该样品的一个分样被判定不合格而拒收：该样品不能出证，对方未完成的检测已撤回。
+samples-replaced_by = 已被替代为
+samples-replaces = 替代
+samples-draw_replacement = 补采替代样品
+samples-replacement_lead = 该样品的一个分样被判定不合格而拒收，因此不能据此出证。请从同一批货物补采替代样品，它将与本样品关联。
+samples-replacement_title = 替代样品
 samples-title = 样品
 samples-one = 样品
 samples-register = 登记样品
@@ -307,6 +316,19 @@ portion_status-rejected = 拒收
 portion_status-disposed = 已处置
 
 ## custody
+custody-confirm_cancel = 作废此样品？原因：{ $reason }
+custody-confirm_dispose = 处置{ $portion }？原因：{ $reason }
+custody-already_replaced = 已补采替代样品。
+custody-not_rejected = 只有分样被判定不合格而拒收的样品才能补采。
+custody-cancel_after_receipt = 已有实验室接收了分样：样品不能再作废。
+custody-portion_under_test = 该分样仍有检测在进行：暂不能处置。
+custody-counter_kept_for_arbitration = 存在待仲裁的差异时，必须保留备份样品。
+custody-held_by_other_side = 该分样由对方实验室保管：只有对方登记员可以处理。
+custody-already_disposed = 该分样已被处置。
+custody-already_received = 该分样已被接收。
+custody-not_your_portion = 您方只能登记本方分样的接收。
+custody-not_at_reception = 只能移交仍在接收处封存的分样。
+custody-sample_closed = 样品已作废、拒收或关闭：不能再进行保管操作。
 custody-title = 样品流转
 custody-record = 记录流转环节
 custody-hand_over = 移交
@@ -354,6 +376,8 @@ time-hours = 小时
 time-minutes = 分钟
 
 ## bench
+bench-withdrawn = 已撤回的检测
+bench-sample_closed = 样品已作废、拒收或关闭：不再接受其结果。
 bench-title = 检测台
 bench-lead = 等待本方录入结果的检测项目，按检测方法分组，等待最久的排在最前。
 bench-empty = 暂无等待录入结果的检测项目。
@@ -401,6 +425,9 @@ conformity-does_not_conform = 不合格
 conformity-inconclusive = 无法判定
 
 ## tests
+tests-withdrawn = 已撤回
+tests-confirm_invalidate = 作废此已核准结果？将安排复检。原因：{ $reason }
+tests-portion_not_received = 您方实验室尚未接收该样品的分样。
 tests-title = 检测项目
 tests-none = 暂无可查看的检测项目。
 tests-method = 检测方法
@@ -444,6 +471,10 @@ dashboard-discrepancies =
 dashboard-oldest = 检测台最长等待时间
 
 ## discrepancy
+discrepancy-closed_by_retest = 已关闭：复检结果一致
+discrepancy-reopened = 重新打开：复检结果再次不一致
+discrepancy-contradicted = 双方的处理意见结论不同：在双方一致之前差异保持未决。任何一方都可以修改其处理意见。
+discrepancy-closed = 该差异已关闭。
 discrepancy-title = 实验室间结果不一致
 discrepancy-lead = 双方均已审核同一检测方法的结果，一方合格而另一方不合格。在双方审核员各自记录处理决定之前，该货物批次不能出证：处理决定为留样仲裁检测的结果，或采信其中一方的结果。
 discrepancy-flagged = 发现时间
@@ -468,6 +499,14 @@ discrepancy-outcome-arbitration_conforms = 留样仲裁检测：合格
 discrepancy-outcome-arbitration_does_not_conform = 留样仲裁检测：不合格
 discrepancy-outcome-accept_kz = 采信哈方结果
 discrepancy-outcome-accept_cn = 采信中方结果
+
+## discrepancy.agreed
+discrepancy-agreed-does_not_conform = 一致结论：不合格。
+discrepancy-agreed-conforms = 一致结论：合格。
+
+## discrepancy.closed_by
+discrepancy-closed_by-retest = 复检使双方结果一致
+discrepancy-closed_by-reviewers = 双方审核员给出了相同结论
 
 ## audit
 audit-title = 审计日志
@@ -615,3 +654,14 @@ catalog-error-value_required = 最大或最小限量必须填写数值。
 catalog-error-value_not_allowed = “未检出”没有数值：请留空。
 catalog-error-limit_taken = 该限量标准集已有该商品和检测方法的限量：如需替换，请先删除原限量。
 catalog-error-panel_taken = 该方已将此检测项目列为该商品的默认检测项目。
+
+## policy
+policy-not_your_company = 您只能为本公司提交申请。
+policy-other_side = 这属于对方实验室。
+policy-not_your_role = 您的角色无权执行此操作。
+
+## confirm
+confirm-back = 返回
+confirm-yes = 确认执行
+confirm-cannot_undo = 此操作无法撤销。
+confirm-title = 请确认

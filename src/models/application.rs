@@ -1,23 +1,15 @@
 //! Testing applications: an exporter (or a registrar for them) asks for a consignment to be
 //! tested; a registrar accepts it into a consignment or returns it with a reason.
 
-use chrono::Datelike;
+pub use crate::db::ids::ApplicationId;
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::catalog::{CommodityId, LimitSetId};
-use super::consignment::{Consignment, QuantityUnit, Shipment, Transport};
-use super::{BorderPostId, ExporterId, User, UserId, counter};
 use crate::db::DbConn;
+use crate::db::ids::{BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{applications, exporters};
 use crate::db::types::UtcTime;
-use crate::domain::Role;
-
-crate::typed_id!(
-    /// A testing application.
-    ApplicationId
-);
+use crate::domain::Scope;
+use crate::domain::intake::{QuantityUnit, Shipment, Transport};
 
 crate::text_enum! {
     ApplicationStatus {
@@ -89,30 +81,46 @@ pub enum Decision<T> {
 }
 
 impl Application {
+    /// The shipment the application describes, as validated when it was filed.
+    pub fn shipment(&self) -> Option<Shipment> {
+        Some(Shipment {
+            commodity_id: self.commodity_id,
+            quantity: crate::domain::DecimalText::parse(&self.quantity).ok()?,
+            unit: self.unit,
+            lots: self.lots.clone(),
+            origin_region: self.origin_region.clone(),
+            origin_district: self.origin_district.clone(),
+            producer: self.producer.clone(),
+            consignee: self.consignee.clone(),
+            border_post_id: self.border_post_id,
+            transport: self.transport,
+            planned_date: chrono::NaiveDate::parse_from_str(&self.planned_date, "%Y-%m-%d").ok()?,
+            limit_set_id: self.limit_set_id,
+        })
+    }
+
     /// The application if `user` may see it: an exporter only their company's; lab staff any.
     /// Anything else answers `None`, exactly like an id that does not exist.
+    /// The application if `scope` may see it.
     pub fn find_for(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         id: ApplicationId,
     ) -> QueryResult<Option<Application>> {
         let mut query = applications::table
             .filter(applications::id.eq(id))
             .select(Application::as_select())
             .into_boxed();
-        if user.role == Role::Exporter {
-            match user.exporter_id {
-                Some(company) => query = query.filter(applications::exporter_id.eq(company)),
-                None => return Ok(None),
-            }
+        if let Some(company) = scope.company() {
+            query = query.filter(applications::exporter_id.eq(company));
         }
         query.first(conn).optional()
     }
 
-    /// One page of the applications `user` may see.
+    /// One page of the applications `scope` may see.
     pub fn list_for(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         filter: &ApplicationFilter,
         limit: i64,
     ) -> QueryResult<Vec<Application>> {
@@ -120,10 +128,7 @@ impl Application {
             .inner_join(exporters::table)
             .select(Application::as_select())
             .into_boxed();
-        if user.role == Role::Exporter {
-            let Some(company) = user.exporter_id else {
-                return Ok(Vec::new());
-            };
+        if let Some(company) = scope.company() {
             query = query.filter(applications::exporter_id.eq(company));
         }
         if let Some(pattern) = filter.pattern() {
@@ -141,21 +146,18 @@ impl Application {
         query.limit(limit).load(conn)
     }
 
-    /// Files an application for `exporter` and audits it (inside the caller's transaction).
-    pub fn submit(
+    /// Inserts a submitted application under `code`.
+    pub fn insert(
         conn: &mut DbConn,
-        actor: &Actor,
+        code: &str,
         by: UserId,
         exporter: ExporterId,
         shipment: &Shipment,
     ) -> QueryResult<Application> {
-        let now = UtcTime::now();
-        let year = now.0.year();
-        let code = counter::format("APP", year, counter::next(conn, "application", year)?);
-        let application: Application = diesel::insert_into(applications::table)
+        diesel::insert_into(applications::table)
             .values(NewApplication {
                 id: ApplicationId::new(),
-                code: &code,
+                code,
                 exporter_id: exporter,
                 commodity_id: shipment.commodity_id,
                 quantity: shipment.quantity.as_str(),
@@ -171,79 +173,26 @@ impl Application {
                 limit_set_id: shipment.limit_set_id,
                 status: ApplicationStatus::Submitted,
                 submitted_by: by,
-                submitted_at: now,
+                submitted_at: UtcTime::now(),
                 version: 1,
             })
             .returning(applications::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(
-                actor,
-                "application.submitted",
-                "application",
-                application.id,
-            )
-            .after(shipment.audit_view(&code)),
-        )?;
-        Ok(application)
+            .get_result(conn)
     }
 
-    /// Accepts a submitted application into a new consignment.
-    pub fn accept(
+    /// Marks a submitted application decided (accepted, or returned with a reason), from the
+    /// version the page showed; false when it changed since.
+    pub fn decide(
         conn: &mut DbConn,
-        actor: &Actor,
-        by: UserId,
         id: ApplicationId,
         version: i32,
-    ) -> QueryResult<Decision<Consignment>> {
-        let Some(application) = applications::table
-            .find(id)
-            .select(Application::as_select())
-            .first(conn)
-            .optional()?
-        else {
-            return Err(diesel::result::Error::NotFound);
+        by: UserId,
+        return_reason: Option<&str>,
+    ) -> QueryResult<bool> {
+        let status = match return_reason {
+            None => ApplicationStatus::Accepted,
+            Some(_) => ApplicationStatus::Returned,
         };
-        if application.version != version || application.status != ApplicationStatus::Submitted {
-            return Ok(Decision::Stale);
-        }
-        diesel::update(applications::table.find(id))
-            .set((
-                applications::status.eq(ApplicationStatus::Accepted),
-                applications::decided_by.eq(Some(by)),
-                applications::decided_at.eq(Some(UtcTime::now())),
-                applications::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        let shipment = Shipment::of_application(&application).ok_or_else(|| {
-            diesel::result::Error::DeserializationError("stored application does not parse".into())
-        })?;
-        let consignment = Consignment::create(
-            conn,
-            actor,
-            by,
-            Some(application.id),
-            application.exporter_id,
-            &shipment,
-        )?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "application.accepted", "application", id)
-                .after(json!({ "consignment": consignment.code })),
-        )?;
-        Ok(Decision::Done(consignment))
-    }
-
-    /// Returns a submitted application to the exporter with a reason they will see.
-    pub fn send_back(
-        conn: &mut DbConn,
-        actor: &Actor,
-        by: UserId,
-        id: ApplicationId,
-        version: i32,
-        reason: &str,
-    ) -> QueryResult<Decision<()>> {
         let updated = diesel::update(
             applications::table
                 .find(id)
@@ -251,21 +200,13 @@ impl Application {
                 .filter(applications::status.eq(ApplicationStatus::Submitted)),
         )
         .set((
-            applications::status.eq(ApplicationStatus::Returned),
-            applications::return_reason.eq(Some(reason)),
+            applications::status.eq(status),
+            applications::return_reason.eq(return_reason),
             applications::decided_by.eq(Some(by)),
             applications::decided_at.eq(Some(UtcTime::now())),
             applications::version.eq(version + 1),
         ))
         .execute(conn)?;
-        if updated == 0 {
-            return Ok(Decision::Stale);
-        }
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "application.returned", "application", id)
-                .after(json!({ "reason": reason })),
-        )?;
-        Ok(Decision::Done(()))
+        Ok(updated == 1)
     }
 }

@@ -2,20 +2,16 @@
 //! hash and the event's own content, so an edited, removed or reordered event breaks the chain
 //! from that point on. Events are written in the transaction of the change they record.
 
+pub use crate::db::ids::AuditEventId;
 use diesel::prelude::*;
 use serde_json::Value;
 
 use super::UserId;
-use crate::auth::token::sha256_hex;
 use crate::db::schema::audit_events;
 use crate::db::types::UtcTime;
 use crate::db::{DbConn, lock_for_transaction};
 use crate::domain::Side;
-
-crate::typed_id!(
-    /// An audit event.
-    AuditEventId
-);
+use crate::token::sha256_hex;
 
 /// The `prev_hash` of the first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -322,7 +318,7 @@ pub fn list(
     if let Some(action) = filter.action.as_deref().filter(|s| !s.is_empty()) {
         query = query.filter(
             audit_events::action
-                .like(format!("{}%", super::user::escape_like(action)))
+                .like(format!("{}%", crate::db::escape_like(action)))
                 .escape('\\'),
         );
     }
@@ -330,7 +326,7 @@ pub fn list(
         query = query.filter(audit_events::entity_type.eq(entity.to_owned()));
     }
     if let Some(actor) = filter.actor.as_deref().filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", super::user::escape_like(&actor.to_lowercase()));
+        let pattern = format!("%{}%", crate::db::escape_like(&actor.to_lowercase()));
         query = query.filter(audit_events::actor_label.like(pattern).escape('\\'));
     }
     if let Some(from) = filter.from {

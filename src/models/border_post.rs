@@ -1,14 +1,10 @@
+pub use crate::db::ids::BorderPostId;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::border_posts;
 use crate::db::types::UtcTime;
 use crate::i18n::Lang;
-
-crate::typed_id!(
-    /// A border post (seeded by the first migration).
-    BorderPostId
-);
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = border_posts)]

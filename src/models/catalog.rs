@@ -1,6 +1,7 @@
 //! The testing catalog: commodities, test methods, limit sets with their limits, and the
 //! default panels (which tests each side runs for a commodity).
 
+pub use crate::db::ids::{CommodityId, LimitId, LimitSetId, PanelTestId, TestMethodId};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
@@ -17,27 +18,6 @@ mod test_method;
 pub use commodity::CommodityEntry;
 pub use limit::{LimitEntry, LimitRow, NewLimitSet};
 pub use test_method::MethodEntry;
-
-crate::typed_id!(
-    /// A commodity of the catalog.
-    CommodityId
-);
-crate::typed_id!(
-    /// A test method of the catalog.
-    TestMethodId
-);
-crate::typed_id!(
-    /// A destination market's limit set.
-    LimitSetId
-);
-crate::typed_id!(
-    /// One limit of a limit set.
-    LimitId
-);
-crate::typed_id!(
-    /// One test of a commodity's default panel.
-    PanelTestId
-);
 
 crate::text_enum! {
     /// Decides the certificate: phytosanitary for plants, veterinary for animals.
@@ -69,14 +49,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
-    /// How a result is held against a limit.
-    LimitRule {
-        Max => "max",
-        Min => "min",
-        NotDetected => "not_detected",
-    }
-}
+pub use crate::domain::catalog::LimitRule;
 
 /// Names in the four languages, as every catalog entry has them.
 pub trait Named {

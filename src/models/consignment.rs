@@ -1,39 +1,15 @@
 //! Consignments: what crosses the border and is certified, made from an accepted application
 //! (or entered by a registrar directly).
 
-use chrono::Datelike;
+pub use crate::db::ids::ConsignmentId;
+pub use crate::domain::intake::{QuantityUnit, Shipment, Transport};
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::application::{Application, ApplicationId};
-use super::audit::{self, Actor, AuditEntry};
-use super::catalog::{CommodityId, LimitSetId};
-use super::{BorderPostId, ExporterId, User, UserId, counter};
 use crate::db::DbConn;
+use crate::db::ids::{ApplicationId, BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{consignments, exporters};
 use crate::db::types::UtcTime;
-use crate::domain::{DecimalText, Role};
-
-crate::typed_id!(
-    /// A consignment.
-    ConsignmentId
-);
-
-crate::text_enum! {
-    QuantityUnit {
-        Tonnes => "t",
-        Kilograms => "kg",
-        Head => "head",
-        Pieces => "pcs",
-    }
-}
-
-crate::text_enum! {
-    Transport {
-        Rail => "rail",
-        Road => "road",
-    }
-}
+use crate::domain::Scope;
 
 crate::text_enum! {
     ConsignmentStatus {
@@ -42,59 +18,6 @@ crate::text_enum! {
         InTesting => "in_testing",
         Tested => "tested",
         Closed => "closed",
-    }
-}
-
-/// What is shipped, where from and where to: the fields an application and its consignment
-/// share, validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shipment {
-    pub commodity_id: CommodityId,
-    pub quantity: DecimalText,
-    pub unit: QuantityUnit,
-    pub lots: String,
-    pub origin_region: String,
-    pub origin_district: String,
-    pub producer: String,
-    pub consignee: String,
-    pub border_post_id: BorderPostId,
-    pub transport: Transport,
-    pub planned_date: chrono::NaiveDate,
-    pub limit_set_id: LimitSetId,
-}
-
-impl Shipment {
-    pub fn of_application(a: &Application) -> Option<Shipment> {
-        Some(Shipment {
-            commodity_id: a.commodity_id,
-            quantity: DecimalText::parse(&a.quantity).ok()?,
-            unit: a.unit,
-            lots: a.lots.clone(),
-            origin_region: a.origin_region.clone(),
-            origin_district: a.origin_district.clone(),
-            producer: a.producer.clone(),
-            consignee: a.consignee.clone(),
-            border_post_id: a.border_post_id,
-            transport: a.transport,
-            planned_date: chrono::NaiveDate::parse_from_str(&a.planned_date, "%Y-%m-%d").ok()?,
-            limit_set_id: a.limit_set_id,
-        })
-    }
-
-    pub fn audit_view(&self, code: &str) -> serde_json::Value {
-        json!({
-            "code": code,
-            "commodity_id": self.commodity_id.to_string(),
-            "quantity": self.quantity.as_str(),
-            "unit": self.unit.as_str(),
-            "lots": self.lots,
-            "origin": [self.origin_region, self.origin_district, self.producer],
-            "consignee": self.consignee,
-            "border_post_id": self.border_post_id.to_string(),
-            "transport": self.transport.as_str(),
-            "planned_date": self.planned_date.to_string(),
-            "limit_set_id": self.limit_set_id.to_string(),
-        })
     }
 }
 
@@ -152,22 +75,19 @@ struct NewConsignment<'a> {
 pub type ConsignmentFilter = super::listing::IntakeFilter<ConsignmentId, ConsignmentStatus>;
 
 impl Consignment {
-    /// Creates a consignment with the next `KC-YYYY-NNNNNN` code and audits it.
-    pub fn create(
+    /// Inserts a registered consignment under `code`.
+    pub fn insert(
         conn: &mut DbConn,
-        actor: &Actor,
+        code: &str,
         by: UserId,
         application: Option<ApplicationId>,
         exporter: ExporterId,
         shipment: &Shipment,
     ) -> QueryResult<Consignment> {
-        let now = UtcTime::now();
-        let year = now.0.year();
-        let code = counter::format("KC", year, counter::next(conn, "consignment", year)?);
-        let consignment: Consignment = diesel::insert_into(consignments::table)
+        diesel::insert_into(consignments::table)
             .values(NewConsignment {
                 id: ConsignmentId::new(),
-                code: &code,
+                code,
                 application_id: application,
                 exporter_id: exporter,
                 commodity_id: shipment.commodity_id,
@@ -184,47 +104,33 @@ impl Consignment {
                 limit_set_id: shipment.limit_set_id,
                 status: ConsignmentStatus::Registered,
                 created_by: by,
-                created_at: now,
+                created_at: UtcTime::now(),
                 version: 1,
             })
             .returning(consignments::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(
-                actor,
-                "consignment.registered",
-                "consignment",
-                consignment.id,
-            )
-            .after(shipment.audit_view(&code)),
-        )?;
-        Ok(consignment)
+            .get_result(conn)
     }
 
-    /// The consignment if `user` may see it (an exporter: only their company's).
+    /// The consignment if `scope` may see it.
     pub fn find_for(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         id: ConsignmentId,
     ) -> QueryResult<Option<Consignment>> {
         let mut query = consignments::table
             .filter(consignments::id.eq(id))
             .select(Consignment::as_select())
             .into_boxed();
-        if user.role == Role::Exporter {
-            match user.exporter_id {
-                Some(company) => query = query.filter(consignments::exporter_id.eq(company)),
-                None => return Ok(None),
-            }
+        if let Some(company) = scope.company() {
+            query = query.filter(consignments::exporter_id.eq(company));
         }
         query.first(conn).optional()
     }
 
-    /// One page of the consignments `user` may see.
+    /// One page of the consignments `scope` may see.
     pub fn list_for(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         filter: &ConsignmentFilter,
         limit: i64,
     ) -> QueryResult<Vec<Consignment>> {
@@ -232,10 +138,7 @@ impl Consignment {
             .inner_join(exporters::table)
             .select(Consignment::as_select())
             .into_boxed();
-        if user.role == Role::Exporter {
-            let Some(company) = user.exporter_id else {
-                return Ok(Vec::new());
-            };
+        if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
         if let Some(pattern) = filter.pattern() {
@@ -253,21 +156,37 @@ impl Consignment {
         query.limit(limit).load(conn)
     }
 
-    /// The consignment made from an application, if any (and if `user` may see it).
+    /// The consignment made from an application, if any (and if `scope` may see it).
     pub fn of_application(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         application: ApplicationId,
     ) -> QueryResult<Option<Consignment>> {
-        let id: Option<ConsignmentId> = consignments::table
+        let mut query = consignments::table
             .filter(consignments::application_id.eq(application))
-            .select(consignments::id)
-            .first(conn)
-            .optional()?;
-        match id {
-            Some(id) => Consignment::find_for(conn, user, id),
-            None => Ok(None),
+            .select(Consignment::as_select())
+            .into_boxed();
+        if let Some(company) = scope.company() {
+            query = query.filter(consignments::exporter_id.eq(company));
         }
+        query.first(conn).optional()
+    }
+
+    /// Sets the status derived from the consignment's samples (a closed one stays closed).
+    pub fn set_status(
+        conn: &mut DbConn,
+        id: ConsignmentId,
+        status: ConsignmentStatus,
+    ) -> QueryResult<()> {
+        diesel::update(
+            consignments::table
+                .find(id)
+                .filter(consignments::status.ne(ConsignmentStatus::Closed))
+                .filter(consignments::status.ne(status)),
+        )
+        .set(consignments::status.eq(status))
+        .execute(conn)?;
+        Ok(())
     }
 
     /// Marks the consignment sampled once its first sample is registered.

@@ -2,24 +2,15 @@
 //! result conforms while the other does not. Certification waits until a reviewer of each side
 //! has recorded a resolution.
 
+pub use crate::db::ids::DiscrepancyId;
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::catalog::TestMethodId;
-use super::consignment::ConsignmentId;
-use super::lab_test::{ConformityText, TestStatus};
-use super::sample::SampleId;
-use super::{User, UserId};
 use crate::db::DbConn;
-use crate::db::schema::{discrepancies, samples, tests};
+use crate::db::ids::{ConsignmentId, SampleId, TestMethodId, UserId};
+use crate::db::schema::{discrepancies, samples};
 use crate::db::types::UtcTime;
 use crate::domain::Side;
-
-crate::typed_id!(
-    /// A discrepancy.
-    DiscrepancyId
-);
+use crate::domain::measure::ConformityText;
 
 crate::text_enum! {
     DiscrepancyStatus {
@@ -55,19 +46,18 @@ pub struct Discrepancy {
     pub created_at: UtcTime,
     pub resolved_at: Option<UtcTime>,
     pub version: i32,
+    /// The conformity both sides agreed on, once closed.
+    pub agreed: Option<ConformityText>,
+    pub closed_by: Option<ClosedBy>,
 }
 
-/// How recording a resolution went.
-#[derive(Debug, PartialEq, Eq)]
-pub enum ResolutionStep {
-    /// This side's resolution is recorded; the other side's is still awaited.
-    Recorded,
-    /// Both sides have now recorded theirs: the discrepancy is resolved.
-    Resolved,
-    /// The discrepancy changed since the page was loaded.
-    Stale,
-    /// Refused by a rule (a catalog key says which).
-    Refused(&'static str),
+crate::text_enum! {
+    /// How a discrepancy was closed: both reviewers named the same outcome, or a retest
+    /// brought both sides to the same conformity.
+    ClosedBy {
+        Reviewers => "reviewers",
+        Retest => "retest",
+    }
 }
 
 impl Discrepancy {
@@ -122,89 +112,126 @@ impl Discrepancy {
         self.status == DiscrepancyStatus::Open
     }
 
-    /// A reviewer records their side's resolution (only their side's columns), from the
-    /// version the page showed. The second side's record resolves the discrepancy.
-    #[allow(clippy::too_many_arguments)]
-    pub fn resolve(
+    /// The discrepancy of a method on a sample, open or not.
+    pub fn of_method(
         conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
         sample: SampleId,
+        method: TestMethodId,
+    ) -> QueryResult<Option<Discrepancy>> {
+        discrepancies::table
+            .filter(discrepancies::sample_id.eq(sample))
+            .filter(discrepancies::test_method_id.eq(method))
+            .select(Discrepancy::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Flags a new open discrepancy (the unique index on sample and method refuses a twin).
+    pub fn insert_open(
+        conn: &mut DbConn,
+        sample: SampleId,
+        method: TestMethodId,
+    ) -> QueryResult<DiscrepancyId> {
+        let id = DiscrepancyId::new();
+        diesel::insert_into(discrepancies::table)
+            .values((
+                discrepancies::id.eq(id),
+                discrepancies::sample_id.eq(sample),
+                discrepancies::test_method_id.eq(method),
+                discrepancies::status.eq(DiscrepancyStatus::Open),
+                discrepancies::created_at.eq(UtcTime::now()),
+                discrepancies::version.eq(1),
+            ))
+            .execute(conn)?;
+        Ok(id)
+    }
+
+    /// Records `side`'s resolution (replacing an earlier one of that side), from the version
+    /// the page showed.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_resolution(
+        conn: &mut DbConn,
         id: DiscrepancyId,
         version: i32,
+        side: Side,
         outcome: ResolutionOutcome,
         reason: &str,
-    ) -> QueryResult<ResolutionStep> {
-        let side = reviewer.side.ok_or(diesel::result::Error::NotFound)?;
-        let found = Discrepancy::find_in_sample(conn, sample, id)?
-            .ok_or(diesel::result::Error::NotFound)?;
-        // Checked before the version: a second record by the same side is refused as such,
-        // whatever page it came from.
-        if found.outcome_of(side).is_some() {
-            return Ok(ResolutionStep::Refused("discrepancy.already_recorded"));
-        }
-        if found.version != version {
-            return Ok(ResolutionStep::Stale);
-        }
-        let other = match side {
-            Side::Kz => Side::Cn,
-            Side::Cn => Side::Kz,
-        };
-        let completes = found.outcome_of(other).is_some();
-        let (status, resolved_at) = if completes {
-            (DiscrepancyStatus::Resolved, Some(UtcTime::now()))
-        } else {
-            (DiscrepancyStatus::Open, None)
-        };
+        by: UserId,
+    ) -> QueryResult<bool> {
         let target = discrepancies::table
             .find(id)
-            .filter(discrepancies::version.eq(version));
-        let common = (
-            discrepancies::status.eq(status),
-            discrepancies::resolved_at.eq(resolved_at),
-            discrepancies::version.eq(version + 1),
-        );
+            .filter(discrepancies::version.eq(version))
+            .filter(discrepancies::status.eq(DiscrepancyStatus::Open));
         let updated = match side {
             Side::Kz => diesel::update(target)
                 .set((
                     discrepancies::outcome_kz.eq(Some(outcome)),
                     discrepancies::reason_kz.eq(Some(reason)),
-                    discrepancies::resolved_kz_by.eq(Some(reviewer.id)),
-                    common,
+                    discrepancies::resolved_kz_by.eq(Some(by)),
+                    discrepancies::version.eq(version + 1),
                 ))
                 .execute(conn)?,
             Side::Cn => diesel::update(target)
                 .set((
                     discrepancies::outcome_cn.eq(Some(outcome)),
                     discrepancies::reason_cn.eq(Some(reason)),
-                    discrepancies::resolved_cn_by.eq(Some(reviewer.id)),
-                    common,
+                    discrepancies::resolved_cn_by.eq(Some(by)),
+                    discrepancies::version.eq(version + 1),
                 ))
                 .execute(conn)?,
         };
-        if updated == 0 {
-            return Ok(ResolutionStep::Stale);
-        }
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "discrepancy.resolution_recorded", "discrepancy", id).after(
-                json!({ "sample_id": sample.to_string(), "side": side.as_str(), "outcome": outcome.as_str(), "reason": reason }),
-            ),
-        )?;
-        if !completes {
-            return Ok(ResolutionStep::Recorded);
-        }
-        let (kz, cn) = match side {
-            Side::Kz => (Some(outcome), found.outcome_cn),
-            Side::Cn => (found.outcome_kz, Some(outcome)),
-        };
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "discrepancy.resolved", "discrepancy", id).after(
-                json!({ "sample_id": sample.to_string(), "outcome_kz": kz.map(|o| o.as_str()), "outcome_cn": cn.map(|o| o.as_str()) }),
-            ),
-        )?;
-        Ok(ResolutionStep::Resolved)
+        Ok(updated == 1)
+    }
+
+    /// Closes an open discrepancy on the outcome both sides agree on.
+    pub fn close(
+        conn: &mut DbConn,
+        id: DiscrepancyId,
+        version: i32,
+        agreed: ConformityText,
+        by: ClosedBy,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            discrepancies::table
+                .find(id)
+                .filter(discrepancies::version.eq(version))
+                .filter(discrepancies::status.eq(DiscrepancyStatus::Open)),
+        )
+        .set((
+            discrepancies::status.eq(DiscrepancyStatus::Resolved),
+            discrepancies::agreed.eq(Some(agreed)),
+            discrepancies::closed_by.eq(Some(by)),
+            discrepancies::resolved_at.eq(Some(UtcTime::now())),
+            discrepancies::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Opens a closed discrepancy again (the sides disagree once more): earlier resolutions
+    /// no longer apply.
+    pub fn reopen(conn: &mut DbConn, id: DiscrepancyId, version: i32) -> QueryResult<bool> {
+        let updated = diesel::update(
+            discrepancies::table
+                .find(id)
+                .filter(discrepancies::version.eq(version))
+                .filter(discrepancies::status.eq(DiscrepancyStatus::Resolved)),
+        )
+        .set((
+            discrepancies::status.eq(DiscrepancyStatus::Open),
+            discrepancies::outcome_kz.eq(None::<ResolutionOutcome>),
+            discrepancies::reason_kz.eq(None::<String>),
+            discrepancies::resolved_kz_by.eq(None::<UserId>),
+            discrepancies::outcome_cn.eq(None::<ResolutionOutcome>),
+            discrepancies::reason_cn.eq(None::<String>),
+            discrepancies::resolved_cn_by.eq(None::<UserId>),
+            discrepancies::agreed.eq(None::<ConformityText>),
+            discrepancies::closed_by.eq(None::<ClosedBy>),
+            discrepancies::resolved_at.eq(None::<UtcTime>),
+            discrepancies::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
     }
 }
 
@@ -240,77 +267,4 @@ pub fn awaiting_side(conn: &mut DbConn, side: Side) -> QueryResult<i64> {
         Side::Cn => query.filter(discrepancies::outcome_cn.is_null()),
     };
     query.count().get_result(conn)
-}
-
-/// Flags a discrepancy when both sides' verified results of `method` on `sample` disagree on
-/// conformity. Called in the transaction that verifies a result.
-///
-/// Each side's current result is its latest test of the method that was neither invalidated
-/// nor removed; both must be verified. Conforms against does-not-conform is a discrepancy;
-/// an inconclusive result is not. A sample and method are flagged at most once.
-pub fn check(conn: &mut DbConn, sample: SampleId, method: TestMethodId) -> QueryResult<()> {
-    // Two reviewers verifying the two sides at once must not each miss the other's result
-    // (PostgreSQL, read committed): whoever comes second waits here and then sees the first.
-    audit::lock_chain(conn)?;
-    let current: Vec<(Side, TestStatus, Option<ConformityText>)> = tests::table
-        .filter(tests::sample_id.eq(sample))
-        .filter(tests::test_method_id.eq(method))
-        .filter(tests::status.ne_all([TestStatus::Invalidated, TestStatus::Removed]))
-        .select((tests::side, tests::status, tests::conformity))
-        .order((tests::created_at.desc(), tests::id.desc()))
-        .load(conn)?;
-    let verdict = |side: Side| {
-        current
-            .iter()
-            .find(|(s, _, _)| *s == side)
-            .filter(|(_, status, _)| *status == TestStatus::Verified)
-            .and_then(|(_, _, conformity)| *conformity)
-    };
-    let (Some(kz), Some(cn)) = (verdict(Side::Kz), verdict(Side::Cn)) else {
-        return Ok(());
-    };
-    let disagree = matches!(
-        (kz, cn),
-        (ConformityText::Conforms, ConformityText::DoesNotConform)
-            | (ConformityText::DoesNotConform, ConformityText::Conforms)
-    );
-    if !disagree {
-        return Ok(());
-    }
-    let flagged: bool = diesel::select(diesel::dsl::exists(
-        discrepancies::table
-            .filter(discrepancies::sample_id.eq(sample))
-            .filter(discrepancies::test_method_id.eq(method)),
-    ))
-    .get_result(conn)?;
-    if flagged {
-        return Ok(());
-    }
-    let id = DiscrepancyId::new();
-    diesel::insert_into(discrepancies::table)
-        .values((
-            discrepancies::id.eq(id),
-            discrepancies::sample_id.eq(sample),
-            discrepancies::test_method_id.eq(method),
-            discrepancies::status.eq(DiscrepancyStatus::Open),
-            discrepancies::created_at.eq(UtcTime::now()),
-            discrepancies::version.eq(1),
-        ))
-        .execute(conn)?;
-    audit::record(
-        conn,
-        AuditEntry::new(
-            &Actor::system("discrepancy-check"),
-            "discrepancy.flagged",
-            "discrepancy",
-            id,
-        )
-        .after(json!({
-            "sample_id": sample.to_string(),
-            "method_id": method.to_string(),
-            "kz": kz.as_str(),
-            "cn": cn.as_str(),
-        })),
-    )?;
-    Ok(())
 }

@@ -1,3 +1,4 @@
+pub use crate::db::ids::ExporterId;
 use diesel::prelude::*;
 
 use super::audit::{self, Actor, AuditEntry};
@@ -5,11 +6,6 @@ use crate::db::DbConn;
 use crate::db::schema::exporters;
 use crate::db::types::UtcTime;
 use crate::domain::Bin;
-
-crate::typed_id!(
-    /// An exporter company.
-    ExporterId
-);
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = exporters)]
@@ -136,7 +132,7 @@ impl Exporter {
         let mut query = exporters::table.select(Exporter::as_select()).into_boxed();
         let q = q.trim();
         if !q.is_empty() {
-            let pattern = format!("%{}%", super::user::escape_like(q));
+            let pattern = format!("%{}%", crate::db::escape_like(q));
             query = query.filter(
                 exporters::name
                     .like(pattern.clone())

@@ -3,24 +3,15 @@
 //! side's reviewers (never their own entries); invisible to the other side and to exporters
 //! until verified.
 
+pub use crate::db::ids::LabTestId;
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::catalog::{CommodityId, Limit, LimitRule, PanelTest, TestMethod, TestMethodId};
-use super::consignment::Consignment;
-use super::sample::{Sample, SampleId, SampleStatus};
-use super::{User, UserId};
 use crate::db::DbConn;
-use crate::db::schema::{consignments, limits, samples, test_methods, tests};
+use crate::db::ids::{SampleId, TestMethodId, UserId};
+use crate::db::schema::tests;
 use crate::db::types::UtcTime;
-use crate::domain::measure::{self, Conformity, Decimal, Reading, Rule, Unit};
-use crate::domain::{Role, Side};
-
-crate::typed_id!(
-    /// A test.
-    LabTestId
-);
+use crate::domain::Side;
+use crate::domain::catalog::LimitRule;
 
 crate::text_enum! {
     /// DESIGN.md, test lifecycle.
@@ -43,13 +34,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
-    ConformityText {
-        Conforms => "conforms",
-        DoesNotConform => "does_not_conform",
-        Inconclusive => "inconclusive",
-    }
-}
+pub use crate::domain::measure::ConformityText;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = tests)]
@@ -75,135 +60,32 @@ pub struct LabTest {
     pub note: Option<String>,
     pub created_at: UtcTime,
     pub version: i32,
+    /// Set when the test was withdrawn because the sample can no longer be certified.
+    pub withdrawn_at: Option<UtcTime>,
 }
 
-/// How a result step went.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Done,
-    /// The test changed since the page was loaded.
-    Stale,
-    /// Refused by a rule (a catalog key says which).
-    Refused(&'static str),
+/// A result as the workflow evaluated it, ready to store.
+#[derive(Debug, Clone)]
+pub struct EnteredResult {
+    pub reading: ReadingKind,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    pub conformity: ConformityText,
+    pub limit_rule: Option<LimitRule>,
+    pub limit_value: Option<String>,
+    pub limit_unit: Option<String>,
 }
+
+/// The statuses a test is alive in: at most one per sample, side and method (a unique index
+/// holds it).
+pub const LIVE: [TestStatus; 3] = [
+    TestStatus::Pending,
+    TestStatus::Entered,
+    TestStatus::Verified,
+];
 
 impl LabTest {
-    /// Creates the tests of `side`'s default panel for a sample (when the side accepts its
-    /// portion). Tests that already exist for the side are kept.
-    pub fn create_panel(
-        conn: &mut DbConn,
-        sample: SampleId,
-        commodity: CommodityId,
-        side: Side,
-    ) -> QueryResult<usize> {
-        let existing: Vec<TestMethodId> = tests::table
-            .filter(tests::sample_id.eq(sample))
-            .filter(tests::side.eq(side))
-            .select(tests::test_method_id)
-            .load(conn)?;
-        let mut created = 0;
-        for (_, method) in PanelTest::for_commodity(conn, commodity, side)? {
-            if existing.contains(&method.id) {
-                continue;
-            }
-            diesel::insert_into(tests::table)
-                .values((
-                    tests::id.eq(LabTestId::new()),
-                    tests::sample_id.eq(sample),
-                    tests::test_method_id.eq(method.id),
-                    tests::side.eq(side),
-                    tests::status.eq(TestStatus::Pending),
-                    tests::required.eq(true),
-                    tests::created_at.eq(UtcTime::now()),
-                    tests::version.eq(1),
-                ))
-                .execute(conn)?;
-            created += 1;
-        }
-        Ok(created)
-    }
-
-    /// The tests of a sample that `viewer` may see: their own side's in any state, the other
-    /// side's only once verified; exporters and viewers without a side only verified ones.
-    pub fn of_sample_for(
-        conn: &mut DbConn,
-        viewer: &User,
-        sample: SampleId,
-    ) -> QueryResult<Vec<(LabTest, TestMethod)>> {
-        let mut query = tests::table
-            .inner_join(test_methods::table)
-            .filter(tests::sample_id.eq(sample))
-            .filter(tests::status.ne(TestStatus::Removed))
-            .select((LabTest::as_select(), TestMethod::as_select()))
-            .into_boxed();
-        let own_side = viewer.side.filter(|_| viewer.role != Role::Exporter);
-        query = match own_side {
-            Some(side) => query.filter(
-                tests::side
-                    .eq(side)
-                    .or(tests::status.eq(TestStatus::Verified)),
-            ),
-            None => query.filter(tests::status.eq(TestStatus::Verified)),
-        };
-        query
-            .order((tests::side, test_methods::code, tests::created_at))
-            .load(conn)
-    }
-
-    /// The bench of a side: pending tests with their samples and methods, by method, oldest
-    /// first.
-    pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
-        tests::table
-            .inner_join(samples::table)
-            .inner_join(test_methods::table)
-            .filter(tests::side.eq(side))
-            .filter(tests::status.eq(TestStatus::Pending))
-            .select((
-                LabTest::as_select(),
-                Sample::as_select(),
-                TestMethod::as_select(),
-            ))
-            .order((test_methods::code, tests::created_at, tests::id))
-            .load(conn)
-    }
-
-    /// A side's tests in `status` for one method, oldest first (batch entry, review).
-    pub fn of_method(
-        conn: &mut DbConn,
-        side: Side,
-        method: TestMethodId,
-        status: TestStatus,
-    ) -> QueryResult<Vec<(LabTest, Sample)>> {
-        tests::table
-            .inner_join(samples::table)
-            .filter(tests::side.eq(side))
-            .filter(tests::test_method_id.eq(method))
-            .filter(tests::status.eq(status))
-            .select((LabTest::as_select(), Sample::as_select()))
-            .order((tests::created_at, tests::id))
-            .load(conn)
-    }
-
-    /// A side's entered tests waiting for review, with samples and methods.
-    pub fn to_review(
-        conn: &mut DbConn,
-        side: Side,
-    ) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
-        tests::table
-            .inner_join(samples::table)
-            .inner_join(test_methods::table)
-            .filter(tests::side.eq(side))
-            .filter(tests::status.eq(TestStatus::Entered))
-            .select((
-                LabTest::as_select(),
-                Sample::as_select(),
-                TestMethod::as_select(),
-            ))
-            .order((test_methods::code, tests::entered_at, tests::id))
-            .load(conn)
-    }
-
-    fn find(conn: &mut DbConn, id: LabTestId) -> QueryResult<Option<LabTest>> {
+    pub fn find(conn: &mut DbConn, id: LabTestId) -> QueryResult<Option<LabTest>> {
         tests::table
             .find(id)
             .select(LabTest::as_select())
@@ -211,213 +93,31 @@ impl LabTest {
             .optional()
     }
 
-    /// Records an analyst's result, evaluated against the destination's limit. Only the test's
-    /// own side may enter it, only while pending, only from the version the page showed.
-    pub fn enter(
+    /// A test of `side`; another side's or an unknown one is not found.
+    pub fn find_of_side(
         conn: &mut DbConn,
-        actor: &Actor,
-        analyst: &User,
-        id: LabTestId,
-        version: i32,
-        reading: &Reading,
-        unit: Option<Unit>,
-    ) -> QueryResult<Outcome> {
-        let Some(test) = LabTest::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if Some(test.side) != analyst.side {
-            return Err(diesel::result::Error::NotFound);
-        }
-        if test.version != version {
-            return Ok(Outcome::Stale);
-        }
-        if test.status != TestStatus::Pending {
-            return Ok(Outcome::Refused("bench.not_pending"));
-        }
-        let method =
-            TestMethod::find(conn, test.test_method_id)?.ok_or(diesel::result::Error::NotFound)?;
-        let consignment: Consignment = samples::table
-            .inner_join(consignments::table)
-            .filter(samples::id.eq(test.sample_id))
-            .select(Consignment::as_select())
-            .first(conn)?;
-        let limit: Option<super::catalog::Limit> = limits::table
-            .filter(limits::limit_set_id.eq(consignment.limit_set_id))
-            .filter(limits::commodity_id.eq(consignment.commodity_id))
-            .filter(limits::test_method_id.eq(method.id))
-            .select(Limit::as_select())
-            .first(conn)
-            .optional()?;
-        let rule = limit.as_ref().and_then(to_rule);
-        let loq = method.loq.as_deref().and_then(Decimal::from_canonical);
-        let conformity = measure::evaluate(reading, unit, loq.as_ref(), rule.as_ref());
-        let (kind, value) = match reading {
-            Reading::Value(v) => (ReadingKind::Value, Some(v.to_string())),
-            Reading::BelowLoq => (ReadingKind::BelowLoq, None),
-            Reading::NotDetected => (ReadingKind::NotDetected, None),
-            Reading::Detected => (ReadingKind::Detected, None),
-        };
-        let conformity = match conformity {
-            Conformity::Conforms => ConformityText::Conforms,
-            Conformity::DoesNotConform => ConformityText::DoesNotConform,
-            Conformity::Inconclusive => ConformityText::Inconclusive,
-        };
-        let updated = diesel::update(tests::table.find(id).filter(tests::version.eq(version)))
-            .set((
-                tests::status.eq(TestStatus::Entered),
-                tests::reading.eq(Some(kind)),
-                tests::value.eq(value.clone()),
-                tests::unit.eq(unit.map(|u| u.as_str().to_owned())),
-                tests::conformity.eq(Some(conformity)),
-                tests::limit_rule.eq(limit.as_ref().map(|l| l.rule)),
-                tests::limit_value.eq(limit.as_ref().and_then(|l| l.value.clone())),
-                tests::limit_unit.eq(limit.as_ref().and_then(|l| l.unit.clone())),
-                tests::entered_by.eq(Some(analyst.id)),
-                tests::entered_at.eq(Some(UtcTime::now())),
-                tests::note.eq(None::<String>),
-                tests::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        if updated == 0 {
-            return Ok(Outcome::Stale);
-        }
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test.entered", "test", id)
-                .after(json!({ "sample_id": test.sample_id.to_string(), "method": method.code, "reading": kind.as_str(), "value": value, "unit": unit.map(|u| u.as_str()), "conformity": conformity.as_str() }))
-                .blind_to_other_side(test.side),
-        )?;
-        update_sample_status(conn, test.sample_id)?;
-        Ok(Outcome::Done)
-    }
-
-    /// A reviewer of the test's side verifies an entered result — never their own entry.
-    pub fn verify(
-        conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
-        id: LabTestId,
-        version: i32,
-    ) -> QueryResult<Outcome> {
-        let Some(test) = LabTest::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if Some(test.side) != reviewer.side {
-            return Err(diesel::result::Error::NotFound);
-        }
-        if test.entered_by == Some(reviewer.id) {
-            return Ok(Outcome::Refused("review.own_entry"));
-        }
-        if test.version != version {
-            return Ok(Outcome::Stale);
-        }
-        if test.status != TestStatus::Entered {
-            return Ok(Outcome::Refused("review.not_entered"));
-        }
-        let updated = diesel::update(tests::table.find(id).filter(tests::version.eq(version)))
-            .set((
-                tests::status.eq(TestStatus::Verified),
-                tests::verified_by.eq(Some(reviewer.id)),
-                tests::verified_at.eq(Some(UtcTime::now())),
-                tests::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        if updated == 0 {
-            return Ok(Outcome::Stale);
-        }
-        super::discrepancy::check(conn, test.sample_id, test.test_method_id)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test.verified", "test", id)
-                .after(json!({ "sample_id": test.sample_id.to_string() })),
-        )?;
-        update_sample_status(conn, test.sample_id)?;
-        Ok(Outcome::Done)
-    }
-
-    /// A reviewer sends an entered result back to the bench with a reason.
-    pub fn reject(
-        conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
-        id: LabTestId,
-        version: i32,
-        reason: &str,
-    ) -> QueryResult<Outcome> {
-        let Some(test) = LabTest::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if Some(test.side) != reviewer.side {
-            return Err(diesel::result::Error::NotFound);
-        }
-        if test.version != version {
-            return Ok(Outcome::Stale);
-        }
-        if test.status != TestStatus::Entered {
-            return Ok(Outcome::Refused("review.not_entered"));
-        }
-        diesel::update(tests::table.find(id))
-            .set((
-                tests::status.eq(TestStatus::Pending),
-                tests::reading.eq(None::<ReadingKind>),
-                tests::value.eq(None::<String>),
-                tests::unit.eq(None::<String>),
-                tests::conformity.eq(None::<ConformityText>),
-                tests::note.eq(Some(reason)),
-                tests::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test.rejected", "test", id)
-                .after(json!({ "reason": reason }))
-                .blind_to_other_side(test.side),
-        )?;
-        update_sample_status(conn, test.sample_id)?;
-        Ok(Outcome::Done)
-    }
-}
-
-impl LabTest {
-    /// The tests of a sample for one side (the reviewers' test management page).
-    pub fn of_sample_side(
-        conn: &mut DbConn,
-        sample: SampleId,
         side: Side,
-    ) -> QueryResult<Vec<(LabTest, TestMethod)>> {
+        id: LabTestId,
+    ) -> QueryResult<Option<LabTest>> {
         tests::table
-            .inner_join(test_methods::table)
-            .filter(tests::sample_id.eq(sample))
+            .find(id)
             .filter(tests::side.eq(side))
-            .select((LabTest::as_select(), TestMethod::as_select()))
-            .order((test_methods::code, tests::created_at))
-            .load(conn)
+            .select(LabTest::as_select())
+            .first(conn)
+            .optional()
     }
 
-    /// A reviewer adds a test for their side, with a reason.
-    pub fn add(
+    /// Puts a pending test on `side`'s bench; `retest_of` links a retest to the result it
+    /// replaces.
+    pub fn insert_pending(
         conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
         sample: SampleId,
         method: TestMethodId,
-        reason: &str,
-    ) -> QueryResult<Outcome> {
-        let side = reviewer.side.ok_or(diesel::result::Error::NotFound)?;
-        let running: i64 = tests::table
-            .filter(tests::sample_id.eq(sample))
-            .filter(tests::side.eq(side))
-            .filter(tests::test_method_id.eq(method))
-            .filter(tests::status.eq_any([
-                TestStatus::Pending,
-                TestStatus::Entered,
-                TestStatus::Verified,
-            ]))
-            .count()
-            .get_result(conn)?;
-        if running > 0 {
-            return Ok(Outcome::Refused("tests.already_running"));
-        }
+        side: Side,
+        required: bool,
+        retest_of: Option<LabTestId>,
+        note: Option<&str>,
+    ) -> QueryResult<LabTestId> {
         let id = LabTestId::new();
         diesel::insert_into(tests::table)
             .values((
@@ -426,249 +126,225 @@ impl LabTest {
                 tests::test_method_id.eq(method),
                 tests::side.eq(side),
                 tests::status.eq(TestStatus::Pending),
-                tests::required.eq(true),
-                tests::note.eq(Some(reason)),
+                tests::required.eq(required),
+                tests::retest_of.eq(retest_of),
+                tests::note.eq(note),
                 tests::created_at.eq(UtcTime::now()),
                 tests::version.eq(1),
             ))
             .execute(conn)?;
-        audit::record(conn, AuditEntry::new(actor, "test.added", "test", id).after(json!({ "sample_id": sample.to_string(), "method_id": method.to_string(), "reason": reason })))?;
-        update_sample_status(conn, sample)?;
-        Ok(Outcome::Done)
+        Ok(id)
     }
 
-    /// A reviewer removes a pending test of their side, with a reason.
-    pub fn remove(
+    /// The methods `side` already has a live test of on a sample.
+    pub fn live_methods(
         conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
-        id: LabTestId,
-        version: i32,
-        reason: &str,
-    ) -> QueryResult<Outcome> {
-        let test = LabTest::own(conn, reviewer, id)?;
-        if test.version != version {
-            return Ok(Outcome::Stale);
-        }
-        if test.status != TestStatus::Pending {
-            return Ok(Outcome::Refused("tests.not_removable"));
-        }
-        diesel::update(tests::table.find(id))
-            .set((
-                tests::status.eq(TestStatus::Removed),
-                tests::note.eq(Some(reason)),
-                tests::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test.removed", "test", id).after(json!({ "reason": reason })),
-        )?;
-        update_sample_status(conn, test.sample_id)?;
-        Ok(Outcome::Done)
+        sample: SampleId,
+        side: Side,
+    ) -> QueryResult<Vec<TestMethodId>> {
+        tests::table
+            .filter(tests::sample_id.eq(sample))
+            .filter(tests::side.eq(side))
+            .filter(tests::status.eq_any(LIVE))
+            .select(tests::test_method_id)
+            .load(conn)
     }
 
-    /// A verified result is never edited: a reviewer invalidates it with a reason, and a
-    /// linked retest goes on the bench.
-    pub fn invalidate(
-        conn: &mut DbConn,
-        actor: &Actor,
-        reviewer: &User,
-        id: LabTestId,
-        version: i32,
-        reason: &str,
-    ) -> QueryResult<Outcome> {
-        let test = LabTest::own(conn, reviewer, id)?;
-        if test.version != version {
-            return Ok(Outcome::Stale);
-        }
-        if test.status != TestStatus::Verified {
-            return Ok(Outcome::Refused("tests.not_verified"));
-        }
-        diesel::update(tests::table.find(id))
-            .set((
-                tests::status.eq(TestStatus::Invalidated),
-                tests::note.eq(Some(reason)),
-                tests::version.eq(version + 1),
-            ))
-            .execute(conn)?;
-        let retest = LabTestId::new();
-        diesel::insert_into(tests::table)
-            .values((
-                tests::id.eq(retest),
-                tests::sample_id.eq(test.sample_id),
-                tests::test_method_id.eq(test.test_method_id),
-                tests::side.eq(test.side),
-                tests::status.eq(TestStatus::Pending),
-                tests::required.eq(test.required),
-                tests::retest_of.eq(Some(id)),
-                tests::created_at.eq(UtcTime::now()),
-                tests::version.eq(1),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test.invalidated", "test", id)
-                .after(json!({ "reason": reason, "retest": retest.to_string() })),
-        )?;
-        update_sample_status(conn, test.sample_id)?;
-        Ok(Outcome::Done)
+    /// The tests of a sample, every side, every state.
+    pub fn of_sample(conn: &mut DbConn, sample: SampleId) -> QueryResult<Vec<LabTest>> {
+        tests::table
+            .filter(tests::sample_id.eq(sample))
+            .select(LabTest::as_select())
+            .order((tests::created_at, tests::id))
+            .load(conn)
     }
 
-    /// A test of `user`'s own side; anything else answers NotFound.
-    fn own(conn: &mut DbConn, user: &User, id: LabTestId) -> QueryResult<LabTest> {
-        let test = LabTest::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-        if Some(test.side) != user.side {
-            return Err(diesel::result::Error::NotFound);
-        }
-        Ok(test)
-    }
-}
-
-fn to_rule(limit: &super::catalog::Limit) -> Option<measure::Limit> {
-    let unit = limit.unit.as_deref().and_then(Unit::parse);
-    let value = || limit.value.as_deref().and_then(Decimal::from_canonical);
-    let rule = match limit.rule {
-        LimitRule::Max => Rule::Max(value()?),
-        LimitRule::Min => Rule::Min(value()?),
-        LimitRule::NotDetected => Rule::NotDetected,
-    };
-    Some(measure::Limit { rule, unit })
-}
-
-/// The sample's status from its tests, once both portions were received: in testing when a
-/// result exists, tested when every required test of both sides is verified.
-pub fn update_sample_status(conn: &mut DbConn, sample: SampleId) -> QueryResult<()> {
-    let current: SampleStatus = samples::table
-        .find(sample)
-        .select(samples::status)
-        .first(conn)?;
-    if !matches!(
-        current,
-        SampleStatus::Received | SampleStatus::InTesting | SampleStatus::Tested
-    ) {
-        return Ok(());
-    }
-    let states: Vec<(TestStatus, bool)> = tests::table
-        .filter(tests::sample_id.eq(sample))
-        .filter(tests::status.ne(TestStatus::Removed))
-        .filter(tests::status.ne(TestStatus::Invalidated))
-        .select((tests::status, tests::required))
-        .load(conn)?;
-    let all_verified = !states.is_empty()
-        && states
-            .iter()
-            .filter(|(_, r)| *r)
-            .all(|(s, _)| *s == TestStatus::Verified);
-    let started = states
-        .iter()
-        .any(|(s, _)| matches!(s, TestStatus::Entered | TestStatus::Verified));
-    let status = if all_verified {
-        SampleStatus::Tested
-    } else if started {
-        SampleStatus::InTesting
-    } else {
-        SampleStatus::Received
-    };
-    if status != current {
-        diesel::update(samples::table.find(sample))
-            .set(samples::status.eq(status))
-            .execute(conn)?;
-    }
-    update_consignment_status(conn, sample)
-}
-
-/// The consignment's status from its samples: tested when every live sample is tested, in
-/// testing once any is in testing or tested.
-fn update_consignment_status(conn: &mut DbConn, sample: SampleId) -> QueryResult<()> {
-    use super::consignment::ConsignmentStatus;
-    let consignment: super::consignment::ConsignmentId = samples::table
-        .find(sample)
-        .select(samples::consignment_id)
-        .first(conn)?;
-    let statuses: Vec<SampleStatus> = samples::table
-        .filter(samples::consignment_id.eq(consignment))
-        .filter(samples::status.ne_all([SampleStatus::Cancelled, SampleStatus::Rejected]))
-        .select(samples::status)
-        .load(conn)?;
-    let status = if !statuses.is_empty() && statuses.iter().all(|s| *s == SampleStatus::Tested) {
-        ConsignmentStatus::Tested
-    } else if statuses
-        .iter()
-        .any(|s| matches!(s, SampleStatus::InTesting | SampleStatus::Tested))
-    {
-        ConsignmentStatus::InTesting
-    } else {
-        ConsignmentStatus::Sampled
-    };
-    diesel::update(
-        consignments::table
-            .find(consignment)
-            .filter(consignments::status.ne(ConsignmentStatus::Closed))
-            .filter(consignments::status.ne(status)),
-    )
-    .set(consignments::status.eq(status))
-    .execute(conn)?;
-    Ok(())
-}
-
-/// What waits for one side of the lab (the dashboard on its staff's home page).
-#[derive(Debug, Clone, Default)]
-pub struct SideDashboard {
-    /// Portions of this side sealed or handed over but not yet received.
-    pub to_receive: i64,
-    pub on_bench: i64,
-    pub to_review: i64,
-    /// Open discrepancies between the labs (both sides see them).
-    pub discrepancies: i64,
-    /// When the longest-waiting pending test was created.
-    pub oldest_pending: Option<UtcTime>,
-}
-
-impl SideDashboard {
-    pub fn load(conn: &mut DbConn, side: Side) -> QueryResult<SideDashboard> {
-        use super::sample::{PortionKind, PortionStatus};
-        use crate::db::schema::{discrepancies, sample_portions};
-        let portion = if side == Side::Kz {
-            PortionKind::Kz
-        } else {
-            PortionKind::Cn
-        };
-        let to_receive = sample_portions::table
-            .inner_join(samples::table)
-            .filter(sample_portions::portion.eq(portion))
-            .filter(
-                sample_portions::status.eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
-            )
-            .filter(samples::status.ne_all([SampleStatus::Cancelled, SampleStatus::Rejected]))
-            .count()
-            .get_result(conn)?;
-        let count = |conn: &mut DbConn, status: TestStatus| -> QueryResult<i64> {
+    /// Whether `side` has tests not yet finished (pending or entered) on a sample.
+    pub fn running(conn: &mut DbConn, sample: SampleId, side: Side) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
             tests::table
+                .filter(tests::sample_id.eq(sample))
                 .filter(tests::side.eq(side))
-                .filter(tests::status.eq(status))
-                .count()
-                .get_result(conn)
-        };
-        let on_bench = count(conn, TestStatus::Pending)?;
-        let to_review = count(conn, TestStatus::Entered)?;
-        let discrepancies = discrepancies::table
-            .filter(discrepancies::status.eq("open"))
+                .filter(tests::status.eq_any([TestStatus::Pending, TestStatus::Entered])),
+        ))
+        .get_result(conn)
+    }
+
+    /// Each side's current result of a method on a sample: its latest test that was neither
+    /// invalidated nor removed, newest first.
+    pub fn current_of_method(
+        conn: &mut DbConn,
+        sample: SampleId,
+        method: TestMethodId,
+    ) -> QueryResult<Vec<LabTest>> {
+        tests::table
+            .filter(tests::sample_id.eq(sample))
+            .filter(tests::test_method_id.eq(method))
+            .filter(tests::status.ne_all([TestStatus::Invalidated, TestStatus::Removed]))
+            .select(LabTest::as_select())
+            .order((tests::created_at.desc(), tests::id.desc()))
+            .load(conn)
+    }
+
+    /// Stores an analyst's evaluated result, from the version the page showed.
+    pub fn mark_entered(
+        conn: &mut DbConn,
+        id: LabTestId,
+        version: i32,
+        by: UserId,
+        result: &EnteredResult,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            tests::table
+                .find(id)
+                .filter(tests::version.eq(version))
+                .filter(tests::status.eq(TestStatus::Pending)),
+        )
+        .set((
+            tests::status.eq(TestStatus::Entered),
+            tests::reading.eq(Some(result.reading)),
+            tests::value.eq(result.value.as_deref()),
+            tests::unit.eq(result.unit.as_deref()),
+            tests::conformity.eq(Some(result.conformity)),
+            tests::limit_rule.eq(result.limit_rule),
+            tests::limit_value.eq(result.limit_value.as_deref()),
+            tests::limit_unit.eq(result.limit_unit.as_deref()),
+            tests::entered_by.eq(Some(by)),
+            tests::entered_at.eq(Some(UtcTime::now())),
+            tests::note.eq(None::<String>),
+            tests::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    pub fn mark_verified(
+        conn: &mut DbConn,
+        id: LabTestId,
+        version: i32,
+        by: UserId,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            tests::table
+                .find(id)
+                .filter(tests::version.eq(version))
+                .filter(tests::status.eq(TestStatus::Entered)),
+        )
+        .set((
+            tests::status.eq(TestStatus::Verified),
+            tests::verified_by.eq(Some(by)),
+            tests::verified_at.eq(Some(UtcTime::now())),
+            tests::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Sends an entered result back to the bench (its reading cleared, the reason kept).
+    pub fn mark_rejected(
+        conn: &mut DbConn,
+        id: LabTestId,
+        version: i32,
+        reason: &str,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            tests::table
+                .find(id)
+                .filter(tests::version.eq(version))
+                .filter(tests::status.eq(TestStatus::Entered)),
+        )
+        .set((
+            tests::status.eq(TestStatus::Pending),
+            tests::reading.eq(None::<ReadingKind>),
+            tests::value.eq(None::<String>),
+            tests::unit.eq(None::<String>),
+            tests::conformity.eq(None::<ConformityText>),
+            tests::limit_rule.eq(None::<LimitRule>),
+            tests::limit_value.eq(None::<String>),
+            tests::limit_unit.eq(None::<String>),
+            tests::entered_by.eq(None::<UserId>),
+            tests::entered_at.eq(None::<UtcTime>),
+            tests::note.eq(Some(reason)),
+            tests::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Moves a test from `from` to `to` (removed, invalidated) with a reason, from the version
+    /// the page showed.
+    pub fn close(
+        conn: &mut DbConn,
+        id: LabTestId,
+        version: i32,
+        from: TestStatus,
+        to: TestStatus,
+        reason: &str,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            tests::table
+                .find(id)
+                .filter(tests::version.eq(version))
+                .filter(tests::status.eq(from)),
+        )
+        .set((
+            tests::status.eq(to),
+            tests::note.eq(Some(reason)),
+            tests::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Withdraws `side`'s unfinished tests on a sample that can no longer be certified; returns
+    /// the withdrawn tests.
+    pub fn withdraw_unfinished(
+        conn: &mut DbConn,
+        sample: SampleId,
+        side: Side,
+        reason: &str,
+    ) -> QueryResult<Vec<LabTestId>> {
+        let ids: Vec<LabTestId> = tests::table
+            .filter(tests::sample_id.eq(sample))
+            .filter(tests::side.eq(side))
+            .filter(tests::status.eq_any([TestStatus::Pending, TestStatus::Entered]))
+            .select(tests::id)
+            .load(conn)?;
+        for id in &ids {
+            diesel::update(tests::table.find(*id))
+                .set((
+                    tests::status.eq(TestStatus::Removed),
+                    // A removed test carries no reading (the audit log keeps what was entered).
+                    tests::reading.eq(None::<ReadingKind>),
+                    tests::value.eq(None::<String>),
+                    tests::unit.eq(None::<String>),
+                    tests::conformity.eq(None::<ConformityText>),
+                    tests::note.eq(Some(reason)),
+                    tests::withdrawn_at.eq(Some(UtcTime::now())),
+                    tests::version.eq(tests::version + 1),
+                ))
+                .execute(conn)?;
+        }
+        Ok(ids)
+    }
+
+    /// How many tests of `side` are in `status` (dashboards).
+    pub fn count(conn: &mut DbConn, side: Side, status: TestStatus) -> QueryResult<i64> {
+        tests::table
+            .filter(tests::side.eq(side))
+            .filter(tests::status.eq(status))
             .count()
-            .get_result(conn)?;
-        let oldest_pending = tests::table
+            .get_result(conn)
+    }
+
+    /// When `side`'s longest-waiting pending test was created.
+    pub fn oldest_pending(conn: &mut DbConn, side: Side) -> QueryResult<Option<UtcTime>> {
+        tests::table
             .filter(tests::side.eq(side))
             .filter(tests::status.eq(TestStatus::Pending))
             .select(tests::created_at)
             .order(tests::created_at)
             .first(conn)
-            .optional()?;
-        Ok(SideDashboard {
-            to_receive,
-            on_bench,
-            to_review,
-            discrepancies,
-            oldest_pending,
-        })
+            .optional()
     }
 }

@@ -40,7 +40,7 @@ impl<Id, Status> IntakeFilter<Id, Status> {
     /// The trimmed search text as a LIKE pattern, when there is one.
     pub fn pattern(&self) -> Option<String> {
         let q = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty())?;
-        Some(format!("%{}%", super::user::escape_like(q)))
+        Some(format!("%{}%", crate::db::escape_like(q)))
     }
 }
 

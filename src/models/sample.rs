@@ -1,27 +1,15 @@
 //! Samples drawn from a consignment, each sealed and split into a Kazakh portion, a Chinese
 //! portion and a counter-sample kept for arbitration.
 
-use chrono::Datelike;
+pub use crate::db::ids::{PortionId, SampleId};
+pub use crate::domain::intake::{COUNTER_STORE, PortionKind, RECEPTION};
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::consignment::{Consignment, ConsignmentId};
-use super::custody::{CustodyEvent, CustodyKind, NewCustody};
-use super::{User, UserId, counter};
 use crate::db::DbConn;
+use crate::db::ids::{ConsignmentId, UserId};
 use crate::db::schema::{consignments, exporters, sample_portions, samples};
 use crate::db::types::UtcTime;
-use crate::domain::{DecimalText, Role, Side};
-
-crate::typed_id!(
-    /// A sample.
-    SampleId
-);
-crate::typed_id!(
-    /// A portion of a sample.
-    PortionId
-);
+use crate::domain::{DecimalText, Scope};
 
 crate::text_enum! {
     /// DESIGN.md, sample lifecycle.
@@ -52,35 +40,6 @@ crate::text_enum! {
 }
 
 crate::text_enum! {
-    /// The three parts a sample is split into.
-    PortionKind {
-        Kz => "kz",
-        Cn => "cn",
-        Counter => "counter",
-    }
-}
-
-impl PortionKind {
-    /// Where a portion goes when handed over: its side's lab, or the counter-sample store.
-    pub fn destination(self) -> &'static str {
-        match self {
-            PortionKind::Kz => "kz",
-            PortionKind::Cn => "cn",
-            PortionKind::Counter => "counter_store",
-        }
-    }
-
-    /// The lab side a portion belongs to (the counter-sample belongs to neither).
-    pub fn side(self) -> Option<Side> {
-        match self {
-            PortionKind::Kz => Some(Side::Kz),
-            PortionKind::Cn => Some(Side::Cn),
-            PortionKind::Counter => None,
-        }
-    }
-}
-
-crate::text_enum! {
     PortionStatus {
         Sealed => "sealed",
         HandedOver => "handed_over",
@@ -106,6 +65,8 @@ pub struct Sample {
     pub created_by: UserId,
     pub created_at: UtcTime,
     pub version: i32,
+    /// The sample this one replaces (its portion was rejected as unfit).
+    pub replaces_sample_id: Option<SampleId>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -119,6 +80,16 @@ pub struct Portion {
     pub version: i32,
 }
 
+/// What the sample list shows of each sample's consignment.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = consignments)]
+pub struct OfConsignment {
+    pub id: ConsignmentId,
+    pub code: String,
+    pub exporter_id: crate::db::ids::ExporterId,
+    pub commodity_id: crate::db::ids::CommodityId,
+}
+
 /// A sample as the registration form describes it, validated.
 #[derive(Debug, Clone)]
 pub struct NewSample {
@@ -130,29 +101,23 @@ pub struct NewSample {
     pub drawn_by: String,
 }
 
-/// Where every portion starts: sealed at the joint lab's reception.
-pub const RECEPTION: &str = "reception";
-
 /// Filters of the sample list.
 pub type SampleFilter = super::listing::IntakeFilter<SampleId, SampleStatus>;
 
 impl Sample {
-    /// Registers a sample with the next gapless `JL-YYYY-NNNNNN` code, its three sealed
-    /// portions and its first custody events, and audits it (inside the caller's transaction).
-    pub fn register(
+    /// Inserts a sample under `code` with its three portions sealed at reception.
+    pub fn insert(
         conn: &mut DbConn,
-        actor: &Actor,
+        code: &str,
         by: UserId,
         consignment: ConsignmentId,
         new: &NewSample,
+        replaces: Option<SampleId>,
     ) -> QueryResult<Sample> {
-        let now = UtcTime::now();
-        let year = now.0.year();
-        let code = counter::format("JL", year, counter::next(conn, "sample", year)?);
         let sample: Sample = diesel::insert_into(samples::table)
             .values((
                 samples::id.eq(SampleId::new()),
-                samples::code.eq(&code),
+                samples::code.eq(code),
                 samples::consignment_id.eq(consignment),
                 samples::seal_number.eq(&new.seal_number),
                 samples::mass.eq(new.mass.as_str()),
@@ -162,8 +127,9 @@ impl Sample {
                 samples::drawn_by.eq(&new.drawn_by),
                 samples::status.eq(SampleStatus::Registered),
                 samples::created_by.eq(by),
-                samples::created_at.eq(now),
+                samples::created_at.eq(UtcTime::now()),
                 samples::version.eq(1),
+                samples::replaces_sample_id.eq(replaces),
             ))
             .returning(samples::all_columns)
             .get_result(conn)?;
@@ -179,42 +145,18 @@ impl Sample {
                 ))
                 .execute(conn)?;
         }
-        let drawn = NewCustody::new(sample.id, CustodyKind::Drawn, by)
-            .to(&new.drawn_by)
-            .at(new.drawn_at);
-        CustodyEvent::append(conn, &drawn)?;
-        CustodyEvent::append(
-            conn,
-            &NewCustody::new(sample.id, CustodyKind::Sealed, by).to(&new.seal_number),
-        )?;
-        Consignment::mark_sampled(conn, consignment)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "sample.registered", "sample", sample.id).after(json!({
-                "code": code,
-                "consignment_id": consignment.to_string(),
-                "seal_number": new.seal_number,
-                "mass": format!("{} {}", new.mass.as_str(), new.mass_unit),
-                "storage": new.storage.as_str(),
-                "drawn_at": new.drawn_at.to_canonical(),
-                "drawn_by": new.drawn_by,
-            })),
-        )?;
         Ok(sample)
     }
 
-    /// The sample if `user` may see it (an exporter: only their company's).
-    pub fn find_for(conn: &mut DbConn, user: &User, id: SampleId) -> QueryResult<Option<Sample>> {
+    /// The sample if `scope` may see it.
+    pub fn find_for(conn: &mut DbConn, scope: Scope, id: SampleId) -> QueryResult<Option<Sample>> {
         let mut query = samples::table
             .inner_join(consignments::table)
             .filter(samples::id.eq(id))
             .select(Sample::as_select())
             .into_boxed();
-        if user.role == Role::Exporter {
-            match user.exporter_id {
-                Some(company) => query = query.filter(consignments::exporter_id.eq(company)),
-                None => return Ok(None),
-            }
+        if let Some(company) = scope.company() {
+            query = query.filter(consignments::exporter_id.eq(company));
         }
         query.first(conn).optional()
     }
@@ -230,21 +172,32 @@ impl Sample {
             .load(conn)
     }
 
-    /// One page of the samples `user` may see, with their consignments.
+    /// The sample drawn to replace this one, if any.
+    pub fn replacement_of(conn: &mut DbConn, id: SampleId) -> QueryResult<Option<Sample>> {
+        samples::table
+            .filter(samples::replaces_sample_id.eq(id))
+            .select(Sample::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The code of a sample (for links between samples).
+    pub fn code_of(conn: &mut DbConn, id: SampleId) -> QueryResult<String> {
+        samples::table.find(id).select(samples::code).first(conn)
+    }
+
+    /// One page of the samples `scope` may see, with their consignments.
     pub fn list_for(
         conn: &mut DbConn,
-        user: &User,
+        scope: Scope,
         filter: &SampleFilter,
         limit: i64,
-    ) -> QueryResult<Vec<(Sample, Consignment)>> {
+    ) -> QueryResult<Vec<(Sample, OfConsignment)>> {
         let mut query = samples::table
             .inner_join(consignments::table.inner_join(exporters::table))
-            .select((Sample::as_select(), Consignment::as_select()))
+            .select((Sample::as_select(), OfConsignment::as_select()))
             .into_boxed();
-        if user.role == Role::Exporter {
-            let Some(company) = user.exporter_id else {
-                return Ok(Vec::new());
-            };
+        if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
         if let Some(pattern) = filter.pattern() {
@@ -271,5 +224,46 @@ impl Sample {
             .load(conn)?;
         portions.sort_by_key(|p| PortionKind::ALL.iter().position(|k| *k == p.portion));
         Ok(portions)
+    }
+
+    /// Takes the sample's next version (every custody step does); false when another
+    /// transaction took it first or the form was stale.
+    pub fn claim(conn: &mut DbConn, id: SampleId, version: i32) -> QueryResult<bool> {
+        let updated = diesel::update(samples::table.find(id).filter(samples::version.eq(version)))
+            .set(samples::version.eq(version + 1))
+            .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Sets the status (derived from portions and tests, or a custody exit).
+    pub fn set_status(conn: &mut DbConn, id: SampleId, status: SampleStatus) -> QueryResult<()> {
+        diesel::update(samples::table.find(id).filter(samples::status.ne(status)))
+            .set(samples::status.eq(status))
+            .execute(conn)?;
+        Ok(())
+    }
+}
+
+impl Portion {
+    /// Moves a portion to `status`, held by `holder` (the sample's claimed version guards it).
+    pub fn set(
+        conn: &mut DbConn,
+        sample: SampleId,
+        portion: PortionKind,
+        status: PortionStatus,
+        holder: &str,
+    ) -> QueryResult<()> {
+        diesel::update(
+            sample_portions::table
+                .filter(sample_portions::sample_id.eq(sample))
+                .filter(sample_portions::portion.eq(portion)),
+        )
+        .set((
+            sample_portions::status.eq(status),
+            sample_portions::holder.eq(holder),
+            sample_portions::version.eq(sample_portions::version + 1),
+        ))
+        .execute(conn)?;
+        Ok(())
     }
 }

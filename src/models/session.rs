@@ -4,10 +4,10 @@
 use diesel::prelude::*;
 
 use super::{User, UserId};
-use crate::auth::token;
 use crate::db::DbConn;
 use crate::db::schema::{sessions, users};
 use crate::db::types::UtcTime;
+use crate::token;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]

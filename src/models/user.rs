@@ -1,3 +1,4 @@
+pub use crate::db::ids::UserId;
 use diesel::prelude::*;
 use serde_json::json;
 
@@ -8,11 +9,6 @@ use crate::db::schema::{sessions, users};
 use crate::db::types::UtcTime;
 use crate::domain::{DisplayName, Email, Role, Side, TimeZone};
 use crate::i18n::Lang;
-
-crate::typed_id!(
-    /// A person who signs in.
-    UserId
-);
 
 #[derive(Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -246,7 +242,7 @@ impl User {
     pub fn list(conn: &mut DbConn, filter: &UserFilter, limit: i64) -> QueryResult<Vec<User>> {
         let mut query = users::table.select(User::as_select()).into_boxed();
         if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+            let pattern = format!("%{}%", crate::db::escape_like(&q.to_lowercase()));
             query = query.filter(users::search_text.like(pattern).escape('\\'));
         }
         if let Some(role) = filter.role {
@@ -427,6 +423,17 @@ impl User {
         Ok(())
     }
 
+    /// The rows this user may see (an exporter: their company's only).
+    pub fn scope(&self) -> crate::domain::Scope {
+        match (self.role, self.exporter_id) {
+            (Role::Exporter, Some(company)) => crate::domain::Scope::Company(company),
+            // The database refuses an exporter without a company; should one appear, it sees
+            // nothing rather than everything.
+            (Role::Exporter, None) => crate::domain::Scope::Company(ExporterId(uuid::Uuid::nil())),
+            _ => crate::domain::Scope::All,
+        }
+    }
+
     /// Whether the account is locked at `now`.
     pub fn is_locked(&self, now: UtcTime) -> bool {
         self.locked_until.is_some_and(|until| until > now)
@@ -462,16 +469,4 @@ impl User {
 /// Ends every session of a user.
 pub fn end_sessions(conn: &mut DbConn, id: UserId) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::user_id.eq(id))).execute(conn)
-}
-
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
-pub fn escape_like(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

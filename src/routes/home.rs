@@ -4,11 +4,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::CurrentUser;
+use crate::auth::policy::{self, Page};
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent, AuditFilter};
-use crate::models::lab_test::SideDashboard;
 use crate::models::{BorderPost, Exporter, User};
+use crate::queries::testing::SideDashboard;
 use crate::web::page::role_key;
 use crate::web::{AppState, Base, render};
 
@@ -23,6 +24,10 @@ struct HomePage {
     exporter: Option<Exporter>,
     post: Option<BorderPost>,
     dashboard: Option<SideDashboard>,
+    /// The tiles that are links: only to pages this role may open.
+    opens_samples: bool,
+    opens_bench: bool,
+    opens_review: bool,
 }
 
 impl HomePage {
@@ -67,6 +72,12 @@ pub async fn show(
             Ok((counts, events, exporter, post, dashboard))
         })
         .await?;
+    let opens = |page| policy::may_open(user.role, page);
+    let (opens_samples, opens_bench, opens_review) = (
+        opens(Page::Samples),
+        opens(Page::Bench),
+        opens(Page::Review),
+    );
     let duties_key = format!("home.duties.{}", &role_key(role)["role.".len()..]);
     render(&HomePage {
         base,
@@ -77,5 +88,8 @@ pub async fn show(
         exporter,
         post,
         dashboard,
+        opens_samples,
+        opens_bench,
+        opens_review,
     })
 }

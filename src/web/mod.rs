@@ -5,7 +5,7 @@ pub mod context;
 pub mod page;
 
 pub use context::RequestContext;
-pub use page::{Base, render, render_status};
+pub use page::{Base, answer, render, render_status, see_other};
 
 use crate::config::Settings;
 use crate::db::Db;

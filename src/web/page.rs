@@ -21,44 +21,25 @@ pub struct NavItem {
 
 /// The navigation of a role: only pages that role may open.
 fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
-    let mut items = vec![("/", "nav.home")];
-    let intake = [
-        ("/consignments", "nav.consignments"),
-        ("/samples", "nav.samples"),
+    use crate::auth::policy::{Page, may_open};
+    const PAGES: [(Page, &str, &str); 9] = [
+        (Page::Users, "/admin/users", "nav.users"),
+        (Page::Catalog, "/admin/catalog", "nav.catalog"),
+        (Page::Applications, "/applications", "nav.applications"),
+        (Page::Review, "/review", "nav.review"),
+        (Page::Bench, "/bench", "nav.bench"),
+        (Page::Consignments, "/consignments", "nav.consignments"),
+        (Page::Samples, "/samples", "nav.samples"),
+        (Page::Exporters, "/exporters", "nav.exporters"),
+        (Page::Audit, "/admin/audit", "nav.audit"),
     ];
-    match role {
-        Role::Admin => {
-            items.push(("/admin/users", "nav.users"));
-            items.push(("/admin/catalog", "nav.catalog"));
-            items.push(("/exporters", "nav.exporters"));
-            items.push(("/admin/audit", "nav.audit"));
-        }
-        Role::Registrar => {
-            items.push(("/applications", "nav.applications"));
-            items.extend(intake);
-            items.push(("/exporters", "nav.exporters"));
-        }
-        Role::Analyst => {
-            items.push(("/bench", "nav.bench"));
-            items.extend(intake);
-        }
-        Role::Reviewer => {
-            items.push(("/review", "nav.review"));
-            items.push(("/bench", "nav.bench"));
-            items.extend(intake);
-        }
-        Role::Certifier => items.extend(intake),
-        Role::Exporter => {
-            items.push(("/applications", "nav.applications"));
-            items.extend(intake);
-        }
-        Role::Auditor => {
-            items.push(("/applications", "nav.applications"));
-            items.extend(intake);
-            items.push(("/admin/audit", "nav.audit"));
-        }
-        Role::Inspector => {}
-    }
+    let mut items = vec![("/", "nav.home")];
+    items.extend(
+        PAGES
+            .iter()
+            .filter(|(page, _, _)| may_open(role, *page))
+            .map(|(_, path, key)| (*path, *key)),
+    );
     items
 }
 
@@ -229,4 +210,45 @@ pub fn error_page(context: &RequestContext, page: ErrorPage) -> String {
         tracing::error!(error = %e, "cannot render the error page");
         String::from("error")
     })
+}
+
+/// A 303 to a local path (after a change is done).
+pub fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, to))
+        .finish()
+}
+
+/// The one mapping of a change's outcome to an answer: done is a 303 to `to(value)`; stale is
+/// 409 and refused is 422, each with the page re-rendered by `again(notice)` (which keeps the
+/// user's input).
+pub async fn answer<T, P, Fut>(
+    change: crate::workflows::Change<T>,
+    to: impl FnOnce(T) -> String,
+    again: impl FnOnce(&'static str) -> Fut,
+) -> Result<HttpResponse, AppError>
+where
+    P: Template,
+    Fut: std::future::Future<Output = Result<P, AppError>>,
+{
+    use crate::workflows::Change;
+    let (notice, status) = match change {
+        Change::Done(value) => return Ok(see_other(&to(value))),
+        Change::Stale => ("form.stale", StatusCode::CONFLICT),
+        Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    render_status(status, &again(notice).await?)
+}
+
+/// The confirmation step of an action that cannot be undone, without JavaScript: what will
+/// happen in words, the same fields again with `confirm=yes`, and a way back.
+#[derive(Template)]
+#[template(path = "confirm/page.html")]
+pub struct ConfirmPage {
+    pub base: Base,
+    pub title: String,
+    pub message: String,
+    pub action: String,
+    pub back: String,
+    pub fields: Vec<(String, String)>,
 }

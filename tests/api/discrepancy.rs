@@ -4,10 +4,8 @@
 
 use diesel::prelude::*;
 use jointlab::db::schema::{audit_events, discrepancies, limit_sets, limits, test_methods, tests};
-use jointlab::db::write_tx;
-use jointlab::models::Actor;
 use jointlab::models::discrepancy::{self, DiscrepancyId};
-use jointlab::models::lab_test::{LabTest, LabTestId, Outcome};
+use jointlab::models::lab_test::LabTestId;
 use jointlab::models::sample::SampleId;
 
 use crate::helpers::received_samples;
@@ -188,8 +186,8 @@ fn disagreeing_verified_results_flag_a_discrepancy_both_sides_see() {
     // Checking again (e.g. a retest verified later) flags nothing new.
     let sample_id: SampleId = sample.parse().unwrap();
     let method = afb1.parse().unwrap();
-    write_tx(&mut app.conn(), |conn| {
-        discrepancy::check(conn, sample_id, method)
+    jointlab::workflows::apply_on(&mut app.conn(), |conn| {
+        jointlab::workflows::discrepancy::compare_sides(conn, sample_id, method)
     })
     .unwrap();
     assert_eq!(discrepancies_of(&app, sample).len(), 1);
@@ -452,15 +450,17 @@ fn verifying_both_sides_at_once_still_flags_the_discrepancy() {
                 let (app, barrier) = (&app, &barrier);
                 let test: LabTestId = afb1_test(app, sample, side).parse().unwrap();
                 scope.spawn(move || {
-                    let reviewer = app.user(&format!("reviewer_{side}"));
-                    let actor = Actor::user(reviewer.id, &reviewer.email);
+                    let reviewer = jointlab::auth::policy::Staff::of(
+                        app.user(&format!("reviewer_{side}")).clone(),
+                    )
+                    .unwrap();
                     let mut conn = app.conn();
                     barrier.wait();
-                    let outcome = write_tx(&mut conn, |conn| {
-                        LabTest::verify(conn, &actor, reviewer, test, 2)
+                    let outcome = jointlab::workflows::apply_on(&mut conn, |conn| {
+                        jointlab::workflows::testing::verify(conn, &reviewer, test, 2)
                     })
                     .unwrap();
-                    assert_eq!(outcome, Outcome::Done);
+                    assert_eq!(outcome, jointlab::workflows::Change::Done(()));
                 });
             }
         });

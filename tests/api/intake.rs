@@ -459,7 +459,7 @@ fn each_side_records_only_its_own_receipt_and_the_sample_is_received_when_both_h
         &receipt(&v, "cn", "accept", ""),
     );
     assert_eq!(res.status, 422);
-    assert!(res.body.contains(&en("custody.not_possible")));
+    assert!(res.body.contains(&en("custody.already_received")));
 }
 
 #[test]
@@ -521,7 +521,11 @@ fn a_custody_step_from_a_stale_page_is_refused() {
     let res = kz.post_from(
         &path,
         &format!("{path}/cancel"),
-        &[("version", &old), ("reason", "Registered twice")],
+        &[
+            ("version", &old),
+            ("reason", "Registered twice"),
+            ("confirm", "yes"),
+        ],
     );
     assert_eq!(res.status, 409);
     assert!(res.body.contains(&en("form.stale")));
@@ -693,7 +697,7 @@ fn sample_lists_page_by_keyset_in_both_orders() {
     let registrar = app.user("registrar_kz").clone();
     {
         let mut conn = app.conn();
-        let actor = jointlab::models::Actor::user(registrar.id, &registrar.email);
+        let registrar = jointlab::auth::policy::Staff::of(registrar.clone()).unwrap();
         for n in 0..53 {
             let new = jointlab::models::sample::NewSample {
                 seal_number: format!("PAGE-{n:03}"),
@@ -703,13 +707,13 @@ fn sample_lists_page_by_keyset_in_both_orders() {
                 drawn_at: UtcTime::now(),
                 drawn_by: "Test".into(),
             };
-            jointlab::db::write_tx(&mut conn, |conn| {
-                jointlab::models::sample::Sample::register(
+            jointlab::workflows::apply_on(&mut conn, |conn| {
+                jointlab::workflows::intake::register_sample(
                     conn,
-                    &actor,
-                    registrar.id,
+                    &registrar,
                     consignment,
                     &new,
+                    None,
                 )
             })
             .unwrap();

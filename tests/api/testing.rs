@@ -311,12 +311,26 @@ fn invalidating_a_verified_result_puts_a_linked_retest_on_the_bench() {
         &[("version", &version), ("reason", " ")],
     );
     assert_eq!(res.status, 422);
+    // Invalidation cannot be undone: the first post asks for confirmation and changes nothing.
+    let ask = reviewer.post_from(
+        &manage,
+        &format!("/tests/{verified}/invalidate"),
+        &[
+            ("version", &version),
+            ("reason", "Calibration standard expired"),
+        ],
+    );
+    assert_eq!(ask.status, 200);
+    assert!(ask.body.contains(r#"name="confirm" value="yes""#));
+    assert!(ask.body.contains("Calibration standard expired"));
+    assert_eq!(stored(&app, &verified).0, "verified");
     let res = reviewer.post_from(
         &manage,
         &format!("/tests/{verified}/invalidate"),
         &[
             ("version", &version),
             ("reason", "Calibration standard expired"),
+            ("confirm", "yes"),
         ],
     );
     assert_eq!(res.status, 303);
@@ -334,7 +348,11 @@ fn invalidating_a_verified_result_puts_a_linked_retest_on_the_bench() {
     let res = reviewer.post_from(
         &manage,
         &format!("/tests/{verified}/invalidate"),
-        &[("version", &version), ("reason", "again")],
+        &[
+            ("version", &version),
+            ("reason", "again"),
+            ("confirm", "yes"),
+        ],
     );
     assert!(matches!(res.status, 409 | 422), "{}", res.status);
 }
@@ -351,8 +369,9 @@ fn reviewers_add_and_remove_their_sides_tests_with_a_reason() {
         &manage,
         &[("method", &afb1), ("reason", "Exporter asked")],
     );
-    assert_eq!(res.status, 422);
-    assert!(res.body.contains(&en("tests.already_running")));
+    // A method already on the bench: the same answer as losing a race to add it (409).
+    assert_eq!(res.status, 409);
+    assert!(res.body.contains(&en("form.stale")));
     let analyst = app.signed_in("analyst_kz");
     let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
     let res = reviewer.post_from(

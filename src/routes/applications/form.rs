@@ -5,15 +5,14 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::Applicant;
-use crate::db::write_tx;
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::application::Application;
 use crate::models::catalog::Named;
 use crate::models::consignment::{QuantityUnit, Transport};
-use crate::models::{Actor, ExporterId, User};
+use crate::models::{ExporterId, User};
 use crate::routes::intake::{Errors, Lookups, ShipmentForm, error_of};
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::{Change, apply_on, intake};
 
 #[derive(Template)]
 #[template(path = "applications/form.html")]
@@ -88,7 +87,6 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let user = who.0;
-    let actor = Actor::user(user.id, &user.email);
     let choose_exporter = user.role != Role::Exporter;
     let submitted = form.clone();
     let (outcome, lookups) = state
@@ -98,9 +96,13 @@ pub async fn create(
             let company = company_of(&user, &form, &lookups);
             let shipment = form.parse(&lookups);
             let outcome = match (company, shipment) {
-                (Ok(company), Ok(shipment)) => Ok(write_tx(conn, |conn| {
-                    Application::submit(conn, &actor, user.id, company, &shipment)
-                })?),
+                (Ok(company), Ok(shipment)) => match apply_on(conn, |conn| {
+                    intake::submit_application(conn, &user, company, &shipment)
+                })? {
+                    Change::Done(application) => Ok(application),
+                    Change::Stale => Err(vec![("exporter", "form.stale")]),
+                    Change::Refused(key) => Err(vec![("exporter", key)]),
+                },
                 (company, shipment) => Err([
                     company.err().unwrap_or_default(),
                     shipment.err().unwrap_or_default(),

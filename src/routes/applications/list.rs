@@ -51,7 +51,7 @@ pub async fn show(
         .db
         .run(move |conn| {
             Ok((
-                Application::list_for(conn, &user, &filter, PAGE + 1)?,
+                Application::list_for(conn, user.scope(), &filter, PAGE + 1)?,
                 Lookups::load(conn)?,
             ))
         })

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::ApplicationReader;
-use crate::domain::Role;
+use crate::auth::policy;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId, ApplicationStatus};
 use crate::models::consignment::Consignment;
@@ -38,15 +38,17 @@ pub async fn load(
     user: crate::models::User,
     id: ApplicationId,
 ) -> Result<ApplicationPage, AppError> {
-    let can_decide = user.role == Role::Registrar;
+    let viewer = user.clone();
     let (application, lookups, consignment) = state
         .db
         .run(move |conn| {
-            let application = Application::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
-            let consignment = Consignment::of_application(conn, &user, id)?;
+            let application =
+                Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
+            let consignment = Consignment::of_application(conn, user.scope(), id)?;
             Ok((application, Lookups::load(conn)?, consignment))
         })
         .await?;
+    let can_decide = policy::may_decide(&viewer, &application).is_ok();
     Ok(ApplicationPage {
         base,
         application,

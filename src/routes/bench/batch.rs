@@ -9,15 +9,16 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::Analyst;
-use crate::db::write_tx;
+use crate::auth::policy::Staff;
 use crate::domain::Side;
 use crate::domain::measure::{Unit, parse_reading};
 use crate::error::AppError;
 use crate::models::catalog::{Named, ResultKind, TestMethod, TestMethodId};
-use crate::models::lab_test::{LabTest, LabTestId, Outcome, TestStatus};
+use crate::models::lab_test::{LabTest, LabTestId, TestStatus};
 use crate::models::sample::Sample;
-use crate::models::{Actor, User};
+use crate::queries;
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::{Change, apply, testing};
 
 #[derive(Template)]
 #[template(path = "bench/batch.html")]
@@ -60,7 +61,7 @@ async fn load(
         .db
         .run(move |conn| {
             let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
-            let rows = LabTest::of_method(conn, side, method.id, TestStatus::Pending)?;
+            let rows = queries::testing::of_method(conn, side, method.id, TestStatus::Pending)?;
             Ok((method, rows))
         })
         .await
@@ -72,7 +73,7 @@ pub async fn show(
     who: Analyst,
     method: web::Path<TestMethodId>,
 ) -> Result<HttpResponse, AppError> {
-    let side = who.side.ok_or(AppError::Forbidden)?;
+    let side = who.side;
     let (method, rows) = load(&state, side, method.into_inner()).await?;
     render(&BatchPage {
         base,
@@ -84,18 +85,6 @@ pub async fn show(
     })
 }
 
-/// Why a batch did not save.
-enum Refusal {
-    Db(diesel::result::Error),
-    Conflict,
-}
-
-impl From<diesel::result::Error> for Refusal {
-    fn from(e: diesel::result::Error) -> Self {
-        Refusal::Db(e)
-    }
-}
-
 pub async fn save(
     state: web::Data<AppState>,
     base: Base,
@@ -103,8 +92,8 @@ pub async fn save(
     method: web::Path<TestMethodId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let analyst: User = who.0;
-    let side = analyst.side.ok_or(AppError::Forbidden)?;
+    let analyst: Staff = who.0;
+    let side = analyst.side;
     let method_id = method.into_inner();
     let (method, rows) = load(&state, side, method_id).await?;
     let typed: HashMap<String, String> = form.into_inner().into_iter().collect();
@@ -173,45 +162,35 @@ pub async fn save(
             },
         );
     }
-    let actor = Actor::user(analyst.id, &analyst.email);
-    let saved = state
-        .db
-        .run(move |conn| {
-            let result = write_tx(conn, |conn| {
-                for (id, version, reading) in &entries {
-                    if LabTest::enter(conn, &actor, &analyst, *id, *version, reading, unit)?
-                        != Outcome::Done
-                    {
-                        return Err(Refusal::Conflict);
-                    }
-                }
-                Ok(entries.len())
-            });
-            match result {
-                Ok(n) => Ok(Some(n)),
-                Err(Refusal::Conflict) => Ok(None),
-                Err(Refusal::Db(e)) => Err(e.into()),
-            }
-        })
-        .await?;
-    match saved {
-        Some(_) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/bench?saved=1"))
-            .finish()),
-        None => {
-            // Someone saved some of these first: show the bench as it is now, with what was typed.
-            let (method, rows) = load(&state, side, method_id).await?;
-            render_status(
-                StatusCode::CONFLICT,
-                &BatchPage {
-                    base,
-                    method,
-                    rows,
-                    typed,
-                    errors: HashMap::new(),
-                    notice: Some("bench.conflict"),
-                },
-            )
+    // All rows or none: any row someone else changed first, or that a rule now refuses,
+    // stops the whole batch.
+    let change = apply(&state.db, move |conn| {
+        for (id, version, reading) in &entries {
+            testing::enter(conn, &analyst, *id, *version, reading, unit)?;
         }
-    }
+        Ok(entries.len())
+    })
+    .await?;
+    let notice = match change {
+        Change::Done(_) => {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/bench?saved=1"))
+                .finish());
+        }
+        Change::Stale => "bench.conflict",
+        Change::Refused(key) => key,
+    };
+    // Show the bench as it is now, with what was typed.
+    let (method, rows) = load(&state, side, method_id).await?;
+    render_status(
+        StatusCode::CONFLICT,
+        &BatchPage {
+            base,
+            method,
+            rows,
+            typed,
+            errors: HashMap::new(),
+            notice: Some(notice),
+        },
+    )
 }

@@ -25,6 +25,8 @@ struct BenchPage {
     side: Side,
     groups: Vec<MethodGroup>,
     can_enter: bool,
+    /// Tests withdrawn in the last week because their sample can no longer be certified.
+    withdrawn: Vec<(LabTest, Sample, TestMethod)>,
 }
 
 impl BenchPage {
@@ -76,16 +78,22 @@ pub async fn show(
     base: Base,
     who: BenchReader,
 ) -> Result<HttpResponse, AppError> {
-    let side = who.side.ok_or(AppError::Forbidden)?;
+    let side = who.side;
     let can_enter = who.role == Role::Analyst;
-    let rows = state
+    let (rows, withdrawn) = state
         .db
-        .run(move |conn| Ok(LabTest::bench(conn, side)?))
+        .run(move |conn| {
+            Ok((
+                crate::queries::testing::bench(conn, side)?,
+                crate::queries::testing::withdrawn(conn, side, 7)?,
+            ))
+        })
         .await?;
     render(&BenchPage {
         base,
         side,
         groups: group(rows, |t| Some(t.created_at)),
         can_enter,
+        withdrawn,
     })
 }

@@ -1,5 +1,5 @@
 //! `GET /review` and `POST /review`: a side's entered results, verified or rejected one or
-//! many at a time by that side's reviewers. A reviewer's own entries are refused by the model
+//! many at a time by that side's reviewers. A reviewer's own entries are refused by the workflow
 //! (the page does not offer them, and a direct request is refused too).
 
 use std::collections::HashMap;
@@ -10,13 +10,14 @@ use askama::Template;
 
 use super::queue::{MethodGroup, group};
 use crate::auth::Reviewer;
-use crate::db::write_tx;
+use crate::auth::policy::Staff;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::lab_test::{LabTest, LabTestId, Outcome};
-use crate::models::{Actor, User, UserId};
+use crate::models::lab_test::{LabTest, LabTestId};
+use crate::models::{User, UserId};
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::{Change, apply, testing};
 
 #[derive(Template)]
 #[template(path = "bench/review.html")]
@@ -51,12 +52,12 @@ impl ReviewPage {
     }
 }
 
-async fn page(state: &AppState, base: Base, reviewer: &User) -> Result<ReviewPage, AppError> {
-    let side = reviewer.side.ok_or(AppError::Forbidden)?;
+async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPage, AppError> {
+    let side = reviewer.side;
     let (rows, names) = state
         .db
         .run(move |conn| {
-            let rows = LabTest::to_review(conn, side)?;
+            let rows = crate::queries::testing::to_review(conn, side)?;
             let mut names = HashMap::new();
             for (test, _, _) in &rows {
                 if let Some(id) = test.entered_by
@@ -95,18 +96,6 @@ pub async fn show(
     let mut page = page(&state, base, &who).await?;
     page.notice = query.done.as_ref().map(|_| "review.done");
     render(&page)
-}
-
-enum Refusal {
-    Db(diesel::result::Error),
-    Rule(&'static str),
-    Stale,
-}
-
-impl From<diesel::result::Error> for Refusal {
-    fn from(e: diesel::result::Error) -> Self {
-        Refusal::Db(e)
-    }
 }
 
 pub async fn decide(
@@ -163,38 +152,25 @@ pub async fn decide(
         },
         _ => return Err(AppError::BadRequest),
     };
-    let actor = Actor::user(reviewer.id, &reviewer.email);
     let by = reviewer.clone();
-    let result = state
-        .db
-        .run(move |conn| {
-            let outcome = write_tx(conn, |conn| {
-                for (id, version) in &selected {
-                    let step = match &reason {
-                        None => LabTest::verify(conn, &actor, &by, *id, *version)?,
-                        Some(r) => LabTest::reject(conn, &actor, &by, *id, *version, r)?,
-                    };
-                    match step {
-                        Outcome::Done => {}
-                        Outcome::Stale => return Err(Refusal::Stale),
-                        Outcome::Refused(key) => return Err(Refusal::Rule(key)),
-                    }
-                }
-                Ok(())
-            });
-            match outcome {
-                Ok(()) => Ok(Ok(())),
-                Err(Refusal::Db(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
-                Err(Refusal::Db(e)) => Err(e.into()),
-                Err(Refusal::Stale) => Ok(Err(("form.stale", StatusCode::CONFLICT))),
-                Err(Refusal::Rule(key)) => Ok(Err((key, StatusCode::UNPROCESSABLE_ENTITY))),
+    let change = apply(&state.db, move |conn| {
+        for (id, version) in &selected {
+            match &reason {
+                None => testing::verify(conn, &by, *id, *version)?,
+                Some(r) => testing::reject(conn, &by, *id, *version, r)?,
             }
-        })
-        .await?;
-    match result {
-        Ok(()) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/review?done=1"))
-            .finish()),
-        Err((key, status)) => refuse(page(&state, base, &reviewer).await?, key, status),
-    }
+        }
+        Ok(())
+    })
+    .await?;
+    let (key, status) = match change {
+        Change::Done(()) => {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/review?done=1"))
+                .finish());
+        }
+        Change::Stale => ("form.stale", StatusCode::CONFLICT),
+        Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    refuse(page(&state, base, &reviewer).await?, key, status)
 }

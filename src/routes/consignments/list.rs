@@ -49,7 +49,7 @@ pub async fn show(
         .db
         .run(move |conn| {
             Ok((
-                Consignment::list_for(conn, &user, &filter, PAGE + 1)?,
+                Consignment::list_for(conn, user.scope(), &filter, PAGE + 1)?,
                 Lookups::load(conn)?,
             ))
         })

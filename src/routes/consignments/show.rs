@@ -36,7 +36,8 @@ pub async fn show(
     let (consignment, samples, events, lookups) = state
         .db
         .run(move |conn| {
-            let consignment = Consignment::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
+            let consignment =
+                Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
             let samples = Sample::of_consignment(conn, id)?;
             let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
             Ok((consignment, samples, events, Lookups::load(conn)?))

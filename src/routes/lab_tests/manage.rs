@@ -1,35 +1,43 @@
 //! `GET /samples/{id}/tests`, `POST /samples/{id}/tests`, `POST /tests/{id}/remove`,
 //! `POST /tests/{id}/invalidate` (reviewers, their own side only).
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::auth::Reviewer;
-use crate::db::schema::tests;
-use crate::db::write_tx;
+use crate::auth::policy::{self, Staff};
 use crate::domain::intake::required_text;
 use crate::error::AppError;
 use crate::models::catalog::{Named, TestMethod, TestMethodId};
-use crate::models::lab_test::{LabTest, LabTestId, Outcome};
-use crate::models::sample::{Sample, SampleId};
-use crate::models::{Actor, User};
-use crate::web::{AppState, Base, render, render_status};
+use crate::models::lab_test::{LabTest, LabTestId};
+use crate::models::sample::{PortionStatus, Sample, SampleId};
+use crate::queries;
+use crate::web::page::ConfirmPage;
+use crate::web::{AppState, Base, answer, render, render_status};
+use crate::workflows::{apply, testing};
 
 #[derive(Template)]
 #[template(path = "lab_tests/manage.html")]
 struct ManagePage {
     base: Base,
     sample: Sample,
-    tests: Vec<(LabTest, TestMethod)>,
+    tests: Vec<(LabTest, TestMethod, Offer)>,
     methods: Vec<TestMethod>,
+    /// Whether a test may be added (the side received its portion, the sample is open).
+    can_add: bool,
     notice: Option<&'static str>,
     /// The form that came back, and its typed reason and error.
     form_of: String,
     reason: String,
     reason_error: Option<&'static str>,
+}
+
+/// What the page offers on one test, as the policy answers it.
+struct Offer {
+    remove: bool,
+    invalidate: bool,
 }
 
 impl ManagePage {
@@ -53,20 +61,35 @@ impl ManagePage {
 async fn page(
     state: &AppState,
     base: Base,
-    reviewer: User,
+    reviewer: Staff,
     sample: SampleId,
 ) -> Result<ManagePage, AppError> {
-    let side = reviewer.side.ok_or(AppError::Forbidden)?;
-    let (sample, tests, methods) = state
+    let side = reviewer.side;
+    let (sample, tests, methods, can_add) = state
         .db
         .run(move |conn| {
-            let sample = Sample::find_for(conn, &reviewer, sample)?.ok_or(AppError::NotFound)?;
-            let tests = LabTest::of_sample_side(conn, sample.id, side)?;
+            let sample =
+                Sample::find_for(conn, reviewer.scope(), sample)?.ok_or(AppError::NotFound)?;
+            let tests = queries::testing::of_sample_side(conn, sample.id, side)?;
+            let received = Sample::portions(conn, sample.id)?
+                .iter()
+                .any(|p| p.portion.side() == Some(side) && p.status == PortionStatus::Received);
+            let can_add = policy::may_add_test(&reviewer, &sample, received).is_ok();
             let methods = TestMethod::all(conn)?
                 .into_iter()
                 .filter(|m| m.active)
                 .collect();
-            Ok((sample, tests, methods))
+            let tests = tests
+                .into_iter()
+                .map(|(t, m)| {
+                    let offer = Offer {
+                        remove: policy::may_remove(&reviewer, &sample, &t).is_ok(),
+                        invalidate: policy::may_invalidate(&reviewer, &sample, &t).is_ok(),
+                    };
+                    (t, m, offer)
+                })
+                .collect();
+            Ok((sample, tests, methods, can_add))
         })
         .await?;
     Ok(ManagePage {
@@ -74,6 +97,7 @@ async fn page(
         sample,
         tests,
         methods,
+        can_add,
         notice: None,
         form_of: String::new(),
         reason: String::new(),
@@ -98,8 +122,11 @@ pub struct ChangeForm {
     method: String,
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    confirm: String,
 }
 
+#[derive(Clone, Copy)]
 enum Change {
     Add(TestMethodId),
     Remove(LabTestId, i32),
@@ -109,7 +136,7 @@ enum Change {
 async fn change(
     state: &AppState,
     base: Base,
-    reviewer: User,
+    reviewer: Staff,
     sample: SampleId,
     form: ChangeForm,
     change: Change,
@@ -123,38 +150,48 @@ async fn change(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
         }
     };
-    let actor = Actor::user(reviewer.id, &reviewer.email);
+    // Invalidation cannot be undone: ask first (works without JavaScript).
+    if let Change::Invalidate(id, version) = change
+        && form.confirm != "yes"
+    {
+        let message = base.tf("tests.confirm_invalidate", &[("reason", &reason)]);
+        let scope = reviewer.scope();
+        let code = state
+            .db
+            .run(move |conn| {
+                let found = Sample::find_for(conn, scope, sample)?;
+                Ok(found.ok_or(AppError::NotFound)?.code)
+            })
+            .await?;
+        return render(&ConfirmPage {
+            base,
+            title: code,
+            message,
+            action: format!("/tests/{id}/invalidate"),
+            back: format!("/samples/{sample}/tests"),
+            fields: vec![
+                ("version".into(), version.to_string()),
+                ("reason".into(), form.reason.clone()),
+            ],
+        });
+    }
     let by = reviewer.clone();
-    let outcome = state
-        .db
-        .run(move |conn| {
-            Sample::find_for(conn, &by, sample)?.ok_or(AppError::NotFound)?;
-            let step = write_tx(conn, |conn| match change {
-                Change::Add(method) => {
-                    TestMethod::find(conn, method)?.ok_or(diesel::result::Error::NotFound)?;
-                    LabTest::add(conn, &actor, &by, sample, method, &reason)
-                }
-                Change::Remove(id, v) => LabTest::remove(conn, &actor, &by, id, v, &reason),
-                Change::Invalidate(id, v) => LabTest::invalidate(conn, &actor, &by, id, v, &reason),
-            });
-            match step {
-                Err(diesel::result::Error::NotFound) => Err(AppError::NotFound),
-                other => Ok(other?),
-            }
-        })
-        .await?;
-    let (key, status) = match outcome {
-        Outcome::Done => {
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/samples/{sample}/tests")))
-                .finish());
-        }
-        Outcome::Stale => ("form.stale", StatusCode::CONFLICT),
-        Outcome::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
-    };
-    let mut p = page(state, base, reviewer, sample).await?;
-    (p.notice, p.form_of, p.reason) = (Some(key), form_of, form.reason);
-    render_status(status, &p)
+    let outcome = apply(&state.db, move |conn| match change {
+        Change::Add(method) => testing::add(conn, &by, sample, method, &reason).map(|_| ()),
+        Change::Remove(id, v) => testing::remove(conn, &by, id, v, &reason),
+        Change::Invalidate(id, v) => testing::invalidate(conn, &by, id, v, &reason).map(|_| ()),
+    })
+    .await?;
+    answer(
+        outcome,
+        |()| format!("/samples/{sample}/tests"),
+        async |notice| {
+            let mut p = page(state, base, reviewer, sample).await?;
+            (p.notice, p.form_of, p.reason) = (Some(notice), form_of, form.reason);
+            Ok(p)
+        },
+    )
+    .await
 }
 
 pub async fn add(
@@ -179,18 +216,17 @@ pub async fn add(
 }
 
 /// The sample of a test of the reviewer's side (404 for another side's or an unknown test).
-async fn sample_of(state: &AppState, reviewer: &User, id: LabTestId) -> Result<SampleId, AppError> {
-    let side = reviewer.side.ok_or(AppError::Forbidden)?;
+async fn sample_of(
+    state: &AppState,
+    reviewer: &Staff,
+    id: LabTestId,
+) -> Result<SampleId, AppError> {
+    let side = reviewer.side;
     state
         .db
         .run(move |conn| {
-            let found: Option<SampleId> = tests::table
-                .find(id)
-                .filter(tests::side.eq(side))
-                .select(tests::sample_id)
-                .first(conn)
-                .optional()?;
-            found.ok_or(AppError::NotFound)
+            let test = LabTest::find_of_side(conn, side, id)?.ok_or(AppError::NotFound)?;
+            Ok(test.sample_id)
         })
         .await
 }

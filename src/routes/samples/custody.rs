@@ -1,21 +1,23 @@
 //! `POST /samples/{id}/handover`, `/receipt`, `/dispose`, `/cancel` (registrars). A side
 //! records only its own portion's receipt; every step checks the sample's version.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::show::load;
 use crate::auth::Registrar;
-use crate::db::write_tx;
+use crate::auth::policy::Staff;
 use crate::domain::DecimalText;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
-use crate::models::custody::{self, Receipt, Step};
+use crate::models::User;
 use crate::models::sample::{PortionKind, Sample, SampleId};
-use crate::models::{Actor, User};
 use crate::routes::intake::Errors;
-use crate::web::{AppState, Base};
+use crate::web::page::ConfirmPage;
+use crate::web::{AppState, Base, render, see_other};
+use crate::workflows::custody::{self, Receipt};
+use crate::workflows::{Change, apply};
 
 /// The fields of every custody form (each form sends the ones it has).
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -27,6 +29,8 @@ pub struct ActionForm {
     pub temperature: String,
     pub decision: String,
     pub reason: String,
+    /// `yes` once the registrar confirmed an action that cannot be undone.
+    pub confirm: String,
 }
 
 /// A temperature in °C as typed: optional, may be negative.
@@ -54,7 +58,7 @@ fn temperature(input: &str) -> Result<Option<String>, &'static str> {
 
 enum Action {
     HandOver(PortionKind),
-    Receive(PortionKind, Receipt),
+    Receive(Receipt),
     Dispose(PortionKind, String),
     Cancel(String),
 }
@@ -62,7 +66,7 @@ enum Action {
 async fn act(
     state: &AppState,
     base: Base,
-    user: User,
+    staff: Staff,
     id: SampleId,
     form: ActionForm,
     action: Result<Action, Errors>,
@@ -71,70 +75,34 @@ async fn act(
     let action = match action {
         Ok(action) => action,
         Err(errors) => {
-            return refuse(
-                state,
-                base,
-                user,
-                id,
-                form,
-                errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refuse(state, base, staff.user, id, form, errors, None, status).await;
         }
     };
-    let actor = Actor::user(user.id, &user.email);
-    let by = user.clone();
-    let step = state
-        .db
-        .run(move |conn| {
-            Sample::find_for(conn, &by, id)?.ok_or(AppError::NotFound)?;
-            Ok(write_tx(conn, |conn| match &action {
-                Action::HandOver(p) => {
-                    custody::hand_over(conn, &actor, &by, id, version, *p, p.destination())
-                }
-                Action::Receive(p, receipt) => {
-                    custody::receive(conn, &actor, &by, id, version, *p, receipt)
-                }
-                Action::Dispose(p, reason) => {
-                    custody::dispose(conn, &actor, &by, id, version, *p, reason)
-                }
-                Action::Cancel(reason) => custody::cancel(conn, &actor, &by, id, version, reason),
-            })?)
-        })
-        .await?;
-    match step {
-        Step::Done => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/samples/{id}")))
-            .finish()),
-        Step::Stale => {
-            refuse(
-                state,
-                base,
-                user,
-                id,
-                form,
-                Vec::new(),
-                Some("form.stale"),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Step::Refused(key) => {
-            refuse(
-                state,
-                base,
-                user,
-                id,
-                form,
-                Vec::new(),
-                Some(key),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+    let by = staff.clone();
+    let change = apply(&state.db, move |conn| match &action {
+        Action::HandOver(p) => custody::hand_over(conn, &by, id, version, *p),
+        Action::Receive(receipt) => custody::receive(conn, &by, id, version, receipt),
+        Action::Dispose(p, reason) => custody::dispose(conn, &by, id, version, *p, reason),
+        Action::Cancel(reason) => custody::cancel(conn, &by, id, version, reason),
+    })
+    .await?;
+    let (notice, status) = match change {
+        Change::Done(()) => return Ok(see_other(&format!("/samples/{id}"))),
+        Change::Stale => ("form.stale", StatusCode::CONFLICT),
+        Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    refuse(
+        state,
+        base,
+        staff.user,
+        id,
+        form,
+        Vec::new(),
+        Some(notice),
+        status,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -153,6 +121,39 @@ async fn refuse(
     page.notice = notice;
     page.form = form;
     page.answer(status)
+}
+
+/// The confirmation step of an action that cannot be undone (works without JavaScript): the
+/// same form again, with what it will do in words and `confirm=yes`.
+#[allow(clippy::too_many_arguments)]
+async fn confirm(
+    state: &AppState,
+    base: Base,
+    user: crate::models::User,
+    id: SampleId,
+    action: &str,
+    message: String,
+    form: &ActionForm,
+) -> Result<HttpResponse, AppError> {
+    let code = state
+        .db
+        .run(move |conn| {
+            let sample = Sample::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
+            Ok(sample.code)
+        })
+        .await?;
+    render(&ConfirmPage {
+        base,
+        title: code,
+        message,
+        action: format!("/samples/{id}/{action}"),
+        back: format!("/samples/{id}"),
+        fields: vec![
+            ("version".into(), form.version.clone()),
+            ("portion".into(), form.portion.clone()),
+            ("reason".into(), form.reason.clone()),
+        ],
+    })
 }
 
 fn portion(form: &ActionForm) -> Result<PortionKind, Errors> {
@@ -185,9 +186,8 @@ pub async fn receive(
     let form = form.into_inner();
     // A side records only its own portion: anything else is refused outright.
     let mine = match who.side {
-        Some(crate::domain::Side::Kz) => PortionKind::Kz,
-        Some(crate::domain::Side::Cn) => PortionKind::Cn,
-        None => return Err(AppError::Forbidden),
+        crate::domain::Side::Kz => PortionKind::Kz,
+        crate::domain::Side::Cn => PortionKind::Cn,
     };
     if !form.portion.is_empty() && form.portion != mine.as_str() {
         return Err(AppError::Forbidden);
@@ -220,14 +220,11 @@ pub async fn receive(
         }
     };
     let action = match seal_intact {
-        Some(seal_intact) if errors.is_empty() => Ok(Action::Receive(
-            mine,
-            Receipt {
-                seal_intact,
-                temperature_c,
-                rejection,
-            },
-        )),
+        Some(seal_intact) if errors.is_empty() => Ok(Action::Receive(Receipt {
+            seal_intact,
+            temperature_c,
+            rejection,
+        })),
         _ => Err(errors),
     };
     act(&state, base, who.0, id.into_inner(), form, action).await
@@ -241,11 +238,21 @@ pub async fn dispose(
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
+    let id = id.into_inner();
     let action = match (portion(&form), reason(&form)) {
         (Ok(p), Ok(r)) => Ok(Action::Dispose(p, r)),
         (p, r) => Err([p.err().unwrap_or_default(), r.err().unwrap_or_default()].concat()),
     };
-    act(&state, base, who.0, id.into_inner(), form, action).await
+    if let Ok(Action::Dispose(p, r)) = &action
+        && form.confirm != "yes"
+    {
+        let message = base.tf(
+            "custody.confirm_dispose",
+            &[("portion", base.tk("portion.", p.as_str())), ("reason", r)],
+        );
+        return confirm(&state, base, who.0.user, id, "dispose", message, &form).await;
+    }
+    act(&state, base, who.0, id, form, action).await
 }
 
 pub async fn cancel(
@@ -256,8 +263,15 @@ pub async fn cancel(
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
+    let id = id.into_inner();
     let action = reason(&form).map(Action::Cancel);
-    act(&state, base, who.0, id.into_inner(), form, action).await
+    if let Ok(Action::Cancel(r)) = &action
+        && form.confirm != "yes"
+    {
+        let message = base.tf("custody.confirm_cancel", &[("reason", r)]);
+        return confirm(&state, base, who.0.user, id, "cancel", message, &form).await;
+    }
+    act(&state, base, who.0, id, form, action).await
 }
 
 #[cfg(test)]

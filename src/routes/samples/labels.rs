@@ -62,8 +62,8 @@ pub async fn show(
     let (sample, consignment, commodity, portions) = state
         .db
         .run(move |conn| {
-            let sample = Sample::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
-            let consignment = Consignment::find_for(conn, &user, sample.consignment_id)?
+            let sample = Sample::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
+            let consignment = Consignment::find_for(conn, user.scope(), sample.consignment_id)?
                 .ok_or(AppError::NotFound)?;
             let commodity =
                 Commodity::find(conn, consignment.commodity_id)?.ok_or(AppError::NotFound)?;

@@ -7,7 +7,7 @@ use crate::auth::IntakeReader;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::consignment::Consignment;
+use crate::models::sample::OfConsignment;
 use crate::models::sample::{Sample, SampleStatus};
 use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
 use crate::web::{AppState, Base, render};
@@ -18,7 +18,7 @@ const PAGE: i64 = 50;
 #[template(path = "samples/list.html")]
 struct SampleListPage {
     base: Base,
-    rows: Vec<(Sample, Consignment)>,
+    rows: Vec<(Sample, OfConsignment)>,
     query: ListQuery,
     errors: Errors,
     lookups: Lookups,
@@ -50,7 +50,7 @@ pub async fn show(
         .db
         .run(move |conn| {
             Ok((
-                Sample::list_for(conn, &user, &filter, PAGE + 1)?,
+                Sample::list_for(conn, user.scope(), &filter, PAGE + 1)?,
                 Lookups::load(conn)?,
             ))
         })

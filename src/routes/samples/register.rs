@@ -8,15 +8,14 @@ use serde::Deserialize;
 
 use crate::auth::Registrar;
 use crate::db::types::UtcTime;
-use crate::db::write_tx;
 use crate::domain::intake::required_text;
 use crate::domain::{DecimalText, TimeZone};
 use crate::error::AppError;
-use crate::models::Actor;
 use crate::models::consignment::{Consignment, ConsignmentId};
-use crate::models::sample::{MassUnit, NewSample, Sample, Storage};
+use crate::models::sample::{MassUnit, NewSample, SampleId, Storage};
 use crate::routes::intake::{Errors, error_of};
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::{Change, apply_on, intake};
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -27,6 +26,8 @@ pub struct SampleForm {
     pub storage: String,
     pub drawn_at: String,
     pub drawn_by: String,
+    /// The sample this one replaces (its portion was rejected as unfit), if any.
+    pub replaces: String,
 }
 
 impl SampleForm {
@@ -116,14 +117,21 @@ impl RegisterPage {
     }
 }
 
+#[derive(serde::Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    replaces: String,
+}
+
 pub async fn new(
     state: web::Data<AppState>,
     base: Base,
     who: Registrar,
     id: web::Path<ConsignmentId>,
+    query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let user = who.0;
+    let user = who.0.user;
     let zone = user.time_zone;
     let form = SampleForm {
         drawn_at: UtcTime::now()
@@ -134,11 +142,12 @@ pub async fn new(
         drawn_by: user.display_name.clone(),
         mass_unit: "g".into(),
         storage: "ambient".into(),
+        replaces: query.into_inner().replaces,
         ..SampleForm::default()
     };
     let consignment = state
         .db
-        .run(move |conn| Consignment::find_for(conn, &user, id)?.ok_or(AppError::NotFound))
+        .run(move |conn| Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound))
         .await?;
     render(&RegisterPage {
         base,
@@ -157,17 +166,25 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let user = who.0;
-    let parsed = form.parse(user.time_zone);
-    let actor = Actor::user(user.id, &user.email);
+    let staff = who.0;
+    let parsed = form.parse(staff.time_zone);
+    let replaces: Option<SampleId> = match form.replaces.trim() {
+        "" => None,
+        other => Some(other.parse().map_err(|_| AppError::BadRequest)?),
+    };
     let (consignment, registered) = state
         .db
         .run(move |conn| {
-            let consignment = Consignment::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
+            let consignment =
+                Consignment::find_for(conn, staff.scope(), id)?.ok_or(AppError::NotFound)?;
             let registered = match parsed {
-                Ok(new) => Ok(write_tx(conn, |conn| {
-                    Sample::register(conn, &actor, user.id, id, &new)
-                })?),
+                Ok(new) => match apply_on(conn, |conn| {
+                    intake::register_sample(conn, &staff, id, &new, replaces)
+                })? {
+                    Change::Done(sample) => Ok(sample),
+                    Change::Stale => Err(vec![("replaces", "samples.already_replaced")]),
+                    Change::Refused(key) => Err(vec![("replaces", key)]),
+                },
                 Err(errors) => Err(errors),
             };
             Ok((consignment, registered))

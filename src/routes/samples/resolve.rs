@@ -3,23 +3,24 @@
 //! counter-sample, or acceptance of one side's result, with a reason). The sample page lists
 //! the discrepancies and offers the form.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::show::{SamplePage, load};
 use crate::auth::Reviewer;
-use crate::db::write_tx;
+use crate::auth::policy::Staff;
 use crate::domain::Side;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::discrepancy::{Discrepancy, DiscrepancyId, ResolutionOutcome, ResolutionStep};
+use crate::models::discrepancy::{Discrepancy, DiscrepancyId, ResolutionOutcome};
 use crate::models::lab_test::{LabTest, TestStatus};
-use crate::models::sample::{Sample, SampleId};
-use crate::models::{Actor, User};
+use crate::models::sample::SampleId;
 use crate::routes::intake::{Errors, error_of};
-use crate::web::{AppState, Base};
+use crate::web::{AppState, Base, see_other};
+use crate::workflows::discrepancy as discrepancies;
+use crate::workflows::{Change, apply};
 
 /// The resolution form as typed.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -45,12 +46,25 @@ impl SamplePage {
     /// A reviewer is offered the form while the discrepancy is open and their side has not
     /// recorded its resolution (the model refuses anything else anyway).
     pub fn can_resolve(&self, d: &Discrepancy) -> bool {
-        self.is_reviewer && d.is_open() && self.my_side.is_some_and(|s| d.outcome_of(s).is_none())
+        // A side records once, and may change its record while the two contradict each other.
+        self.is_reviewer
+            && d.is_open()
+            && self
+                .my_side
+                .is_some_and(|s| d.outcome_of(s).is_none() || self.contradicted(d))
+    }
+
+    /// Both sides recorded resolutions that name different outcomes: it stays open.
+    pub fn contradicted(&self, d: &Discrepancy) -> bool {
+        d.is_open() && d.outcome_kz.is_some() && d.outcome_cn.is_some()
     }
 
     /// The viewer's side has recorded its resolution and waits for the other side's.
     pub fn awaits_other_side(&self, d: &Discrepancy) -> bool {
-        d.is_open() && self.my_side.is_some_and(|s| d.outcome_of(s).is_some())
+        d.is_open()
+            && self
+                .my_side
+                .is_some_and(|s| d.outcome_of(s).is_some() && d.outcome_of(s.other()).is_none())
     }
 
     pub fn sides(&self) -> &'static [Side] {
@@ -146,38 +160,16 @@ pub async fn submit(
         )
         .await;
     };
-    let actor = Actor::user(reviewer.id, &reviewer.email);
     let by = reviewer.clone();
-    let step = state
-        .db
-        .run(move |conn| {
-            Sample::find_for(conn, &by, id)?.ok_or(AppError::NotFound)?;
-            let step = write_tx(conn, |conn| {
-                Discrepancy::resolve(
-                    conn,
-                    &actor,
-                    &by,
-                    id,
-                    discrepancy,
-                    version,
-                    outcome,
-                    &reason,
-                )
-            });
-            match step {
-                Err(diesel::result::Error::NotFound) => Err(AppError::NotFound),
-                other => Ok(other?),
-            }
-        })
-        .await?;
-    let (notice, status) = match step {
-        ResolutionStep::Recorded | ResolutionStep::Resolved => {
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/samples/{id}#discrepancies")))
-                .finish());
-        }
-        ResolutionStep::Stale => ("form.stale", StatusCode::CONFLICT),
-        ResolutionStep::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+    let change = apply(&state.db, move |conn| {
+        discrepancies::resolve(conn, &by, id, discrepancy, version, outcome, &reason)
+    })
+    .await?;
+    // Recorded, closed or contradicted: the sample page states which, from the record.
+    let (notice, status) = match change {
+        Change::Done(_) => return Ok(see_other(&format!("/samples/{id}#discrepancies"))),
+        Change::Stale => ("form.stale", StatusCode::CONFLICT),
+        Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
     };
     let back = (form, Errors::new(), Some(notice));
     refuse(&state, base, reviewer, id, discrepancy, back, status).await
@@ -187,13 +179,13 @@ pub async fn submit(
 async fn refuse(
     state: &AppState,
     base: Base,
-    reviewer: User,
+    reviewer: Staff,
     id: SampleId,
     discrepancy: DiscrepancyId,
     (form, errors, notice): (ResolutionForm, Errors, Option<&'static str>),
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let mut page = load(state, base, reviewer, id).await?;
+    let mut page = load(state, base, reviewer.user, id).await?;
     if !page.discrepancies.iter().any(|d| d.id == discrepancy) {
         return Err(AppError::NotFound);
     }

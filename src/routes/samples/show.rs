@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::custody::ActionForm;
 use crate::auth::IntakeReader;
+use crate::auth::policy::{self, Staff};
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
@@ -16,9 +17,11 @@ use crate::models::consignment::Consignment;
 use crate::models::custody::CustodyEvent;
 use crate::models::discrepancy::Discrepancy;
 use crate::models::lab_test::LabTest;
-use crate::models::sample::{Portion, PortionKind, PortionStatus, Sample, SampleId};
+use crate::models::sample::{Portion, PortionKind, Sample, SampleId};
+use crate::queries;
 use crate::routes::intake::{Errors, Lookups, error_of};
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::custody;
 
 #[derive(Template)]
 #[template(path = "samples/show.html")]
@@ -40,6 +43,56 @@ pub struct SamplePage {
     pub form: ActionForm,
     pub is_reviewer: bool,
     pub resolution: super::resolve::ResolutionState,
+    /// What this user may do here, as the workflows' policy answers it: only these are
+    /// offered.
+    pub offers: Offers,
+    /// The sample drawn to replace this one, and the one this one replaces.
+    pub replaced_by: Option<(SampleId, String)>,
+    pub replaces: Option<(SampleId, String)>,
+}
+
+/// The custody actions the page offers a registrar.
+#[derive(Debug, Default)]
+pub struct Offers {
+    pub hand_over: Vec<PortionKind>,
+    pub receive: Option<PortionKind>,
+    pub dispose: Vec<PortionKind>,
+    pub cancel: bool,
+    pub draw_replacement: bool,
+}
+
+impl Offers {
+    fn any_custody(&self) -> bool {
+        !self.hand_over.is_empty()
+            || self.receive.is_some()
+            || !self.dispose.is_empty()
+            || self.cancel
+    }
+
+    fn load(
+        conn: &mut crate::db::DbConn,
+        staff: &Staff,
+        sample: &Sample,
+        portions: &[Portion],
+        replaced: bool,
+    ) -> Result<Offers, AppError> {
+        let mut offers = Offers::default();
+        for p in portions {
+            if policy::may_hand_over(staff, sample, p).is_ok() {
+                offers.hand_over.push(p.portion);
+            }
+            if policy::may_receive(staff, sample, p).is_ok() {
+                offers.receive = Some(p.portion);
+            }
+            let context = custody::disposal_context(conn, sample.id, p.portion)?;
+            if policy::may_dispose(staff, p, context).is_ok() {
+                offers.dispose.push(p.portion);
+            }
+        }
+        offers.cancel = policy::may_cancel(staff, sample, portions).is_ok();
+        offers.draw_replacement = policy::may_draw_replacement(staff, sample, replaced).is_ok();
+        Ok(offers)
+    }
 }
 
 impl SamplePage {
@@ -47,21 +100,9 @@ impl SamplePage {
         error_of(&self.errors, field)
     }
 
-    pub fn kinds(&self) -> &'static [PortionKind] {
-        PortionKind::ALL
-    }
-
-    /// The portion this registrar's side receives, while it waits to be received.
+    /// The portion this registrar's side may record the receipt of now.
     pub fn my_portion(&self) -> Option<PortionKind> {
-        let mine = match self.my_side? {
-            Side::Kz => PortionKind::Kz,
-            Side::Cn => PortionKind::Cn,
-        };
-        let waiting = self.portions.iter().any(|p| {
-            p.portion == mine
-                && matches!(p.status, PortionStatus::Sealed | PortionStatus::HandedOver)
-        });
-        waiting.then_some(mine)
+        self.offers.receive
     }
 
     /// A custody party as people read it: a place of the lab in their language, or a
@@ -96,32 +137,47 @@ pub async fn load(
     id: SampleId,
 ) -> Result<SamplePage, AppError> {
     let is_registrar = user.role == Role::Registrar;
+    let staff = Staff::of(user.clone());
     let is_reviewer = user.role == Role::Reviewer;
     let can_print = matches!(user.role, Role::Registrar | Role::Analyst | Role::Reviewer);
     let my_side = user.side;
-    let (sample, consignment, portions, custody, tests, discrepancies, events, lookups) = state
-        .db
-        .run(move |conn| {
-            let sample = Sample::find_for(conn, &user, id)?.ok_or(AppError::NotFound)?;
-            let consignment = Consignment::find_for(conn, &user, sample.consignment_id)?
-                .ok_or(AppError::NotFound)?;
-            let portions = Sample::portions(conn, id)?;
-            let custody = CustodyEvent::of_sample(conn, id)?;
-            let tests = LabTest::of_sample_for(conn, &user, id)?;
-            let discrepancies = Discrepancy::of_sample(conn, id)?;
-            let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
-            Ok((
-                sample,
-                consignment,
-                portions,
-                custody,
-                tests,
-                discrepancies,
-                events,
-                Lookups::load(conn)?,
-            ))
-        })
-        .await?;
+    let own_side = user.side.filter(|_| user.role != Role::Exporter);
+    let (sample, consignment, portions, custody, tests, discrepancies, events, lookups, links) =
+        state
+            .db
+            .run(move |conn| {
+                let sample = Sample::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
+                let consignment = Consignment::find_for(conn, user.scope(), sample.consignment_id)?
+                    .ok_or(AppError::NotFound)?;
+                let portions = Sample::portions(conn, id)?;
+                let custody = CustodyEvent::of_sample(conn, id)?;
+                let tests = queries::testing::of_sample_visible(conn, id, own_side)?;
+                let discrepancies = Discrepancy::of_sample(conn, id)?;
+                let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
+                let replaced_by = Sample::replacement_of(conn, id)?.map(|s| (s.id, s.code));
+                let replaces = match sample.replaces_sample_id {
+                    Some(old) => Some((old, Sample::code_of(conn, old)?)),
+                    None => None,
+                };
+                let offers = match (&staff, is_registrar) {
+                    (Some(staff), true) => {
+                        Offers::load(conn, staff, &sample, &portions, replaced_by.is_some())?
+                    }
+                    _ => Offers::default(),
+                };
+                Ok((
+                    sample,
+                    consignment,
+                    portions,
+                    custody,
+                    tests,
+                    discrepancies,
+                    events,
+                    Lookups::load(conn)?,
+                    (offers, replaced_by, replaces),
+                ))
+            })
+            .await?;
     Ok(SamplePage {
         base,
         sample,
@@ -140,6 +196,9 @@ pub async fn load(
         form: ActionForm::default(),
         is_reviewer,
         resolution: Default::default(),
+        offers: links.0,
+        replaced_by: links.1,
+        replaces: links.2,
     })
 }
 

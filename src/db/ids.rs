@@ -1,0 +1,82 @@
+//! Typed ids of every table: a leaf module, so that models, auth and the web layer can name
+//! a record without importing another entity's model file.
+
+crate::typed_id!(
+    /// A test.
+    LabTestId
+);
+
+crate::typed_id!(
+    /// A custody event.
+    CustodyEventId
+);
+
+crate::typed_id!(
+    /// An exporter company.
+    ExporterId
+);
+
+crate::typed_id!(
+    /// A consignment.
+    ConsignmentId
+);
+
+crate::typed_id!(
+    /// An audit event.
+    AuditEventId
+);
+
+crate::typed_id!(
+    /// A person who signs in.
+    UserId
+);
+
+crate::typed_id!(
+    /// A commodity of the catalog.
+    CommodityId
+);
+
+crate::typed_id!(
+    /// A test method of the catalog.
+    TestMethodId
+);
+
+crate::typed_id!(
+    /// A destination market's limit set.
+    LimitSetId
+);
+
+crate::typed_id!(
+    /// One limit of a limit set.
+    LimitId
+);
+
+crate::typed_id!(
+    /// One test of a commodity's default panel.
+    PanelTestId
+);
+
+crate::typed_id!(
+    /// A testing application.
+    ApplicationId
+);
+
+crate::typed_id!(
+    /// A border post (seeded by the first migration).
+    BorderPostId
+);
+
+crate::typed_id!(
+    /// A discrepancy.
+    DiscrepancyId
+);
+
+crate::typed_id!(
+    /// A sample.
+    SampleId
+);
+
+crate::typed_id!(
+    /// A portion of a sample.
+    PortionId
+);

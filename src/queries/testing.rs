@@ -1,0 +1,183 @@
+//! The testing pages' reads: a side's bench and review queue, the tests a viewer may see on a
+//! sample, and a side's dashboard.
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{discrepancies, sample_portions, samples, test_methods, tests};
+use crate::db::types::UtcTime;
+use crate::domain::Side;
+use crate::models::catalog::{TestMethod, TestMethodId};
+use crate::models::discrepancy;
+use crate::models::lab_test::{LabTest, TestStatus};
+use crate::models::sample::{PortionKind, PortionStatus, Sample, SampleId, SampleStatus};
+
+/// Samples on which no result is taken any more.
+const CLOSED: [SampleStatus; 3] = [
+    SampleStatus::Cancelled,
+    SampleStatus::Rejected,
+    SampleStatus::Closed,
+];
+
+/// The tests of a sample that a viewer may see: their own side's in any state (`own_side`),
+/// the other side's only once verified; exporters and viewers without a side only verified
+/// ones. Removed tests are not shown.
+pub fn of_sample_visible(
+    conn: &mut DbConn,
+    sample: SampleId,
+    own_side: Option<Side>,
+) -> QueryResult<Vec<(LabTest, TestMethod)>> {
+    let mut query = tests::table
+        .inner_join(test_methods::table)
+        .filter(tests::sample_id.eq(sample))
+        .filter(tests::status.ne(TestStatus::Removed))
+        .select((LabTest::as_select(), TestMethod::as_select()))
+        .into_boxed();
+    query = match own_side {
+        Some(side) => query.filter(
+            tests::side
+                .eq(side)
+                .or(tests::status.eq(TestStatus::Verified)),
+        ),
+        None => query.filter(tests::status.eq(TestStatus::Verified)),
+    };
+    query
+        .order((tests::side, test_methods::code, tests::created_at))
+        .load(conn)
+}
+
+/// The tests of a sample for one side, every state (the reviewers' test management page).
+pub fn of_sample_side(
+    conn: &mut DbConn,
+    sample: SampleId,
+    side: Side,
+) -> QueryResult<Vec<(LabTest, TestMethod)>> {
+    tests::table
+        .inner_join(test_methods::table)
+        .filter(tests::sample_id.eq(sample))
+        .filter(tests::side.eq(side))
+        .select((LabTest::as_select(), TestMethod::as_select()))
+        .order((test_methods::code, tests::created_at))
+        .load(conn)
+}
+
+/// The bench of a side: pending tests on samples still being tested, by method, oldest first.
+pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
+    tests::table
+        .inner_join(samples::table)
+        .inner_join(test_methods::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq(TestStatus::Pending))
+        .filter(samples::status.ne_all(CLOSED))
+        .select((
+            LabTest::as_select(),
+            Sample::as_select(),
+            TestMethod::as_select(),
+        ))
+        .order((test_methods::code, tests::created_at, tests::id))
+        .load(conn)
+}
+
+/// A side's tests withdrawn in the last `days` because their sample can no longer be
+/// certified, newest first (shown on the bench with the reason).
+pub fn withdrawn(
+    conn: &mut DbConn,
+    side: Side,
+    days: i64,
+) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
+    let since = UtcTime::now().plus_minutes(-days * 24 * 60);
+    tests::table
+        .inner_join(samples::table)
+        .inner_join(test_methods::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::withdrawn_at.ge(since))
+        .select((
+            LabTest::as_select(),
+            Sample::as_select(),
+            TestMethod::as_select(),
+        ))
+        .order(tests::withdrawn_at.desc())
+        .limit(50)
+        .load(conn)
+}
+
+/// A side's tests in `status` for one method on samples still being tested, oldest first
+/// (batch entry, review).
+pub fn of_method(
+    conn: &mut DbConn,
+    side: Side,
+    method: TestMethodId,
+    status: TestStatus,
+) -> QueryResult<Vec<(LabTest, Sample)>> {
+    tests::table
+        .inner_join(samples::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::test_method_id.eq(method))
+        .filter(tests::status.eq(status))
+        .filter(samples::status.ne_all(CLOSED))
+        .select((LabTest::as_select(), Sample::as_select()))
+        .order((tests::created_at, tests::id))
+        .load(conn)
+}
+
+/// A side's entered tests waiting for review, with samples and methods.
+pub fn to_review(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
+    tests::table
+        .inner_join(samples::table)
+        .inner_join(test_methods::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq(TestStatus::Entered))
+        .filter(samples::status.ne_all(CLOSED))
+        .select((
+            LabTest::as_select(),
+            Sample::as_select(),
+            TestMethod::as_select(),
+        ))
+        .order((test_methods::code, tests::entered_at, tests::id))
+        .load(conn)
+}
+
+/// What waits for one side of the lab (the dashboard on its staff's home page).
+#[derive(Debug, Clone, Default)]
+pub struct SideDashboard {
+    /// Portions of this side sealed or handed over but not yet received.
+    pub to_receive: i64,
+    pub on_bench: i64,
+    pub to_review: i64,
+    /// Open discrepancies between the labs (both sides see them).
+    pub discrepancies: i64,
+    /// Open discrepancies still waiting for this side's resolution.
+    pub awaiting_us: i64,
+    /// When the longest-waiting pending test was created.
+    pub oldest_pending: Option<UtcTime>,
+}
+
+impl SideDashboard {
+    pub fn load(conn: &mut DbConn, side: Side) -> QueryResult<SideDashboard> {
+        let portion = match side {
+            Side::Kz => PortionKind::Kz,
+            Side::Cn => PortionKind::Cn,
+        };
+        let to_receive = sample_portions::table
+            .inner_join(samples::table)
+            .filter(sample_portions::portion.eq(portion))
+            .filter(
+                sample_portions::status.eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
+            )
+            .filter(samples::status.ne_all(CLOSED))
+            .count()
+            .get_result(conn)?;
+        let discrepancies = discrepancies::table
+            .filter(discrepancies::status.eq("open"))
+            .count()
+            .get_result(conn)?;
+        Ok(SideDashboard {
+            to_receive,
+            on_bench: LabTest::count(conn, side, TestStatus::Pending)?,
+            to_review: LabTest::count(conn, side, TestStatus::Entered)?,
+            discrepancies,
+            awaiting_us: discrepancy::awaiting_side(conn, side)?,
+            oldest_pending: LabTest::oldest_pending(conn, side)?,
+        })
+    }
+}

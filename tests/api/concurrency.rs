@@ -1,0 +1,347 @@
+//! Every state change, raced: N identical requests in parallel → exactly one done (303), the
+//! rest 409, none 500, one audit event, no duplicate row — on SQLite and on PostgreSQL.
+
+use diesel::prelude::*;
+use jointlab::db::schema::{audit_events, consignments, sample_portions, samples, tests};
+
+use crate::helpers::{Client, TestApp, field_value, received_samples, spawn_app};
+
+/// Posts `fields` from `n` clients of `user` at the same moment; returns the statuses.
+fn race(
+    app: &TestApp,
+    user: &str,
+    n: usize,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Vec<u16> {
+    let clients: Vec<(Client, String)> = (0..n)
+        .map(|_| {
+            let client = app.signed_in(user);
+            let token = client.get(page).csrf_token();
+            (client, token)
+        })
+        .collect();
+    let barrier = std::sync::Barrier::new(n);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = clients
+            .iter()
+            .map(|(client, token)| {
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    let mut all = vec![("csrf_token", token.as_str())];
+                    all.extend_from_slice(fields);
+                    barrier.wait();
+                    client.post_raw(path, &all).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// Exactly one request did it; every other one was told someone else did first.
+fn one_done_rest_conflict(statuses: &[u16]) {
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 303 | 409)),
+        "{statuses:?}"
+    );
+}
+
+fn events(app: &TestApp, action: &str) -> i64 {
+    audit_events::table
+        .filter(audit_events::action.eq(action))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap()
+}
+
+fn sample_version(app: &TestApp, sample: &str) -> String {
+    field_value(
+        &app.signed_in("registrar_kz")
+            .get(&format!("/samples/{sample}"))
+            .body,
+        "version",
+    )
+    .unwrap()
+}
+
+#[test]
+fn eight_registrars_accepting_one_application_make_one_consignment() {
+    let app = spawn_app();
+    let (_, _) = received_samples(&app, 0);
+    // A second application, still submitted.
+    let registrar = app.signed_in("registrar_kz");
+    let list = registrar.get("/applications?status=submitted");
+    let before: i64 = consignments::table
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    let exporter = app.signed_in("exporter");
+    let form = exporter.get("/applications/new");
+    assert_eq!(form.status, 200, "{}", list.status);
+    // Copy the first application's fields by filing the same shipment again.
+    let existing: String = jointlab::db::schema::applications::table
+        .select(jointlab::db::schema::applications::id)
+        .first::<jointlab::models::application::ApplicationId>(&mut *app.conn())
+        .unwrap()
+        .to_string();
+    let app_row: jointlab::models::application::Application =
+        jointlab::models::application::Application::find_for(
+            &mut app.conn(),
+            jointlab::domain::Scope::All,
+            existing.parse().unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    let submitted = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
+        jointlab::workflows::intake::submit_application(
+            conn,
+            app.user("exporter"),
+            app_row.exporter_id,
+            &app_row.shipment().unwrap(),
+        )
+    })
+    .unwrap();
+    let jointlab::workflows::Change::Done(application) = submitted else {
+        panic!("not filed")
+    };
+    let page = format!("/applications/{}", application.id);
+    let statuses = race(
+        &app,
+        "registrar_kz",
+        8,
+        &page,
+        &format!("{page}/accept"),
+        &[("version", "1")],
+    );
+    one_done_rest_conflict(&statuses);
+    let after: i64 = consignments::table
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(after, before + 1);
+    assert_eq!(events(&app, "application.accepted"), 2);
+}
+
+#[test]
+fn six_reviewers_invalidating_one_result_make_one_retest() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    let analyst = app.signed_in("analyst_kz");
+    let bench = analyst.get(&format!("/bench/{afb1}"));
+    let test = bench
+        .body
+        .split("name=\"r_")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let v = field_value(&bench.body, &format!("v_{test}")).unwrap();
+    let res = analyst.post_raw(
+        &format!("/bench/{afb1}"),
+        &[
+            ("csrf_token", &bench.csrf_token()),
+            (&format!("r_{test}"), "2.2"),
+            (&format!("v_{test}"), &v),
+        ],
+    );
+    assert_eq!(res.status, 303);
+    let reviewer = app.signed_in("reviewer_kz");
+    let review = reviewer.get("/review");
+    let v = field_value(&review.body, &format!("v_{test}")).unwrap();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        6,
+        "/review",
+        "/review",
+        &[
+            ("test", &test),
+            (&format!("v_{test}"), &v),
+            ("action", "verify"),
+        ],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "test.verified"), 1);
+
+    let manage = format!("/samples/{}/tests", samples[0]);
+    let version = (v.parse::<i32>().unwrap() + 1).to_string();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        6,
+        &manage,
+        &format!("/tests/{test}/invalidate"),
+        &[
+            ("version", &version),
+            ("reason", "Calibration expired"),
+            ("confirm", "yes"),
+        ],
+    );
+    one_done_rest_conflict(&statuses);
+    let id: jointlab::models::lab_test::LabTestId = test.parse().unwrap();
+    let retests: i64 = tests::table
+        .filter(tests::retest_of.eq(Some(id)))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(retests, 1);
+    assert_eq!(events(&app, "test.invalidated"), 1);
+}
+
+#[test]
+fn eight_parallel_adds_of_one_method_make_one_test() {
+    let app = spawn_app();
+    let (samples, _) = received_samples(&app, 1);
+    let method: jointlab::models::TestMethodId = jointlab::db::schema::test_methods::table
+        .filter(jointlab::db::schema::test_methods::code.eq("PB"))
+        .select(jointlab::db::schema::test_methods::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let live = |app: &TestApp| -> i64 {
+        tests::table
+            .filter(tests::test_method_id.eq(method))
+            .filter(tests::side.eq("kz"))
+            .filter(tests::status.eq("pending"))
+            .count()
+            .get_result(&mut *app.conn())
+            .unwrap()
+    };
+    let before = live(&app);
+    // Take the method off the bench first if the panel holds it, so the adds have work to do.
+    assert!(before <= 1);
+    if before == 1 {
+        diesel::update(
+            tests::table
+                .filter(tests::test_method_id.eq(method))
+                .filter(tests::side.eq("kz")),
+        )
+        .set(tests::status.eq("removed"))
+        .execute(&mut *app.conn())
+        .unwrap();
+    }
+    let manage = format!("/samples/{}/tests", samples[0]);
+    let method = method.to_string();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        8,
+        &manage,
+        &manage,
+        &[("method", &method), ("reason", "Exporter asked")],
+    );
+    one_done_rest_conflict(&statuses);
+    let method: jointlab::models::TestMethodId = method.parse().unwrap();
+    let _ = method;
+    assert_eq!(events(&app, "test.added"), 1);
+}
+
+#[test]
+fn custody_steps_raced_are_done_once() {
+    let app = spawn_app();
+    let (_, _) = received_samples(&app, 0);
+    let consignment: String = consignments::table
+        .select(consignments::id)
+        .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
+        .unwrap()
+        .to_string();
+    let kz = app.signed_in("registrar_kz");
+    let register = |seal: &str| -> String {
+        let res = kz.post_from(
+            &format!("/consignments/{consignment}/samples/new"),
+            &format!("/consignments/{consignment}/samples"),
+            &[
+                ("seal_number", seal),
+                ("mass", "2"),
+                ("mass_unit", "kg"),
+                ("storage", "ambient"),
+                ("drawn_at", "2026-01-10T09:30"),
+                ("drawn_by", "Test"),
+            ],
+        );
+        res.location()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    // Hand-over of the counter-sample.
+    let sample = register("RACE-1");
+    let page = format!("/samples/{sample}");
+    let v = sample_version(&app, &sample);
+    one_done_rest_conflict(&race(
+        &app,
+        "registrar_kz",
+        8,
+        &page,
+        &format!("{page}/handover"),
+        &[("version", &v), ("portion", "counter")],
+    ));
+    assert_eq!(events(&app, "sample.handed_over"), 1);
+    // Receipt of the Kazakh portion.
+    let v = sample_version(&app, &sample);
+    one_done_rest_conflict(&race(
+        &app,
+        "registrar_kz",
+        8,
+        &page,
+        &format!("{page}/receipt"),
+        &[
+            ("version", &v),
+            ("portion", "kz"),
+            ("seal_intact", "yes"),
+            ("decision", "accept"),
+        ],
+    ));
+    assert_eq!(events(&app, "sample.portion_received"), 1);
+    // Disposal of the counter-sample (no discrepancy is open).
+    let v = sample_version(&app, &sample);
+    one_done_rest_conflict(&race(
+        &app,
+        "registrar_kz",
+        8,
+        &page,
+        &format!("{page}/dispose"),
+        &[
+            ("version", &v),
+            ("portion", "counter"),
+            ("reason", "Not needed"),
+            ("confirm", "yes"),
+        ],
+    ));
+    assert_eq!(events(&app, "sample.portion_disposed"), 1);
+    // Cancellation of a fresh sample.
+    let fresh = register("RACE-2");
+    let page = format!("/samples/{fresh}");
+    let v = sample_version(&app, &fresh);
+    one_done_rest_conflict(&race(
+        &app,
+        "registrar_cn",
+        8,
+        &page,
+        &format!("{page}/cancel"),
+        &[("version", &v), ("reason", "Twice"), ("confirm", "yes")],
+    ));
+    assert_eq!(events(&app, "sample.cancelled"), 1);
+    let disposed: i64 = sample_portions::table
+        .filter(sample_portions::status.eq("disposed"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(disposed, 1);
+    let cancelled: i64 = samples::table
+        .filter(samples::status.eq("cancelled"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(cancelled, 1);
+}
