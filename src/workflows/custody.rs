@@ -24,7 +24,9 @@ pub struct Receipt {
     pub rejection: Option<String>,
 }
 
-/// The sample as the form saw it, claimed for this step, and the portion asked about.
+/// The sample as the form saw it, claimed for this step (its next version taken first, so
+/// that on PostgreSQL a parallel step waits here and then finds the version gone: 409, rather
+/// than reading portions another transaction has just moved), and the portion asked about.
 fn claim(
     conn: &mut DbConn,
     staff: &Staff,
@@ -34,6 +36,7 @@ fn claim(
 ) -> Step<(Sample, Vec<Portion>, Option<Portion>)> {
     let sample = found(Sample::find_for(conn, staff.scope(), id)?)?;
     same_version(sample.version, version)?;
+    guarded(Sample::claim(conn, id, version)?)?;
     let portions = Sample::portions(conn, id)?;
     let portion = match kind {
         Some(k) => Some(found(portions.iter().find(|p| p.portion == k).cloned())?),
@@ -53,7 +56,6 @@ pub fn hand_over(
     let (sample, _, portion) = claim(conn, staff, id, version, Some(kind))?;
     let portion = portion.expect("asked for a portion");
     policy::may_hand_over(staff, &sample, &portion).map_err(Halt::Refused)?;
-    guarded(Sample::claim(conn, id, version)?)?;
     let to = kind.destination();
     Portion::set(conn, id, kind, PortionStatus::HandedOver, to)?;
     CustodyEvent::append(
@@ -89,7 +91,6 @@ pub fn receive(
     let (sample, portions, portion) = claim(conn, staff, id, version, Some(kind))?;
     let portion = portion.expect("asked for a portion");
     policy::may_receive(staff, &sample, &portion).map_err(Halt::Refused)?;
-    guarded(Sample::claim(conn, id, version)?)?;
     let lab = kind.destination();
     CustodyEvent::append(
         conn,
@@ -203,7 +204,6 @@ pub fn dispose(
     let portion = portion.expect("asked for a portion");
     let context = disposal_context(conn, id, kind)?;
     policy::may_dispose(staff, &portion, context).map_err(Halt::Refused)?;
-    guarded(Sample::claim(conn, id, version)?)?;
     Portion::set(conn, id, kind, PortionStatus::Disposed, &portion.holder)?;
     CustodyEvent::append(
         conn,
@@ -231,7 +231,6 @@ pub fn cancel(
 ) -> Step<()> {
     let (sample, portions, _) = claim(conn, staff, id, version, None)?;
     policy::may_cancel(staff, &sample, &portions).map_err(Halt::Refused)?;
-    guarded(Sample::claim(conn, id, version)?)?;
     Sample::set_status(conn, id, SampleStatus::Cancelled)?;
     CustodyEvent::append(
         conn,

@@ -467,3 +467,168 @@ fn verifying_both_sides_at_once_still_flags_the_discrepancy() {
         assert_eq!(discrepancies_of(&app, sample).len(), 1, "sample {sample}");
     }
 }
+
+fn status_of(app: &TestApp, id: DiscrepancyId) -> (String, Option<String>, Option<String>) {
+    discrepancies::table
+        .find(id)
+        .select((
+            discrepancies::status,
+            discrepancies::agreed,
+            discrepancies::closed_by,
+        ))
+        .first(&mut *app.conn())
+        .unwrap()
+}
+
+#[test]
+fn contradictory_resolutions_leave_it_open_until_the_sides_agree() {
+    let app = spawn_app();
+    let (samples, id) = disagreeing_sample(&app, 1);
+    let sample = &samples[0];
+    let kz = app.signed_in("reviewer_kz");
+    let cn = app.signed_in("reviewer_cn");
+    // KZ stands by its result (conforms), CN by its own (does not conform).
+    assert_eq!(
+        resolve(&kz, sample, id, "accept_kz", "Our result").status,
+        303
+    );
+    assert_eq!(
+        resolve(&cn, sample, id, "accept_cn", "Our result").status,
+        303
+    );
+    assert_eq!(status_of(&app, id), ("open".into(), None, None));
+    assert!(open_for_sample(&app, sample));
+    assert_eq!(events(&app, "discrepancy.resolved"), 0);
+    let page = kz.get(&format!("/samples/{sample}"));
+    assert!(page.body.contains(&en("discrepancy.contradicted")));
+    // Either side may now change its own resolution; naming the same outcome closes it.
+    let res = resolve(
+        &kz,
+        sample,
+        id,
+        "arbitration_does_not_conform",
+        "Arbitration on the counter-sample: 5.8 µg/kg",
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(
+        status_of(&app, id),
+        (
+            "resolved".into(),
+            Some("does_not_conform".into()),
+            Some("reviewers".into())
+        )
+    );
+    assert_eq!(events(&app, "discrepancy.resolved"), 1);
+    let page = app
+        .signed_in("analyst_cn")
+        .get(&format!("/samples/{sample}"));
+    assert!(
+        page.body
+            .contains(&en("discrepancy.agreed.does_not_conform"))
+    );
+}
+
+/// A `side` reviewer invalidates the side's verified AFB1 test of a sample (confirmed).
+fn invalidate(app: &TestApp, side: &str, sample: &str, test: &str) {
+    let reviewer = app.signed_in(&format!("reviewer_{side}"));
+    let manage = format!("/samples/{sample}/tests");
+    let page = reviewer.get(&manage);
+    let at = page
+        .body
+        .find(&format!("/tests/{test}/invalidate"))
+        .expect("invalidation offered");
+    let version = field_value(&page.body[at..], "version").unwrap();
+    let res = reviewer.post_from(
+        &manage,
+        &format!("/tests/{test}/invalidate"),
+        &[
+            ("version", &version),
+            ("reason", "Recheck"),
+            ("confirm", "yes"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// The id of `side`'s pending AFB1 test of a sample (a retest).
+fn pending_afb1(app: &TestApp, sample: &str, side: &str) -> String {
+    let sample: SampleId = sample.parse().unwrap();
+    let id: LabTestId = tests::table
+        .inner_join(test_methods::table)
+        .filter(tests::sample_id.eq(sample))
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq("pending"))
+        .filter(test_methods::code.eq("AFB1"))
+        .select(tests::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    id.to_string()
+}
+
+/// Retests `side`'s AFB1 on a sample: invalidate, enter `value`, verify.
+fn retest(app: &TestApp, afb1: &str, sample: &str, side: &str, value: &str) {
+    invalidate(app, side, sample, &afb1_test_live(app, sample, side));
+    let id = pending_afb1(app, sample, side);
+    let analyst = app.signed_in(&format!("analyst_{side}"));
+    let bench = analyst.get(&format!("/bench/{afb1}"));
+    let version = field_value(&bench.body, &format!("v_{id}")).unwrap();
+    assert_eq!(
+        enter(&analyst, afb1, &[(&(id.clone(), version), value)]).status,
+        303
+    );
+    verify(app, side, &id);
+}
+
+/// The id of `side`'s verified AFB1 test of a sample.
+fn afb1_test_live(app: &TestApp, sample: &str, side: &str) -> String {
+    let sample: SampleId = sample.parse().unwrap();
+    let id: LabTestId = tests::table
+        .inner_join(test_methods::table)
+        .filter(tests::sample_id.eq(sample))
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq("verified"))
+        .filter(test_methods::code.eq("AFB1"))
+        .select(tests::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    id.to_string()
+}
+
+#[test]
+fn an_agreeing_retest_closes_it_and_a_disagreeing_retest_reopens_it() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    let sample = &samples[0];
+    verified_afb1(&app, &afb1, sample, "kz", "4");
+    verified_afb1(&app, &afb1, sample, "cn", "6");
+    let id = discrepancies_of(&app, sample)[0].0;
+    // The Chinese lab retests and now finds 4 µg/kg: both conform.
+    retest(&app, &afb1, sample, "cn", "4");
+    assert_eq!(
+        status_of(&app, id),
+        (
+            "resolved".into(),
+            Some("conforms".into()),
+            Some("retest".into())
+        )
+    );
+    assert!(!open_for_sample(&app, sample));
+    let closed: Option<String> = audit_events::table
+        .filter(audit_events::action.eq("discrepancy.closed_by_retest"))
+        .select(audit_events::actor_label)
+        .first(&mut *app.conn())
+        .optional()
+        .unwrap();
+    assert_eq!(closed.as_deref(), Some("system:discrepancy-check"));
+    let page = app
+        .signed_in("reviewer_kz")
+        .get(&format!("/samples/{sample}"));
+    assert!(page.body.contains(&en("discrepancy.agreed.conforms")));
+    assert!(page.body.contains(&en("discrepancy.closed_by.retest")));
+    // The Kazakh lab retests and finds 7 µg/kg: they disagree again, and it reopens.
+    retest(&app, &afb1, sample, "kz", "7");
+    assert_eq!(status_of(&app, id), ("open".into(), None, None));
+    assert!(open_for_sample(&app, sample));
+    assert_eq!(events(&app, "discrepancy.reopened"), 1);
+    assert_eq!(discrepancies_of(&app, sample).len(), 1);
+}
