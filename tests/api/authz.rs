@@ -249,3 +249,215 @@ fn a_refused_post_changes_nothing() {
     assert!(after.active);
     assert_eq!(after.password_hash, target.password_hash);
 }
+
+/// Whether the matrix lets `role` open the concrete page `path`.
+pub fn may_get(role: Role, path: &str) -> bool {
+    match route_of("get", path) {
+        Some(Who::Public | Who::SignedIn) => true,
+        Some(Who::Roles(roles)) => roles.contains(&role),
+        None => panic!("GET {path} is no route"),
+    }
+}
+
+/// The matrix line of a concrete path, if any (`{…}` matches one path segment).
+fn route_of(method: &str, path: &str) -> Option<Who> {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').collect();
+    MATRIX.iter().find_map(|(m, pattern, who)| {
+        let parts: Vec<&str> = pattern.split('/').collect();
+        let fits = *m == method
+            && parts.len() == segments.len()
+            && parts
+                .iter()
+                .zip(&segments)
+                .all(|(p, s)| p.starts_with('{') || p == s);
+        fits.then_some(*who)
+    })
+}
+
+/// Every `<form method="post">` of a page: its action and the fields it would send as a
+/// user sends it (hidden values, the first choice of each select and radio group, and a
+/// reason typed into empty text boxes).
+fn post_forms(body: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key)? + key.len();
+        Some(
+            tag[start..]
+                .split('"')
+                .next()?
+                .replace("&#38;", "&")
+                .replace("&#34;", "\""),
+        )
+    };
+    let mut forms = Vec::new();
+    for chunk in body.split("<form").skip(1) {
+        let Some(end) = chunk.find("</form>") else {
+            continue;
+        };
+        let form = &chunk[..end];
+        let head = form.split('>').next().unwrap_or("");
+        if attr(head, "method").as_deref() != Some("post") {
+            continue;
+        }
+        let Some(action) = attr(head, "action") else {
+            continue;
+        };
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for tag in form.split('<').skip(1) {
+            let tag = format!(" {}", tag.split('>').next().unwrap_or(""));
+            let Some(name) = attr(&tag, "name") else {
+                continue;
+            };
+            if tag.starts_with(" input") {
+                let kind = attr(&tag, "type").unwrap_or_else(|| "text".into());
+                if matches!(kind.as_str(), "radio" | "checkbox") {
+                    if fields.iter().any(|(n, _)| *n == name) {
+                        continue;
+                    }
+                    fields.push((name, attr(&tag, "value").unwrap_or_default()));
+                } else {
+                    let value = attr(&tag, "value").unwrap_or_default();
+                    let value = if value.is_empty() && kind == "text" {
+                        "Policy walk".into()
+                    } else {
+                        value
+                    };
+                    fields.push((name, value));
+                }
+            } else if tag.starts_with(" textarea") {
+                fields.push((name, "Policy walk".into()));
+            } else if tag.starts_with(" select") {
+                let first = form[form.find(&tag[1..]).unwrap_or(0)..]
+                    .split("</select>")
+                    .next()
+                    .unwrap_or("")
+                    .split("<option")
+                    .skip(1)
+                    .filter_map(|o| {
+                        attr(&format!(" {}", o.split('>').next().unwrap_or("")), "value")
+                    })
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default();
+                fields.push((name, first));
+            } else if tag.starts_with(" button") && !fields.iter().any(|(n, _)| *n == name) {
+                fields.push((name, attr(&tag, "value").unwrap_or_default()));
+            }
+        }
+        forms.push((action, fields));
+    }
+    forms
+}
+
+/// The refusal messages of the workflows' policy, in English.
+fn policy_refusals() -> Vec<String> {
+    let source = include_str!("../../src/auth/policy.rs");
+    source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.contains('.')
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+        })
+        .map(crate::helpers::en)
+        .collect()
+}
+
+/// On the seeded pages of each role, every link opens and every action offered is one the
+/// server accepts (never 403, 404 or 500, never a policy refusal); and no page offers an action
+/// of a route the role is refused.
+#[test]
+fn every_action_a_page_offers_is_one_the_server_accepts() {
+    let app = spawn_app();
+    app.cli(&["seed-demo", "--password", "policy-walk-password-1"])
+        .unwrap();
+    let refusals = policy_refusals();
+    assert!(refusals.len() > 10, "{refusals:?}");
+    let mut offered = 0;
+    // The administrator last: its forms deactivate and reset the other accounts.
+    let mut accounts: Vec<_> = ACCOUNTS.iter().collect();
+    accounts.sort_by_key(|(_, role, _)| *role == Role::Admin);
+    for (key, role, _) in accounts {
+        let client = app.signed_in(key);
+        let mut seen = BTreeSet::new();
+        let mut queue = vec!["/".to_owned()];
+        let mut forms = Vec::new();
+        while let Some(path) = queue.pop() {
+            if !seen.insert(path.clone()) || seen.len() > 40 {
+                continue;
+            }
+            let page = client.get(&path);
+            assert!(
+                !matches!(page.status, 403 | 404) && page.status < 500,
+                "{key}: the link {path} answers {}",
+                page.status
+            );
+            for href in page
+                .body
+                .split("href=\"")
+                .skip(1)
+                .filter_map(|h| h.split('"').next())
+            {
+                let href = href.replace("&#38;", "&");
+                let local = href.starts_with('/') && !href.starts_with("//");
+                if local
+                    && !href.starts_with("/static")
+                    && !href.contains("lang=")
+                    && !href.contains("after=")
+                {
+                    queue.push(href.split('#').next().unwrap_or("").to_owned());
+                }
+            }
+            for (action, fields) in post_forms(&page.body) {
+                if action == "/logout" {
+                    continue;
+                }
+                let who = route_of("post", &action)
+                    .unwrap_or_else(|| panic!("{key}: {path} offers {action}, which is no route"));
+                if let Who::Roles(roles) = who {
+                    assert!(
+                        roles.contains(role),
+                        "{key}: {path} offers {action}, which the role is refused"
+                    );
+                }
+                forms.push((path.clone(), action, fields));
+            }
+        }
+        // Send each offered form once, as offered (and the confirmation it may ask for).
+        for (path, action, fields) in forms {
+            let send = |fields: &[(String, String)]| {
+                let pairs: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                client.post_raw(&action, &pairs)
+            };
+            let mut res = send(&fields);
+            if res.status == 200
+                && let Some((_, confirmed)) = post_forms(&res.body)
+                    .into_iter()
+                    .find(|(a, _)| *a == action)
+                && confirmed.iter().any(|(k, v)| k == "confirm" && v == "yes")
+            {
+                res = send(&confirmed);
+            }
+            assert!(
+                !matches!(res.status, 403 | 404) && res.status < 500,
+                "{key}: {action} offered on {path} answers {}",
+                res.status
+            );
+            if let Some(refusal) = refusals.iter().find(|r| res.body.contains(r.as_str())) {
+                // A stale page may name the state someone else's step just made; only a fresh
+                // offer that the policy refuses is a defect.
+                assert_eq!(
+                    res.status, 409,
+                    "{key}: {action} offered on {path} is refused: {refusal}"
+                );
+            }
+            offered += 1;
+        }
+    }
+    assert!(offered > 20, "only {offered} forms were walked");
+}

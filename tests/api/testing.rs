@@ -123,6 +123,7 @@ fn the_other_side_and_the_exporter_see_nothing_before_verification() {
         "auditor_cn",
         "exporter",
     ] {
+        let role = app.user(key).role;
         let client = app.signed_in(key);
         for page in [
             sample.clone(),
@@ -137,9 +138,16 @@ fn the_other_side_and_the_exporter_see_nothing_before_verification() {
             "/admin/audit?action=test.".into(),
             format!("/bench/{afb1}"),
         ] {
-            let body = client.get(&page).body;
+            // The status first: a refused or broken page proves nothing about blindness.
+            let res = client.get(&page);
+            let expected = if crate::authz::may_get(role, &page) {
+                200
+            } else {
+                403
+            };
+            assert_eq!(res.status, expected, "{key} GET {page}");
             assert!(
-                !body.contains("3.1415"),
+                !res.body.contains("3.1415"),
                 "{key} sees the unverified value on {page}"
             );
         }

@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::IntakeReader;
+use crate::auth::policy::{self, Page};
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent};
@@ -21,6 +22,8 @@ struct ConsignmentPage {
     events: Vec<AuditEvent>,
     lookups: Lookups,
     can_register: bool,
+    /// Whether the application link leads anywhere this role may open.
+    opens_application: bool,
 }
 
 pub async fn show(
@@ -32,6 +35,7 @@ pub async fn show(
     let id = id.into_inner();
     let user = who.0;
     let can_register = user.role == Role::Registrar;
+    let opens_application = policy::may_open(user.role, Page::Applications);
     let side = user.side;
     let (consignment, samples, events, lookups) = state
         .db
@@ -50,5 +54,6 @@ pub async fn show(
         events,
         lookups,
         can_register,
+        opens_application,
     })
 }

@@ -75,9 +75,12 @@ async fn page(
                 .iter()
                 .any(|p| p.portion.side() == Some(side) && p.status == PortionStatus::Received);
             let can_add = policy::may_add_test(&reviewer, &sample, received).is_ok();
+            // Only methods the side does not already run on this sample: the rest would be
+            // refused.
+            let live = LabTest::live_methods(conn, sample.id, side)?;
             let methods = TestMethod::all(conn)?
                 .into_iter()
-                .filter(|m| m.active)
+                .filter(|m| m.active && !live.contains(&m.id))
                 .collect();
             let tests = tests
                 .into_iter()
