@@ -1,9 +1,25 @@
-//! The four languages of jointlab. Every string a user reads comes from the catalogs beside
-//! this file (`en.toml`, `ru.toml`, `kk.toml`, `zh.toml`), compiled into the binary; a test
-//! fails when a key is missing from any of them.
+//! The four languages of jointlab. Every string a user reads comes from the Fluent catalogs
+//! beside this file (`en.ftl`, `ru.ftl`, `kk.ftl`, `zh.ftl`), compiled into the binary; tests
+//! fail when a message is missing from any of them or uses other variables than English.
+//!
+//! Code names a message by a dotted key (`login.title`, `error.not_found.title`). Its Fluent id
+//! is the same key with hyphens for dots (`login-title`, `error-not_found-title`); keys have no
+//! hyphens of their own, so each converts back to the other.
+//!
+//! A message that shows a count chooses its words by `$count` and the language's CLDR plural
+//! rules (`{ $count -> [one] … [few] … [many] … *[other] … }` in Russian, `[one]`/`*[other]` in
+//! English; Kazakh nouns stay singular after a numeral and Chinese has no plural, so theirs
+//! have only `*[other]`). Such a message is formatted with [`tn`].
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+mod catalog;
+
+pub use catalog::{Catalog, CatalogMessage, parse_catalog};
 
 crate::text_enum! {
     /// A language of the interface.
@@ -36,75 +52,106 @@ impl Lang {
         }
     }
 
+    /// The language's Fluent catalog, as written.
     pub fn catalog_source(self) -> &'static str {
         match self {
-            Lang::Kk => include_str!("kk.toml"),
-            Lang::Ru => include_str!("ru.toml"),
-            Lang::Zh => include_str!("zh.toml"),
-            Lang::En => include_str!("en.toml"),
+            Lang::Kk => include_str!("kk.ftl"),
+            Lang::Ru => include_str!("ru.ftl"),
+            Lang::Zh => include_str!("zh.ftl"),
+            Lang::En => include_str!("en.ftl"),
         }
     }
 }
 
-pub type Catalog = HashMap<String, String>;
-
-/// Flattens a catalog's TOML tables into dotted keys (`[login] title` → `login.title`).
-pub fn parse_catalog(source: &str) -> Result<Catalog, String> {
-    let table: toml::Table = source.parse().map_err(|e| format!("{e}"))?;
-    let mut out = Catalog::new();
-    flatten("", &toml::Value::Table(table), &mut out)?;
-    Ok(out)
+/// A message formatted once, without arguments, for [`t`].
+struct Plain {
+    text: String,
+    /// False when the message needs arguments (formatting it without them reported errors).
+    complete: bool,
 }
 
-fn flatten(prefix: &str, value: &toml::Value, out: &mut Catalog) -> Result<(), String> {
-    match value {
-        toml::Value::Table(table) => {
-            for (k, v) in table {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out)?;
-            }
-            Ok(())
-        }
-        toml::Value::String(s) => {
-            out.insert(prefix.to_owned(), s.clone());
-            Ok(())
-        }
-        other => Err(format!(
-            "{prefix}: expected text, found {}",
-            other.type_str()
-        )),
-    }
+/// One language's catalog, loaded. The bundle is the concurrent kind (its plural-rule cache
+/// sits behind a mutex) so that one copy per language, in a static, serves every worker thread;
+/// per-thread bundles would parse the four catalogs again on each thread for no gain, since
+/// only messages with arguments are formatted at run time.
+struct Messages {
+    bundle: FluentBundle<FluentResource>,
+    plain: HashMap<String, Plain>,
 }
 
-fn catalogs() -> &'static [Catalog; 4] {
-    static CATALOGS: OnceLock<[Catalog; 4]> = OnceLock::new();
-    CATALOGS.get_or_init(|| {
-        [Lang::Kk, Lang::Ru, Lang::Zh, Lang::En].map(|lang| {
-            parse_catalog(lang.catalog_source())
-                .unwrap_or_else(|e| panic!("catalog {lang} is malformed: {e}"))
+/// A bundle for `lang` holding `resource`, set up as every jointlab bundle is.
+fn bundle(lang: Lang, resource: FluentResource) -> Result<FluentBundle<FluentResource>, String> {
+    let locale = lang
+        .as_str()
+        .parse()
+        .map_err(|e| format!("language tag {lang}: {e}"))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // Plain text for HTML, e-mails and tests: no Unicode isolation marks around arguments.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|errors| format!("{errors:?}"))?;
+    Ok(bundle)
+}
+
+fn load(lang: Lang) -> Result<Messages, String> {
+    let resource = FluentResource::try_new(lang.catalog_source().to_owned())
+        .map_err(|(_, errors)| format!("{errors:?}"))?;
+    let ids: Vec<String> = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
         })
-    })
+        .collect();
+    let bundle = bundle(lang, resource)?;
+    let mut plain = HashMap::with_capacity(ids.len());
+    for id in ids {
+        let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned();
+        let complete = errors.is_empty();
+        plain.insert(catalog::key_of(&id), Plain { text, complete });
+    }
+    Ok(Messages { bundle, plain })
 }
 
-fn catalog(lang: Lang) -> &'static Catalog {
+fn messages(lang: Lang) -> &'static Messages {
+    static MESSAGES: OnceLock<[Messages; 4]> = OnceLock::new();
+    let all = MESSAGES.get_or_init(|| {
+        [Lang::Kk, Lang::Ru, Lang::Zh, Lang::En]
+            .map(|lang| load(lang).unwrap_or_else(|e| panic!("catalog {lang} is malformed: {e}")))
+    });
     let index = match lang {
         Lang::Kk => 0,
         Lang::Ru => 1,
         Lang::Zh => 2,
         Lang::En => 3,
     };
-    &catalogs()[index]
+    &all[index]
 }
 
-/// The text of `key` in `lang`. A missing key (which the catalog tests refuse) shows as a
-/// visible marker and is logged with its name.
+/// The text of `key` in `lang`, formatted once and kept: cheap enough for every label of a
+/// page. A missing key (which the catalog tests refuse) shows as a visible marker and is
+/// logged with its name; a message that needs arguments is logged too (use [`tf`] or [`tn`]).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    match catalog(lang).get(key) {
-        Some(text) => text,
+    match messages(lang).plain.get(key) {
+        Some(Plain {
+            text,
+            complete: true,
+        }) => text,
+        Some(Plain { text, .. }) => {
+            tracing::warn!(
+                key,
+                lang = lang.as_str(),
+                "message needs arguments: use tf or tn"
+            );
+            text
+        }
         None => {
             tracing::warn!(key, lang = lang.as_str(), "missing catalog key");
             "[?]"
@@ -112,13 +159,60 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     }
 }
 
-/// The text of `key` with each `{name}` replaced by its value.
+/// The text of `key` with its variables (`{ $name }`) set to the given texts.
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut text = t(lang, key).to_owned();
+    format(lang, key, &text_args(args))
+}
+
+/// The text of `key` for `count` things: `$count` picks the plural form of the language (and
+/// is usually shown too); `args` sets the message's other variables.
+pub fn tn(lang: Lang, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = text_args(args);
+    fluent_args.set("count", count);
+    format(lang, key, &fluent_args)
+}
+
+fn text_args<'a>(args: &[(&'a str, &'a str)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::with_capacity(args.len() + 1);
     for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+        fluent_args.set(*name, *value);
     }
-    text
+    fluent_args
+}
+
+/// `key` formatted with `args`; a missing key or a formatting error (an argument not given)
+/// is logged, and the text shows what it could.
+fn format(lang: Lang, key: &str, args: &FluentArgs) -> String {
+    match try_format(lang, key, args) {
+        Ok(text) => text,
+        Err((text, error)) => {
+            tracing::warn!(
+                key,
+                lang = lang.as_str(),
+                error,
+                "catalog message not formatted"
+            );
+            text
+        }
+    }
+}
+
+/// `key` formatted with `args`, or the best text there is with the reason it is not right.
+fn try_format(lang: Lang, key: &str, args: &FluentArgs) -> Result<String, (String, String)> {
+    let bundle = &messages(lang).bundle;
+    let Some(pattern) = bundle
+        .get_message(&catalog::id_of(key))
+        .and_then(|m| m.value())
+    else {
+        return Err(("[?]".to_owned(), "missing catalog key".to_owned()));
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    if errors.is_empty() {
+        Ok(text.into_owned())
+    } else {
+        Err((text.into_owned(), format!("{errors:?}")))
+    }
 }
 
 /// The best of our languages for an `Accept-Language` header, by its q-values.
@@ -146,20 +240,4 @@ pub fn negotiate(accept_language: &str) -> Option<Lang> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn negotiates_by_quality() {
-        assert_eq!(negotiate("zh-CN,zh;q=0.9,en;q=0.8"), Some(Lang::Zh));
-        assert_eq!(negotiate("de-DE, ru;q=0.5, kk;q=0.7"), Some(Lang::Kk));
-        assert_eq!(negotiate("fr, de"), None);
-        assert_eq!(negotiate("en;q=0, ru;q=0.1"), Some(Lang::Ru));
-    }
-
-    #[test]
-    fn substitutes_arguments() {
-        let text = tf(Lang::En, "login.locked", &[("minutes", "15")]);
-        assert!(text.contains("15"), "{text}");
-    }
-}
+mod tests;

@@ -96,6 +96,12 @@ impl Base {
         i18n::tf(self.lang, key, args)
     }
 
+    /// The text of `key` for `count` things, in the plural form of the page's language
+    /// (`count` by reference, as templates pass their values).
+    pub fn tn(&self, key: &str, count: &i64, args: &[(&str, &str)]) -> String {
+        i18n::tn(self.lang, key, *count, args)
+    }
+
     pub fn languages(&self) -> &'static [Lang] {
         Lang::ALL
     }

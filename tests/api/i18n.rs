@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use jointlab::i18n::{Catalog, Lang, parse_catalog};
+use jointlab::i18n::{Catalog, Lang, parse_catalog, tn};
 use jointlab::models::User;
 
 use crate::helpers::*;
@@ -18,13 +18,6 @@ const TRANSLATIONS: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::Zh];
 
 fn html_lang(lang: Lang) -> String {
     format!(r#"<html lang="{}""#, lang.tag())
-}
-
-/// `{name}` placeholders of a text.
-fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.match_indices('{')
-        .filter_map(|(i, _)| text[i..].find('}').map(|end| &text[i..=i + end]))
-        .collect()
 }
 
 #[test]
@@ -49,30 +42,86 @@ fn the_four_catalogs_parse_and_have_the_same_keys() {
 }
 
 #[test]
-fn every_text_is_translated_and_keeps_its_placeholders() {
+fn every_text_is_translated_and_uses_the_same_variables() {
     let en = catalog(Lang::En);
     let mut report = Vec::new();
 
     for lang in Lang::ALL {
-        for (key, text) in catalog(*lang) {
-            if text.trim().is_empty() {
+        for (key, message) in catalog(*lang) {
+            if message.text.trim().is_empty() {
                 report.push(format!("{lang} {key}: empty"));
             }
             let Some(english) = en.get(&key).filter(|_| *lang != Lang::En) else {
                 continue;
             };
-            if text == *english && key != "app.name" {
-                report.push(format!("{lang} {key}: not translated ({text:?})"));
+            if message.text == english.text && key != "app.name" {
+                report.push(format!("{lang} {key}: not translated ({:?})", message.text));
             }
-            for p in placeholders(english) {
-                if !text.contains(p) {
-                    report.push(format!("{lang} {key}: lacks {p}"));
-                }
+            if message.variables != english.variables {
+                report.push(format!(
+                    "{lang} {key}: uses {:?}, English {:?}",
+                    message.variables, english.variables
+                ));
             }
         }
     }
 
     assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn the_catalogs_keep_their_header_for_translators() {
+    for lang in Lang::ALL {
+        let source = lang.catalog_source();
+
+        assert!(source.starts_with("### "), "{lang}.ftl lost its header");
+        assert!(
+            source.lines().take(3).any(|l| l.contains("GLOSSARY.md")),
+            "{lang}.ftl no longer points translators to the glossary"
+        );
+    }
+}
+
+#[test]
+fn counts_take_the_plural_form_of_each_language() {
+    let portions = |lang, n| format!("{n} {}", tn(lang, "dashboard.to_receive", n, &[]));
+
+    assert_eq!(portions(Lang::Ru, 1), "1 часть пробы ожидает приёмки");
+    assert_eq!(portions(Lang::Ru, 2), "2 части проб ожидают приёмки");
+    assert_eq!(portions(Lang::Ru, 5), "5 частей проб ожидают приёмки");
+    assert_eq!(portions(Lang::Ru, 11), "11 частей проб ожидают приёмки");
+    assert_eq!(portions(Lang::Ru, 21), "21 часть пробы ожидает приёмки");
+    assert_eq!(portions(Lang::Ru, 22), "22 части проб ожидают приёмки");
+    assert_eq!(portions(Lang::En, 1), "1 portion waiting to be received");
+    assert_eq!(portions(Lang::En, 5), "5 portions waiting to be received");
+    // Kazakh nouns stay singular after a numeral.
+    assert_eq!(portions(Lang::Kk, 1), "1 сынама бөлігі қабылдауды күтуде");
+    assert_eq!(portions(Lang::Kk, 5), "5 сынама бөлігі қабылдауды күтуде");
+    assert_eq!(portions(Lang::Zh, 5), "5 个分样待接收");
+    let ru = |key, n| tn(Lang::Ru, key, n, &[]);
+    assert_eq!(ru("dashboard.on_bench", 3), "испытания на рабочем месте");
+    assert_eq!(ru("dashboard.to_review", 1), "результат на проверке");
+    assert_eq!(
+        ru("dashboard.discrepancies", 7),
+        "открытых расхождений результатов"
+    );
+    let en = |key, n| tn(Lang::En, key, n, &[]);
+    assert_eq!(en("dashboard.on_bench", 1), "test on the bench");
+    assert_eq!(en("dashboard.to_review", 0), "results to review");
+    assert_eq!(en("dashboard.discrepancies", 1), "open discrepancy");
+}
+
+#[test]
+fn the_lockout_notice_counts_its_minutes() {
+    let locked = |lang, n| tn(lang, "login.locked", n, &[("until", "10:15")]);
+
+    assert!(locked(Lang::Ru, 1).contains("на 1 минуту (до 10:15)"));
+    assert!(locked(Lang::Ru, 3).contains("на 3 минуты (до 10:15)"));
+    assert!(locked(Lang::Ru, 15).contains("на 15 минут (до 10:15)"));
+    assert!(locked(Lang::En, 1).contains("locked for 1 minute (until 10:15)"));
+    assert!(locked(Lang::En, 15).contains("locked for 15 minutes (until 10:15)"));
+    assert!(locked(Lang::Kk, 15).contains("15 минутқа"));
+    assert!(locked(Lang::Zh, 15).contains("锁定 15 分钟"));
 }
 
 /// Every file under `dir` whose name ends with `ext`.
@@ -159,7 +208,7 @@ fn every_catalog_key_named_in_the_code_and_templates_exists() {
 
     assert!(checked.len() > 80, "the scan found only {checked:?}");
     assert!(checked.contains("error.not_found") && checked.contains("users.title"));
-    assert!(unknown.is_empty(), "not in en.toml:\n{unknown:#?}");
+    assert!(unknown.is_empty(), "not in en.ftl:\n{unknown:#?}");
 }
 
 #[test]

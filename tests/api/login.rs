@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use jointlab::db::schema::{audit_events, users};
 use jointlab::db::types::UtcTime;
-use jointlab::i18n::{Lang, t};
+use jointlab::i18n::{Lang, t, tn};
 use jointlab::models::session;
 
 use crate::helpers::{PASSWORD, html, spawn_app, spawn_app_with};
@@ -102,9 +102,11 @@ fn five_failures_lock_the_account_for_fifteen_minutes() {
     // The sixth attempt, even with the right password, is refused with the lockout message.
     let sixth = client.login(&email, PASSWORD);
     assert_eq!(sixth.status, 429);
-    let expected = t(Lang::En, "login.locked").split('{').next().unwrap();
-    assert!(sixth.body.contains(expected), "{}", sixth.body);
-    assert!(sixth.body.contains("15 min"), "{}", sixth.body);
+    // The notice up to its "until" time: "… locked for 15 minutes (until ".
+    let notice = tn(Lang::En, "login.locked", 15, &[("until", "\u{0}")]);
+    let expected = html(notice.split('\u{0}').next().unwrap());
+    assert!(expected.contains("15 minutes"), "{expected}");
+    assert!(sixth.body.contains(&expected), "{}", sixth.body);
     assert!(client.cookie("jl_session").is_none());
 
     let mut conn = app.conn();

@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 use jointlab::db::schema::{tests, users};
+use jointlab::i18n::{Lang, tn};
 
 use crate::helpers::*;
 
@@ -419,12 +420,24 @@ fn each_side_sees_its_own_dashboard_on_its_home_page() {
     let analyst = app.signed_in("analyst_kz");
     let rows = rows(&analyst.get(&format!("/bench/{afb1}")));
     assert_eq!(enter(&analyst, &afb1, &[(&rows[0], "1")]).status, 303);
-    let tile = |n: i64, key: &str| format!("<span class=\"n\">{n}</span> {}", en(key));
+    let tile = |n: i64, key: &str| {
+        let words = tn(Lang::En, key, n, &[]);
+        format!("<span class=\"n\">{n}</span> {}", html(&words))
+    };
     let kz_pending = rows_of(&app, "kz", "pending");
     let cn_pending = rows_of(&app, "cn", "pending");
     let kz = app.signed_in("reviewer_kz").get("/").body;
     assert!(kz.contains(&tile(kz_pending, "dashboard.on_bench")), "{kz}");
     assert!(kz.contains(&tile(1, "dashboard.to_review")));
+    assert!(
+        kz.contains("<span class=\"n\">1</span> result to review"),
+        "{kz}"
+    );
+    let russian = app.signed_in("reviewer_kz").get("/?lang=ru").body;
+    assert!(
+        russian.contains("<span class=\"n\">1</span> результат на проверке"),
+        "{russian}"
+    );
     let cn = app.signed_in("analyst_cn").get("/").body;
     assert!(cn.contains(&tile(cn_pending, "dashboard.on_bench")));
     assert!(

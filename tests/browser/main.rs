@@ -8,7 +8,7 @@ mod helpers;
 mod webdriver;
 
 use helpers::{PASSWORD, spawn_app};
-use jointlab::i18n::{Lang, t};
+use jointlab::i18n::{Lang, t, tf};
 use webdriver::Browser;
 
 fn screenshots() -> std::path::PathBuf {
@@ -38,7 +38,11 @@ fn sign_in_switch_to_chinese_and_sign_out() {
     assert!(page.contains("lang=\"zh-Hans\""), "not Chinese: {page}");
     assert_eq!(
         browser.text("h1"),
-        t(Lang::Zh, "home.greeting").replace("{name}", &app.user("reviewer_kz").display_name)
+        tf(
+            Lang::Zh,
+            "home.greeting",
+            &[("name", &app.user("reviewer_kz").display_name)]
+        )
     );
     assert!(page.contains(t(Lang::Zh, "role.reviewer")) && page.contains(t(Lang::Zh, "side.kz")));
     browser.screenshot(&screenshots().join("home-zh.png"));

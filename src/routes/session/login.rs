@@ -73,12 +73,10 @@ pub async fn submit(
         }
         LoginOutcome::Locked { until } => {
             let minutes = ((until.0 - crate::db::types::UtcTime::now().0).num_seconds() + 59) / 60;
-            let notice = Some(base.tf(
+            let notice = Some(base.tn(
                 "login.locked",
-                &[
-                    ("minutes", &minutes.max(1).to_string()),
-                    ("until", &base.time(&until)),
-                ],
+                &minutes.max(1),
+                &[("until", &base.time(&until))],
             ));
             render_status(
                 StatusCode::TOO_MANY_REQUESTS,
