@@ -483,18 +483,18 @@ discrepancy-reopened = Reopened: a retest disagrees again
 discrepancy-contradicted = The two sides' resolutions name different outcomes: the discrepancy stays open until they agree. Either side may change its resolution.
 discrepancy-closed = This discrepancy is closed.
 discrepancy-title = Discrepancies between the labs
-discrepancy-lead = Both sides verified a result of the same method, and one conforms while the other does not. The consignment cannot be certified until a reviewer of each side records a resolution: the result of the arbitration test on the counter-sample, or acceptance of one side's result.
+discrepancy-lead = Both sides verified a result of the same method, and one conforms while the other does not. The consignment cannot be certified until the reviewers of both sides name the same outcome (the arbitration test on the counter-sample, or one side's result), or a retest brings both sides to the same result.
 discrepancy-flagged = Flagged
 discrepancy-resolved = Resolved
 discrepancy-resolution = Resolution
 discrepancy-reason = Reason
 discrepancy-awaiting = Not recorded yet
 discrepancy-record = Record your side's resolution
-discrepancy-record_hint = Your side records its resolution once; the discrepancy is resolved when both sides have recorded theirs.
+discrepancy-record_hint = Your side records its resolution once; the discrepancy closes when both sides name the same outcome. While the two resolutions contradict each other, either side may change its own.
 discrepancy-outcome_label = Resolution
 discrepancy-reason_label = Reason (required)
 discrepancy-submit = Record the resolution
-discrepancy-already_recorded = Your side has already recorded its resolution of this discrepancy; it cannot be recorded twice. Nothing was changed.
+discrepancy-already_recorded = Your side has already recorded its resolution and the other side has not answered yet. Nothing was changed.
 discrepancy-resolution_recorded = Your side's resolution is recorded; the other side's is awaited.
 
 ## discrepancy.status

@@ -476,18 +476,18 @@ discrepancy-reopened = 重新打开：复检结果再次不一致
 discrepancy-contradicted = 双方的处理意见结论不同：在双方一致之前差异保持未决。任何一方都可以修改其处理意见。
 discrepancy-closed = 该差异已关闭。
 discrepancy-title = 实验室间结果不一致
-discrepancy-lead = 双方均已审核同一检测方法的结果，一方合格而另一方不合格。在双方审核员各自记录处理决定之前，该货物批次不能出证：处理决定为留样仲裁检测的结果，或采信其中一方的结果。
+discrepancy-lead = 双方均已审核同一检测方法的结果，一方合格而另一方不合格。在双方审核员给出相同结论（留样仲裁检测结果，或采信其中一方的结果），或复检使双方结果一致之前，该货物批次不能出证。
 discrepancy-flagged = 发现时间
 discrepancy-resolved = 处理完毕时间
 discrepancy-resolution = 处理决定
 discrepancy-reason = 理由
 discrepancy-awaiting = 尚未记录
 discrepancy-record = 记录本方的处理决定
-discrepancy-record_hint = 本方只能记录一次处理决定；双方均记录后，结果不一致即处理完毕。
+discrepancy-record_hint = 本方只记录一次处理决定；双方给出相同结论时差异即关闭。若双方处理决定相互矛盾，任何一方都可以修改本方的决定。
 discrepancy-outcome_label = 处理决定
 discrepancy-reason_label = 理由（必填）
 discrepancy-submit = 记录处理决定
-discrepancy-already_recorded = 本方已记录对该结果不一致的处理决定，不能重复记录。未作任何更改。
+discrepancy-already_recorded = 本方已记录处理决定，对方尚未答复。未作任何更改。
 discrepancy-resolution_recorded = 本方处理决定已记录，等待对方记录。
 
 ## discrepancy.status
