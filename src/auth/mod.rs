@@ -5,6 +5,7 @@ pub mod extractors;
 pub mod login;
 pub mod password;
 pub mod policy;
+pub mod session;
 pub use crate::token;
 
 pub use extractors::{

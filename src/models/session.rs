@@ -3,9 +3,9 @@
 
 use diesel::prelude::*;
 
-use super::{User, UserId};
 use crate::db::DbConn;
-use crate::db::schema::{sessions, users};
+use crate::db::ids::UserId;
+use crate::db::schema::sessions;
 use crate::db::types::UtcTime;
 use crate::token;
 
@@ -20,7 +20,7 @@ pub struct Session {
 
 /// Touching a session on every request would make every page a write; once a minute is enough
 /// for an idle timeout counted in minutes.
-const TOUCH_AFTER_SECONDS: i64 = 60;
+pub const TOUCH_AFTER_SECONDS: i64 = 60;
 
 /// Opens a session for `user_id`; returns the token for the cookie.
 pub fn open(conn: &mut DbConn, user_id: UserId) -> QueryResult<String> {
@@ -37,34 +37,25 @@ pub fn open(conn: &mut DbConn, user_id: UserId) -> QueryResult<String> {
     Ok(token)
 }
 
-/// The active user behind a session token, if the session exists, has not been idle longer
-/// than `idle_minutes` and its user is still active. An idle session is removed.
-pub fn resume(
-    conn: &mut DbConn,
-    cookie_token: &str,
-    idle_minutes: i64,
-) -> QueryResult<Option<User>> {
-    let id = token::sha256_hex(cookie_token.as_bytes());
-    let found: Option<(Session, User)> = sessions::table
-        .inner_join(users::table)
-        .filter(sessions::id.eq(&id))
-        .select((Session::as_select(), User::as_select()))
+/// A session by its stored id (the digest of the cookie token).
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Session>> {
+    sessions::table
+        .find(id)
+        .select(Session::as_select())
         .first(conn)
-        .optional()?;
-    let Some((session, user)) = found else {
-        return Ok(None);
-    };
-    let now = UtcTime::now();
-    if session.last_seen_at.plus_minutes(idle_minutes) < now || !user.active {
-        diesel::delete(sessions::table.find(&id)).execute(conn)?;
-        return Ok(None);
-    }
-    if (now.0 - session.last_seen_at.0).num_seconds() >= TOUCH_AFTER_SECONDS {
-        diesel::update(sessions::table.find(&id))
-            .set(sessions::last_seen_at.eq(now))
-            .execute(conn)?;
-    }
-    Ok(Some(user))
+        .optional()
+}
+
+/// Ends a session by its stored id.
+pub fn remove(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::delete(sessions::table.find(id)).execute(conn)
+}
+
+/// Notes that a session was used now.
+pub fn touch(conn: &mut DbConn, id: &str, now: UtcTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::last_seen_at.eq(now))
+        .execute(conn)
 }
 
 /// Ends the session behind a cookie token (logout).

@@ -12,7 +12,6 @@ use actix_web::{HttpMessage, HttpResponse, web};
 use crate::auth::csrf;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
-use crate::models::session;
 use crate::models::{Actor, User};
 use crate::web::AppState;
 
@@ -93,7 +92,7 @@ pub async fn middleware(
         let idle = state.settings.session.idle_timeout_minutes;
         user = state
             .db
-            .run(move |conn| Ok(session::resume(conn, &token, idle)?))
+            .run(move |conn| Ok(crate::auth::session::resume(conn, &token, idle)?))
             .await?;
     }
     let session_token = cookie_token.filter(|_| user.is_some());
