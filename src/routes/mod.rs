@@ -10,9 +10,9 @@ pub mod exporters;
 pub mod health;
 pub mod home;
 pub mod intake;
+pub mod lab_tests;
 pub mod samples;
 pub mod session;
-pub mod lab_tests;
 
 crate::routes! {
     get "/healthz" => health::healthz,

@@ -242,7 +242,7 @@ impl TestApp {
     /// Runs a `jointlab` subcommand against this app's database and settings.
     pub fn cli(&self, args: &[&str]) -> Result<(), String> {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let command = jointlab::cli::Command::parse(&args)?;
+        let command = jointlab::cli::Command::parse_args(&args).map_err(|e| e.to_string())?;
         jointlab::cli::run(command, self.settings.clone())
     }
 }
