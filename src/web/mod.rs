@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod page;
+pub mod request_id;
 
 pub use context::RequestContext;
 pub use page::{Base, render, render_status};

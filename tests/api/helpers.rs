@@ -369,6 +369,16 @@ impl Client {
         Self::read(req.call())
     }
 
+    /// A GET with one extra request header.
+    pub fn get_with_header(&self, path: &str, name: &str, value: &str) -> Resp {
+        Self::read(
+            self.agent
+                .get(format!("{}{path}", self.base))
+                .header(name, value)
+                .call(),
+        )
+    }
+
     /// A URL-encoded POST exactly as given (no token added).
     pub fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
         Self::read(

@@ -14,5 +14,6 @@ mod i18n;
 mod intake;
 mod login;
 mod migrations;
+mod request_id;
 mod testing;
 mod users;
