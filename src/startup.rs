@@ -8,6 +8,7 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
 use actix_web::{App, HttpServer, web};
 
+use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
@@ -54,9 +55,12 @@ impl Application {
             .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let workers = settings.server.workers;
+        let password_checks = PasswordChecks::new(settings.login.parallel_password_checks);
+        tracing::info!(parallel = password_checks.size(), "password checks bounded");
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
+            password_checks,
         });
         let mut server = HttpServer::new(move || {
             App::new()

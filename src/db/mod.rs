@@ -181,6 +181,12 @@ impl Db {
         Ok(Db { pool })
     }
 
+    /// How many connections are lent out right now.
+    pub fn connections_in_use(&self) -> u32 {
+        let state = self.pool.state();
+        state.connections - state.idle_connections
+    }
+
     /// A connection for synchronous callers (the command line, start-up).
     pub fn get(&self) -> Result<PooledConnection<DbManager>, AppError> {
         Ok(self.pool.get()?)
