@@ -1,8 +1,11 @@
 //! The command line (a stable interface, see DESIGN.md): `serve` (default), `migrate`,
 //! `create-user`, `seed-demo`, `verify-audit`. Errors go to stderr with a non-zero exit.
 
+use std::ffi::OsString;
 use std::io::BufRead;
 use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
 
 use crate::auth::{password, token};
 use crate::config::Settings;
@@ -14,126 +17,117 @@ use crate::models::user::Account;
 use crate::models::{Actor, BorderPost, Exporter, User};
 use crate::startup::{Application, open_database};
 
-pub const USAGE: &str = "\
-usage: jointlab [COMMAND]
-
-commands:
-  serve                      run the web server (the default)
-  migrate                    apply pending database migrations and exit
-  create-user --email E --role R [--side kz|cn] [--exporter BIN] [--post CODE]
-              [--name NAME] [--password-stdin]
-                             create an account; without --password-stdin a one-time
-                             password is generated and printed once
-  seed-demo [--password P]   create demo companies and accounts for every role and side
-  verify-audit               check the audit chain; exit 0 when it holds
-  help                       show this text";
-
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Serve,
-    Migrate,
-    CreateUser(NewUserArgs),
-    SeedDemo { password: Option<String> },
-    VerifyAudit,
-    Help,
+/// jointlab: the laboratory information system of the joint Kazakh–Chinese
+/// phyto-veterinary laboratory.
+#[derive(Debug, Parser)]
+#[command(name = "jointlab", version, disable_version_flag = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default)
+    Serve,
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Create an account; without --password-stdin a one-time password is generated and
+    /// printed once
+    CreateUser(NewUserArgs),
+    /// Create demo companies and accounts for every role and side
+    SeedDemo {
+        /// The demo accounts' password [default: jointlab-demo]
+        #[arg(long, value_name = "P")]
+        password: Option<String>,
+    },
+    /// Check the audit chain; exit 0 when it holds, else name the first broken event
+    VerifyAudit,
+}
+
+#[derive(Debug, PartialEq, Eq, Args)]
 pub struct NewUserArgs {
-    pub email: String,
-    pub role: String,
-    pub side: Option<String>,
-    pub exporter: Option<String>,
+    #[arg(long, value_name = "E", value_parser = parse_email)]
+    pub email: Email,
+    /// admin, registrar, analyst, reviewer, certifier, exporter, inspector or auditor
+    #[arg(long, value_name = "R", value_parser = parse_role)]
+    pub role: Role,
+    /// The lab side of a lab role
+    #[arg(long, value_name = "kz|cn", value_parser = parse_side)]
+    pub side: Option<Side>,
+    /// The BIN of an exporter's company
+    #[arg(long, value_name = "BIN", value_parser = parse_bin)]
+    pub exporter: Option<Bin>,
+    /// The border post of an inspector: NZH, ALT, DST, ALK or KLZ
+    #[arg(long, value_name = "CODE")]
     pub post: Option<String>,
-    pub name: Option<String>,
+    /// The name shown in lists and the audit log [default: the e-mail's local part]
+    #[arg(long, value_name = "NAME", value_parser = parse_name)]
+    pub name: Option<DisplayName>,
+    /// Read the password from the first line of standard input
+    #[arg(long)]
     pub password_stdin: bool,
 }
 
+fn parse_email(s: &str) -> Result<Email, String> {
+    Email::parse(s).map_err(|_| format!("invalid e-mail {s:?}"))
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| {
+        let roles: Vec<&str> = Role::ALL.iter().map(Role::as_str).collect();
+        format!("unknown role {s:?} (one of: {})", roles.join(", "))
+    })
+}
+
+fn parse_side(s: &str) -> Result<Side, String> {
+    Side::parse(s).ok_or_else(|| format!("unknown side {s:?} (kz or cn)"))
+}
+
+fn parse_bin(s: &str) -> Result<Bin, String> {
+    Bin::parse(s).map_err(|_| format!("invalid BIN {s:?}"))
+}
+
+fn parse_name(s: &str) -> Result<DisplayName, String> {
+    DisplayName::parse(s).map_err(|key| crate::i18n::t(Lang::En, key).to_owned())
+}
+
 impl Command {
-    pub fn parse(args: &[String]) -> Result<Command, String> {
-        let Some((first, rest)) = args.split_first() else {
-            return Ok(Command::Serve);
-        };
-        let mut flags = Flags::new(rest);
-        let command = match first.as_str() {
-            "serve" => Command::Serve,
-            "migrate" => Command::Migrate,
-            "verify-audit" => Command::VerifyAudit,
-            "help" | "--help" | "-h" => Command::Help,
-            "seed-demo" => Command::SeedDemo {
-                password: flags.value("--password")?,
-            },
-            "create-user" => Command::CreateUser(NewUserArgs {
-                email: flags.value("--email")?.ok_or("create-user needs --email")?,
-                role: flags.value("--role")?.ok_or("create-user needs --role")?,
-                side: flags.value("--side")?,
-                exporter: flags.value("--exporter")?,
-                post: flags.value("--post")?,
-                name: flags.value("--name")?,
-                password_stdin: flags.switch("--password-stdin"),
-            }),
-            other => return Err(format!("unknown command {other:?}")),
-        };
-        flags.finish()?;
-        Ok(command)
-    }
-}
-
-/// `--flag value` pairs and bare switches; anything left over is an error.
-struct Flags {
-    args: Vec<Option<String>>,
-}
-
-impl Flags {
-    fn new(args: &[String]) -> Self {
-        Flags {
-            args: args.iter().cloned().map(Some).collect(),
-        }
-    }
-
-    fn position(&self, name: &str) -> Option<usize> {
-        self.args.iter().position(|a| a.as_deref() == Some(name))
-    }
-
-    fn value(&mut self, name: &str) -> Result<Option<String>, String> {
-        let Some(i) = self.position(name) else {
-            return Ok(None);
-        };
-        self.args[i] = None;
-        match self.args.get_mut(i + 1).and_then(Option::take) {
-            Some(v) if !v.starts_with("--") => Ok(Some(v)),
-            _ => Err(format!("{name} needs a value")),
-        }
-    }
-
-    fn switch(&mut self, name: &str) -> bool {
-        self.position(name).map(|i| self.args[i] = None).is_some()
-    }
-
-    fn finish(self) -> Result<(), String> {
-        match self.args.into_iter().flatten().next() {
-            Some(extra) => Err(format!("unexpected argument {extra:?}")),
-            None => Ok(()),
-        }
+    /// Parses the arguments that follow the program's name; no subcommand means `serve`.
+    /// `help`, `--help` and every usage error come back as a [`clap::Error`]: print it with
+    /// `Error::print` and exit with `Error::exit_code` (0 for help, 2 for a usage error).
+    pub fn parse_args<I, T>(args: I) -> Result<Command, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let argv =
+            std::iter::once(OsString::from("jointlab")).chain(args.into_iter().map(Into::into));
+        let cli = Cli::try_parse_from(argv)?;
+        Ok(cli.command.unwrap_or(Command::Serve))
     }
 }
 
 pub fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
-        Command::Help => {
-            println!("{USAGE}");
-            Ok(())
-        }
         Command::Serve => serve(settings),
         Command::Migrate => {
             let db = connect(&settings)?;
             let mut conn = db.get().map_err(|e| e.to_string())?;
             let applied = run_migrations(&mut conn).map_err(|e| e.to_string())?;
+            for version in &applied {
+                tracing::info!(version, "applied migration");
+            }
             println!("{} migration(s) applied", applied.len());
             Ok(())
         }
         Command::VerifyAudit => {
-            let db = connect(&settings)?;
+            // Reading only: a missing SQLite file is an error, never created empty.
+            let db = Db::open_existing(
+                &settings.database.url,
+                1,
+                Duration::from_secs(settings.database.connect_timeout_seconds),
+            )?;
             let mut conn = db.get().map_err(|e| e.to_string())?;
             match audit::verify(&mut conn).map_err(|e| e.to_string())? {
                 ChainReport::Intact { events } => {
@@ -211,39 +205,35 @@ pub fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, crate::er
 }
 
 fn create_user(db: &Db, args: NewUserArgs) -> Result<(), String> {
-    let email =
-        Email::parse(&args.email).map_err(|_| format!("invalid e-mail {:?}", args.email))?;
-    let role = Role::parse(&args.role).ok_or_else(|| {
-        let roles: Vec<&str> = Role::ALL.iter().map(Role::as_str).collect();
-        format!(
-            "unknown role {:?} (one of: {})",
-            args.role,
-            roles.join(", ")
-        )
-    })?;
-    let side = match args.side.as_deref() {
-        None => None,
-        Some(s) => Some(Side::parse(s).ok_or_else(|| format!("unknown side {s:?} (kz or cn)"))?),
+    let NewUserArgs {
+        email,
+        role,
+        side,
+        exporter,
+        post,
+        name,
+        password_stdin,
+    } = args;
+    let name = match name {
+        Some(name) => name,
+        None => {
+            let local = email.as_str().split('@').next().unwrap_or("");
+            DisplayName::parse(local).map_err(|_| "invalid --name".to_owned())?
+        }
     };
-    let name = args
-        .name
-        .clone()
-        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("").to_owned());
-    let name = DisplayName::parse(&name).map_err(|_| "invalid --name".to_owned())?;
     let mut conn = db.get().map_err(|e| e.to_string())?;
-    let exporter_id = match args.exporter.as_deref() {
+    let exporter_id = match exporter {
         None => None,
-        Some(b) => {
-            let bin = Bin::parse(b).map_err(|_| format!("invalid BIN {b:?}"))?;
+        Some(bin) => {
             let company = Exporter::find_by_bin(&mut conn, &bin).map_err(|e| e.to_string())?;
             Some(
                 company
-                    .ok_or_else(|| format!("no exporter company with BIN {b}"))?
+                    .ok_or_else(|| format!("no exporter company with BIN {}", bin.as_str()))?
                     .id,
             )
         }
     };
-    let border_post_id = match args.post.as_deref() {
+    let border_post_id = match post.as_deref() {
         None => None,
         Some(code) => {
             let post = BorderPost::find_by_code(&mut conn, code).map_err(|e| e.to_string())?;
@@ -273,7 +263,7 @@ fn create_user(db: &Db, args: NewUserArgs) -> Result<(), String> {
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    let (secret, must_change) = if args.password_stdin {
+    let (secret, must_change) = if password_stdin {
         let mut line = String::new();
         std::io::stdin()
             .lock()
@@ -318,37 +308,125 @@ fn create_user(db: &Db, args: NewUserArgs) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use clap::error::ErrorKind;
+
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
+    fn parse(line: &str) -> Result<Command, clap::Error> {
+        Command::parse_args(line.split_whitespace())
+    }
+
+    fn refused(line: &str) -> clap::Error {
+        let e = parse(line).expect_err(line);
+        assert_eq!(e.exit_code(), 2, "{line}: a usage error exits 2");
+        e
     }
 
     #[test]
-    fn parses_commands() {
-        assert_eq!(Command::parse(&[]).unwrap(), Command::Serve);
+    fn parses_every_command() {
+        assert_eq!(parse("").unwrap(), Command::Serve);
+        assert_eq!(parse("serve").unwrap(), Command::Serve);
+        assert_eq!(parse("migrate").unwrap(), Command::Migrate);
+        assert_eq!(parse("verify-audit").unwrap(), Command::VerifyAudit);
         assert_eq!(
-            Command::parse(&args("verify-audit")).unwrap(),
-            Command::VerifyAudit
+            parse("seed-demo").unwrap(),
+            Command::SeedDemo { password: None }
         );
-        let Command::CreateUser(a) = Command::parse(&args(
-            "create-user --email a@b.kz --role analyst --side kz --password-stdin",
-        ))
+        assert_eq!(
+            parse("seed-demo --password Demo-2026").unwrap(),
+            Command::SeedDemo {
+                password: Some("Demo-2026".into())
+            }
+        );
+        let Command::CreateUser(a) = parse(
+            "create-user --email A@b.kz --role analyst --side kz --name Aigerim --password-stdin",
+        )
         .unwrap() else {
             panic!("not create-user")
         };
         assert_eq!(
-            (
-                a.email.as_str(),
-                a.role.as_str(),
-                a.side.as_deref(),
-                a.password_stdin
-            ),
-            ("a@b.kz", "analyst", Some("kz"), true)
+            (a.email.as_str(), a.role, a.side, a.password_stdin),
+            ("a@b.kz", Role::Analyst, Some(Side::Kz), true)
         );
-        assert!(Command::parse(&args("create-user --role admin")).is_err());
-        assert!(Command::parse(&args("create-user --email x@y.kz --role admin --bogus")).is_err());
-        assert!(Command::parse(&args("seed-demo --password")).is_err());
-        assert!(Command::parse(&args("launch")).is_err());
+        assert_eq!(a.name, Some(DisplayName::parse("Aigerim").unwrap()));
+        let Command::CreateUser(b) =
+            parse("create-user --role inspector --post DST --email i@b.kz").unwrap()
+        else {
+            panic!("not create-user")
+        };
+        assert_eq!(
+            (b.post.as_deref(), b.side, b.exporter, b.password_stdin),
+            (Some("DST"), None, None, false)
+        );
+    }
+
+    #[test]
+    fn usage_errors_name_the_problem_and_exit_2() {
+        let missing = refused("create-user --role admin");
+        assert_eq!(missing.kind(), ErrorKind::MissingRequiredArgument);
+        assert!(missing.to_string().contains("--email"), "{missing}");
+
+        let unknown_flag = refused("create-user --email x@y.kz --role admin --bogus");
+        assert_eq!(unknown_flag.kind(), ErrorKind::UnknownArgument);
+        assert!(
+            unknown_flag.to_string().contains("--bogus"),
+            "{unknown_flag}"
+        );
+
+        let no_value = refused("seed-demo --password");
+        assert_eq!(no_value.kind(), ErrorKind::InvalidValue);
+
+        let unknown_command = refused("launch");
+        assert_eq!(unknown_command.kind(), ErrorKind::InvalidSubcommand);
+        assert!(unknown_command.to_string().contains("launch"));
+
+        let role = refused("create-user --email x@y.kz --role chemist");
+        assert_eq!(role.kind(), ErrorKind::ValueValidation);
+        assert!(
+            role.to_string().contains("unknown role \"chemist\""),
+            "{role}"
+        );
+        let side = refused("create-user --email x@y.kz --role analyst --side ru");
+        assert!(side.to_string().contains("unknown side \"ru\""), "{side}");
+        let email = refused("create-user --email not-an-address --role admin");
+        assert!(email.to_string().contains("invalid e-mail"), "{email}");
+        let bin = refused("create-user --email x@y.kz --role exporter --exporter 123");
+        assert!(bin.to_string().contains("invalid BIN"), "{bin}");
+
+        let twice = refused("create-user --email x@y.kz --email z@y.kz --role admin");
+        assert_eq!(twice.kind(), ErrorKind::ArgumentConflict);
+        let extra = refused("verify-audit now");
+        assert_eq!(extra.kind(), ErrorKind::UnknownArgument);
+    }
+
+    #[test]
+    fn help_is_not_an_error_and_lists_every_command() {
+        for line in ["help", "--help", "-h", "help create-user"] {
+            let e = parse(line).expect_err(line);
+            assert_eq!(e.kind(), ErrorKind::DisplayHelp, "{line}");
+            assert_eq!(e.exit_code(), 0, "{line}");
+        }
+        let text = parse("help").unwrap_err().to_string();
+        for command in [
+            "serve",
+            "migrate",
+            "create-user",
+            "seed-demo",
+            "verify-audit",
+        ] {
+            assert!(text.contains(command), "{command} missing from:\n{text}");
+        }
+        let create = parse("create-user --help").unwrap_err().to_string();
+        for flag in [
+            "--email",
+            "--role",
+            "--side",
+            "--exporter",
+            "--post",
+            "--name",
+            "--password-stdin",
+        ] {
+            assert!(create.contains(flag), "{flag} missing from:\n{create}");
+        }
     }
 }

@@ -24,6 +24,10 @@ pub struct ServerSettings {
     pub public_url: String,
     #[serde(default)]
     pub workers: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: behind one of them, a client is
+    /// known by the address the proxy names, not by the proxy's own.
+    #[serde(default)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,6 +63,9 @@ pub struct SessionSettings {
 pub struct LoginSettings {
     pub max_failed: i32,
     pub lockout_minutes: i64,
+    /// Password checks (Argon2) running at once; 0 = one less than the cores, at least one.
+    #[serde(default)]
+    pub parallel_password_checks: usize,
 }
 
 impl Settings {

@@ -1,12 +1,12 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match jointlab::cli::Command::parse(&args) {
+    let command = match jointlab::cli::Command::parse_args(std::env::args_os().skip(1)) {
         Ok(command) => command,
-        Err(message) => {
-            eprintln!("{message}\n\n{}", jointlab::cli::USAGE);
-            return ExitCode::from(2);
+        // Help goes to stdout with exit 0; a usage error to stderr with exit 2.
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
     jointlab::telemetry::init();

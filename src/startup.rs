@@ -2,13 +2,13 @@
 //! in tests) and assemble the middleware around the route table.
 
 use std::net::TcpListener;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, DefaultHeaders, Next, from_fn};
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
 use actix_web::{App, HttpServer, web};
 
+use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
@@ -55,9 +55,12 @@ impl Application {
             .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let workers = settings.server.workers;
+        let password_checks = PasswordChecks::new(settings.login.parallel_password_checks);
+        tracing::info!(parallel = password_checks.size(), "password checks bounded");
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
+            password_checks,
         });
         let mut server = HttpServer::new(move || {
             App::new()
@@ -94,7 +97,8 @@ impl Application {
                         )),
                 )
                 .wrap(Compress::default())
-                .wrap(from_fn(access_log))
+                // Outermost: the request id and span cover everything the request does.
+                .wrap(from_fn(crate::web::request_id::middleware))
         })
         .listen(listener)
         .map_err(|e| e.to_string())?
@@ -125,22 +129,4 @@ impl Application {
     pub fn into_server(self) -> Server {
         self.server
     }
-}
-
-/// One log line per request: method, path, status and time taken.
-async fn access_log(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let started = Instant::now();
-    let (method, path) = (req.method().clone(), req.path().to_owned());
-    let res = next.call(req).await?;
-    tracing::info!(
-        %method,
-        path,
-        status = res.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
-        "request"
-    );
-    Ok(res)
 }

@@ -2,9 +2,12 @@
 //! Both hashing and verification are slow on purpose: call them off the async workers.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use argon2::{Algorithm, Argon2, Params, Version};
+
+use crate::error::AppError;
 
 fn argon2() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP parameters are valid");
@@ -43,6 +46,98 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash("jointlab-no-such-account"))
 }
 
+/// Bounds the Argon2 computations running at once. Each takes a core for tens of
+/// milliseconds: without a bound, a flood of logins would take every core and every
+/// blocking thread, and the other requests would wait behind it. Callers over the bound wait
+/// for a permit without holding a thread or a database connection.
+pub struct PasswordChecks {
+    permits: tokio::sync::Semaphore,
+    size: usize,
+    done: AtomicU64,
+}
+
+/// The right to run one Argon2 computation; the turn ends when it is dropped.
+pub struct CheckPermit<'a> {
+    _turn: tokio::sync::SemaphorePermit<'a>,
+    done: &'a AtomicU64,
+}
+
+impl PasswordChecks {
+    /// `configured` checks at once, or with 0 one less than the cores (at least one).
+    pub fn new(configured: usize) -> Self {
+        let size = if configured > 0 {
+            configured
+        } else {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            cores.saturating_sub(1).max(1)
+        };
+        PasswordChecks {
+            permits: tokio::sync::Semaphore::new(size),
+            size,
+            done: AtomicU64::new(0),
+        }
+    }
+
+    /// How many checks may run at once.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// How many checks have run since the start.
+    pub fn done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// How many turns are free now.
+    pub fn available(&self) -> usize {
+        self.permits.available_permits()
+    }
+
+    /// A turn at once, if one is free.
+    pub fn try_permit(&self) -> Option<CheckPermit<'_>> {
+        self.permits.try_acquire().ok().map(|turn| CheckPermit {
+            _turn: turn,
+            done: &self.done,
+        })
+    }
+
+    /// Waits for a turn.
+    pub async fn permit(&self) -> Result<CheckPermit<'_>, AppError> {
+        self.permits
+            .acquire()
+            .await
+            .map(|turn| CheckPermit {
+                _turn: turn,
+                done: &self.done,
+            })
+            .map_err(|_| AppError::internal("the password-check semaphore is closed"))
+    }
+
+    /// Runs `work` (hashing or verifying) on the blocking pool when its turn comes.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.permit().await?.run(work).await
+    }
+}
+
+impl CheckPermit<'_> {
+    /// Runs `work` on the blocking pool, inside the caller's span, and ends the turn.
+    pub async fn run<T, F>(self, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let span = tracing::Span::current();
+        let out = actix_web::web::block(move || span.in_scope(work)).await?;
+        self.done.fetch_add(1, Ordering::Relaxed);
+        drop(self);
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -52,5 +147,18 @@ mod tests {
         assert!(super::verify(&h, "Zhetysu-2026!"));
         assert!(!super::verify(&h, "zhetysu-2026!"));
         assert!(!super::verify("not a hash", "x"));
+    }
+
+    #[actix_web::test]
+    async fn password_checks_take_turns() {
+        let checks = super::PasswordChecks::new(2);
+        assert_eq!(checks.size(), 2);
+        let first = checks.try_permit().expect("a free turn");
+        let second = checks.permit().await.unwrap();
+        assert!(checks.try_permit().is_none(), "a third check ran at once");
+        drop(first);
+        assert!(checks.try_permit().is_some());
+        assert_eq!(second.run(|| 6 * 7).await.unwrap(), 42);
+        assert!(super::PasswordChecks::new(0).size() >= 1);
     }
 }

@@ -55,6 +55,23 @@ impl DbTarget {
 #[derive(Debug, Clone)]
 pub struct DbManager {
     target: DbTarget,
+    /// Whether a missing SQLite file may be created (not for commands that only read).
+    create: bool,
+}
+
+/// The SQLite URI that opens `path` read-write but never creates it (`mode=rw`).
+fn sqlite_existing_uri(path: &std::path::Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                uri.push(b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?mode=rw");
+    uri
 }
 
 #[derive(Debug)]
@@ -78,8 +95,18 @@ impl ManageConnection for DbManager {
                 .map(DbConn::Pg)
                 .map_err(|e| ConnectError(e.to_string())),
             DbTarget::Sqlite(path) => {
-                let mut conn = SqliteConnection::establish(&path.to_string_lossy())
-                    .map_err(|e| ConnectError(e.to_string()))?;
+                let location = if self.create {
+                    path.to_string_lossy().into_owned()
+                } else {
+                    sqlite_existing_uri(path)
+                };
+                let mut conn = SqliteConnection::establish(&location).map_err(|e| {
+                    if !self.create && !path.exists() {
+                        ConnectError(format!("no database at {}", path.display()))
+                    } else {
+                        ConnectError(e.to_string())
+                    }
+                })?;
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
@@ -112,7 +139,8 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens the pool (creating the SQLite file's folder if needed).
+    /// Opens the pool (creating the SQLite file's folder if needed, and the file on first
+    /// connection).
     pub fn connect(url: &str, pool_size: u32, timeout: Duration) -> Result<Self, String> {
         let target = DbTarget::parse(url)?;
         if let DbTarget::Sqlite(path) = &target
@@ -122,15 +150,42 @@ impl Db {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
+        Self::pool(target, true, pool_size, timeout)
+    }
+
+    /// Opens the pool of a database that must already exist: for commands that only read,
+    /// which must never leave an empty SQLite file (or its folder) behind.
+    pub fn open_existing(url: &str, pool_size: u32, timeout: Duration) -> Result<Self, String> {
+        let target = DbTarget::parse(url)?;
+        if let DbTarget::Sqlite(path) = &target
+            && !path.is_file()
+        {
+            return Err(format!("no database at {}", path.display()));
+        }
+        Self::pool(target, false, pool_size, timeout)
+    }
+
+    fn pool(
+        target: DbTarget,
+        create: bool,
+        pool_size: u32,
+        timeout: Duration,
+    ) -> Result<Self, String> {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             // Open connections as needed: eight at once on a brand-new SQLite file race to
             // switch it to WAL and log "database is locked".
             .min_idle(Some(1))
             .connection_timeout(timeout)
-            .build(DbManager { target })
+            .build(DbManager { target, create })
             .map_err(|e| format!("cannot open the database: {e}"))?;
         Ok(Db { pool })
+    }
+
+    /// How many connections are lent out right now.
+    pub fn connections_in_use(&self) -> u32 {
+        let state = self.pool.state();
+        state.connections - state.idle_connections
     }
 
     /// A connection for synchronous callers (the command line, start-up).

@@ -74,6 +74,18 @@ diesel::table! {
 
 diesel::table! {
     use diesel::sql_types::*;
+    use crate::db::types::DbTime;
+
+    login_throttles (client) {
+        client -> Text,
+        failures -> Integer,
+        window_started_at -> DbTime,
+        blocked_until -> Nullable<DbTime>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
     use crate::db::types::{DbTime, DbUuid};
 
     audit_events (id) {

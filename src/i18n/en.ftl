@@ -73,6 +73,10 @@ login-locked = Too many failed attempts: this account is locked for { $count } {
         [one] minute
        *[other] minutes
     } (until { $until }). Try again later or ask the administrator to reset your password.
+login-throttled = Too many failed sign-in attempts from this network: signing in is paused for { $count } { $count ->
+        [one] minute
+       *[other] minutes
+    } (until { $until }). Try again later.
 login-signed_out = You have signed out.
 
 ## field

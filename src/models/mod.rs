@@ -11,6 +11,7 @@ pub mod discrepancy;
 pub mod exporter;
 pub mod lab_test;
 pub mod listing;
+pub mod login_throttle;
 pub mod sample;
 pub mod session;
 pub mod user;

@@ -12,7 +12,7 @@ use actix_web::{HttpMessage, HttpResponse, web};
 use crate::auth::csrf;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
-use crate::models::{Actor, User};
+use crate::models::User;
 use crate::web::AppState;
 
 pub const SESSION_COOKIE: &str = "jl_session";
@@ -97,25 +97,13 @@ pub async fn middleware(
     }
     let session_token = cookie_token.filter(|_| user.is_some());
 
-    // Language: ?lang= (remembered), then the user's, the visitor's cookie, the browser's.
+    // Language: ?lang= (remembered in a cookie, never written to the account: a GET
+    // changes nothing), then the cookie, the account's saved language, the browser's.
     let lang_param =
         crate::web::query_param(req.query_string(), "lang").and_then(|v| Lang::parse(&v));
-    if let (Some(wanted), Some(u)) = (lang_param, user.as_mut())
-        && u.language != wanted
-    {
-        let (current, actor) = (u.clone(), Actor::user(u.id, &u.email));
-        state
-            .db
-            .write(move |conn| {
-                let zone = current.time_zone;
-                Ok(User::set_preferences(conn, &actor, &current, wanted, zone)?)
-            })
-            .await?;
-        u.language = wanted;
-    }
     let lang = lang_param
-        .or(user.as_ref().map(|u| u.language))
         .or_else(|| req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())))
+        .or(user.as_ref().map(|u| u.language))
         .or_else(|| {
             req.headers()
                 .get(header::ACCEPT_LANGUAGE)

@@ -1,12 +1,15 @@
 //! The HTTP layer's shared parts: application state, the route table, the request context
 //! middleware, security headers and page rendering.
 
+pub mod client;
 pub mod context;
 pub mod page;
+pub mod request_id;
 
 pub use context::RequestContext;
 pub use page::{Base, answer, render, render_status, see_other};
 
+use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
 use crate::db::Db;
 
@@ -14,6 +17,8 @@ use crate::db::Db;
 pub struct AppState {
     pub db: Db,
     pub settings: Settings,
+    /// The bound on Argon2 work running at once (logins, password changes).
+    pub password_checks: PasswordChecks,
 }
 
 impl AppState {

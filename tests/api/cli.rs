@@ -235,3 +235,108 @@ fn tamper_with_event(app: &TestApp, seq: i64) {
     }
     .expect("the event is edited");
 }
+
+/// Runs the `jointlab` binary in `dir` (no config files there: the built-in defaults) over the
+/// SQLite file `db`.
+fn binary(dir: &std::path::Path, db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jointlab"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("JOINTLAB_ENV")
+        .env_remove("RUST_LOG")
+        .env(
+            "JOINTLAB__DATABASE__URL",
+            format!("sqlite://{}", db.display()),
+        )
+        .env("JOINTLAB__DATA__DIR", dir.join("data"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the jointlab binary runs")
+}
+
+fn scratch_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jointlab-cli-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn verify_audit_refuses_a_missing_database_and_creates_nothing() {
+    let dir = scratch_dir();
+    let in_dir = dir.join("jointlab.db");
+    let nested = dir.join("no-such-folder").join("jointlab.db");
+
+    for db in [&in_dir, &nested] {
+        let out = binary(&dir, db, &["verify-audit"]);
+
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("no database at {}", db.display())),
+            "{stderr}"
+        );
+        assert!(!db.exists(), "{} was created", db.display());
+    }
+    assert!(
+        !dir.join("no-such-folder").exists(),
+        "its folder was created"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn migrate_creates_the_database_that_verify_audit_then_reads() {
+    let dir = scratch_dir();
+    let db = dir.join("db").join("jointlab.db");
+
+    let migrated = binary(&dir, &db, &["migrate"]);
+    let verified = binary(&dir, &db, &["verify-audit"]);
+
+    let stderr = String::from_utf8_lossy(&migrated.stderr);
+    assert!(migrated.status.success(), "{stderr}");
+    assert!(db.is_file());
+    // Logs written to a pipe carry no terminal colour codes.
+    assert!(stderr.contains("applied migration"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "ANSI codes in {stderr:?}");
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("audit chain intact"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_go_to_stderr_with_exit_2_and_help_to_stdout_with_exit_0() {
+    let dir = scratch_dir();
+    let db = dir.join("jointlab.db");
+
+    let missing = binary(&dir, &db, &["create-user", "--role", "admin"]);
+    let unknown = binary(&dir, &db, &["launch"]);
+    let help = binary(&dir, &db, &["help"]);
+
+    for out in [&missing, &unknown] {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+    }
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        stderr.contains("--email") && stderr.contains("Usage:"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("launch"));
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for command in [
+        "serve",
+        "migrate",
+        "create-user",
+        "seed-demo",
+        "verify-audit",
+    ] {
+        assert!(text.contains(command), "{command} missing from {text}");
+    }
+    assert!(!db.exists(), "a usage error touched the database");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

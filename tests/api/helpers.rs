@@ -242,7 +242,7 @@ impl TestApp {
     /// Runs a `jointlab` subcommand against this app's database and settings.
     pub fn cli(&self, args: &[&str]) -> Result<(), String> {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let command = jointlab::cli::Command::parse(&args)?;
+        let command = jointlab::cli::Command::parse_args(&args).map_err(|e| e.to_string())?;
         jointlab::cli::run(command, self.settings.clone())
     }
 }
@@ -324,6 +324,8 @@ pub struct Client {
     agent: ureq::Agent,
     base: String,
     pub accept_language: Option<String>,
+    /// Sent with every request, e.g. `X-Forwarded-For` as a proxy would add it.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Client {
@@ -342,6 +344,7 @@ impl Client {
             agent,
             base: base.to_owned(),
             accept_language: None,
+            headers: Vec::new(),
         }
     }
 
@@ -366,16 +369,29 @@ impl Client {
         if let Some(l) = &self.accept_language {
             req = req.header("Accept-Language", l);
         }
+        for (name, value) in &self.headers {
+            req = req.header(name, value);
+        }
         Self::read(req.call())
+    }
+
+    /// A GET with one extra request header.
+    pub fn get_with_header(&self, path: &str, name: &str, value: &str) -> Resp {
+        Self::read(
+            self.agent
+                .get(format!("{}{path}", self.base))
+                .header(name, value)
+                .call(),
+        )
     }
 
     /// A URL-encoded POST exactly as given (no token added).
     pub fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        Self::read(
-            self.agent
-                .post(format!("{}{path}", self.base))
-                .send_form(fields.iter().copied()),
-        )
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        for (name, value) in &self.headers {
+            req = req.header(name, value);
+        }
+        Self::read(req.send_form(fields.iter().copied()))
     }
 
     /// A POST with no body and the token in the `X-CSRF-Token` header.

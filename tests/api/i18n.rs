@@ -251,24 +251,100 @@ fn a_visitor_gets_the_language_of_the_browser() {
     );
 }
 
+/// The actions of the audit log, oldest first.
+fn audit_actions(app: &TestApp) -> Vec<String> {
+    use diesel::prelude::*;
+    use jointlab::db::schema::audit_events;
+    audit_events::table
+        .order(audit_events::seq)
+        .select(audit_events::action)
+        .load(&mut *app.conn())
+        .unwrap()
+}
+
 #[test]
-fn a_signed_in_users_choice_is_stored_and_follows_them_to_a_new_session() {
+fn lang_in_the_url_changes_the_pages_language_but_never_the_account() {
     let app = spawn_app();
     let client = app.signed_in("exporter");
     let id = app.user("exporter").id;
+    let events = audit_actions(&app);
 
-    let res = client.get("/?lang=kk");
+    let switched = client.get("/?lang=zh");
+    let next_page = client.get("/");
 
-    assert_eq!(res.status, 200);
-    assert!(res.body.contains(&html_lang(Lang::Kk)), "{}", res.body);
+    for res in [&switched, &next_page] {
+        assert_eq!(res.status, 200);
+        assert!(res.body.contains(&html_lang(Lang::Zh)), "{}", res.body);
+        assert!(res.body.contains(&shown(Lang::Zh, "home.duties.exporter")));
+    }
+    assert_eq!(client.cookie("jl_lang").as_deref(), Some("zh"));
     let stored = User::find(&mut app.conn(), id).unwrap().unwrap();
-    assert_eq!(stored.language, Lang::Kk);
-    // A new browser, with no language cookie: the account's language decides.
+    assert_eq!(
+        stored.language,
+        Lang::En,
+        "a GET changed the saved language"
+    );
+    assert_eq!(audit_actions(&app), events, "a GET wrote an audit event");
+    // A new browser, with no language cookie: the account's saved language decides.
     let fresh = app.signed_in("exporter");
     assert_eq!(fresh.cookie("jl_lang"), None);
+    assert!(fresh.get("/").body.contains(&html_lang(Lang::En)));
+}
+
+#[test]
+fn the_saved_language_changes_on_the_account_page_with_one_audit_event() {
+    let app = spawn_app();
+    let client = app.signed_in("exporter");
+    let id = app.user("exporter").id;
+    client.get("/account?lang=zh");
+    let events = audit_actions(&app);
+
+    let res = client.post(
+        "/account/preferences",
+        &[("language", "kk"), ("time_zone", "almaty")],
+    );
+    let home = client.get("/");
+
+    assert_eq!(res.status, 303, "{}", res.body);
+    let stored = User::find(&mut app.conn(), id).unwrap().unwrap();
+    assert_eq!(stored.language, Lang::Kk);
+    let after = audit_actions(&app);
+    assert_eq!(
+        after.len(),
+        events.len() + 1,
+        "{:?}",
+        &after[events.len()..]
+    );
+    assert_eq!(after.last().unwrap(), "user.preferences_changed");
+    // The saved choice takes effect at once in this browser (its cookie is replaced)…
+    assert_eq!(client.cookie("jl_lang").as_deref(), Some("kk"));
+    assert!(home.body.contains(&html_lang(Lang::Kk)), "{}", home.body);
+    // …and follows the account to a new browser.
+    let fresh = app.signed_in("exporter");
     let home = fresh.get("/");
     assert!(home.body.contains(&html_lang(Lang::Kk)), "{}", home.body);
     assert!(home.body.contains(&shown(Lang::Kk, "home.duties.exporter")));
+}
+
+#[test]
+fn lang_in_the_url_wins_over_the_cookie_which_wins_over_the_account() {
+    let app = spawn_app();
+    let client = app.signed_in("admin");
+    let saved = client.post(
+        "/account/preferences",
+        &[("language", "ru"), ("time_zone", "almaty")],
+    );
+    assert_eq!(saved.status, 303);
+
+    let by_url = client.get("/?lang=en");
+    let by_cookie = client.get("/");
+    let mut browser_says_zh = app.signed_in("admin");
+    browser_says_zh.accept_language = Some("zh-CN,zh;q=0.9".into());
+    let by_account = browser_says_zh.get("/");
+
+    assert!(by_url.body.contains(&html_lang(Lang::En)));
+    assert!(by_cookie.body.contains(&html_lang(Lang::En)));
+    assert!(by_account.body.contains(&html_lang(Lang::Ru)));
 }
 
 /// The switcher's link to `lang` on a page, entities decoded.

@@ -1,12 +1,12 @@
 //! Signing in and out: success, failure, lockout, session renewal, idle timeout.
 
 use diesel::prelude::*;
-use jointlab::db::schema::{audit_events, users};
+use jointlab::db::schema::{audit_events, login_throttles, users};
 use jointlab::db::types::UtcTime;
 use jointlab::i18n::{Lang, t, tn};
 use jointlab::models::session;
 
-use crate::helpers::{PASSWORD, html, spawn_app, spawn_app_with};
+use crate::helpers::{PASSWORD, Resp, TestApp, html, spawn_app, spawn_app_with};
 
 #[test]
 fn a_user_signs_in_and_lands_on_their_home_page() {
@@ -99,6 +99,9 @@ fn five_failures_lock_the_account_for_fifteen_minutes() {
     }
     let fifth = client.login(&email, "wrong-password");
     assert_eq!(fifth.status, 429);
+    // Five failures from one address block the address too; once that block has passed,
+    // the account is still locked.
+    expire_address_blocks(&app);
     // The sixth attempt, even with the right password, is refused with the lockout message.
     let sixth = client.login(&email, PASSWORD);
     assert_eq!(sixth.status, 429);
@@ -204,4 +207,129 @@ fn a_deactivated_user_cannot_sign_in() {
     let res = app.client().login(&user.email, PASSWORD);
     assert_eq!(res.status, 422);
     assert!(res.body.contains(t(Lang::En, "login.invalid")));
+}
+
+/// Lets every client-address block run out, as 15 minutes would.
+fn expire_address_blocks(app: &TestApp) {
+    diesel::update(login_throttles::table)
+        .set(login_throttles::blocked_until.eq(Some(UtcTime::now().plus_minutes(-1))))
+        .execute(&mut *app.conn())
+        .unwrap();
+}
+
+fn failed_logins(app: &TestApp, email: &str) -> (i32, Option<UtcTime>) {
+    users::table
+        .filter(users::email.eq(email))
+        .select((users::failed_logins, users::locked_until))
+        .first(&mut *app.conn())
+        .unwrap()
+}
+
+fn is_throttled(res: &Resp, lang: Lang) -> bool {
+    let text = t(lang, "login.throttled").split('{').next().unwrap();
+    res.status == 429 && res.body.contains(&html(text))
+}
+
+#[test]
+fn unknown_emails_from_one_address_are_throttled_and_so_is_everyone_there() {
+    let app = spawn_app();
+    let client = app.client();
+    let admin = app.user("admin").email.clone();
+    let before = failed_logins(&app, &admin);
+
+    let answers: Vec<Resp> = (1..=5)
+        .map(|i| client.login(&format!("nobody{i}@test.jointlab.local"), PASSWORD))
+        .collect();
+    let next_unknown = client.login("nobody6@test.jointlab.local", PASSWORD);
+    let right_password = client.login(&admin, PASSWORD);
+
+    for (i, res) in answers[..4].iter().enumerate() {
+        assert_eq!(res.status, 422, "attempt {}", i + 1);
+    }
+    assert!(is_throttled(&answers[4], Lang::En), "{}", answers[4].body);
+    assert!(
+        is_throttled(&next_unknown, Lang::En),
+        "{}",
+        next_unknown.body
+    );
+    assert!(
+        is_throttled(&right_password, Lang::En),
+        "{}",
+        right_password.body
+    );
+    assert!(
+        next_unknown.body.contains("15 min"),
+        "{}",
+        next_unknown.body
+    );
+    assert!(client.cookie("jl_session").is_none());
+    // The credential was not checked: the account counted nothing and is not locked.
+    assert_eq!(failed_logins(&app, &admin), before);
+
+    // Once the block has passed, the right password works again.
+    expire_address_blocks(&app);
+    assert_eq!(client.login(&admin, PASSWORD).status, 303);
+}
+
+#[test]
+fn a_throttled_answer_does_not_tell_whether_the_email_exists() {
+    let app = spawn_app();
+    let client = app.client();
+    client.get("/login?lang=ru");
+    for i in 1..=5 {
+        client.login(&format!("guess{i}@test.jointlab.local"), "guess");
+    }
+    let known = app.user("exporter").email.clone();
+    let unknown = "someone.else@test.jointlab.local";
+
+    let for_known = client.login(&known, "guess");
+    let for_unknown = client.login(unknown, "guess");
+
+    assert!(is_throttled(&for_known, Lang::Ru), "{}", for_known.body);
+    // The same page, but for the e-mail the form keeps.
+    assert_eq!(
+        for_known.body.replace(&known, "E"),
+        for_unknown.body.replace(unknown, "E")
+    );
+    assert_eq!(failed_logins(&app, &known).0, 0);
+}
+
+#[test]
+fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_count() {
+    let app = spawn_app_with(|s| s.server.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]);
+    let mut guesser = app.client();
+    guesser.headers = vec![("X-Forwarded-For".into(), "203.0.113.7".into())];
+    let mut colleague = app.client();
+    colleague.headers = vec![("X-Forwarded-For".into(), "198.51.100.2".into())];
+
+    for i in 1..=5 {
+        guesser.login(&format!("nobody{i}@test.jointlab.local"), "guess");
+    }
+    let guesser_again = guesser.login(&app.user("admin").email, PASSWORD);
+    let colleague_signs_in = colleague.login(&app.user("admin").email, PASSWORD);
+
+    assert!(
+        is_throttled(&guesser_again, Lang::En),
+        "{}",
+        guesser_again.body
+    );
+    assert_eq!(
+        colleague_signs_in.status, 303,
+        "{}",
+        colleague_signs_in.body
+    );
+}
+
+#[test]
+fn a_forged_forwarded_for_header_does_not_escape_the_throttle() {
+    let app = spawn_app();
+    let mut client = app.client();
+    for i in 1..=5 {
+        client.headers = vec![("X-Forwarded-For".into(), format!("198.51.100.{i}"))];
+        client.login(&format!("nobody{i}@test.jointlab.local"), "guess");
+    }
+
+    let res = client.login(&app.user("admin").email, PASSWORD);
+
+    assert!(is_throttled(&res, Lang::En), "{}", res.body);
 }

@@ -15,6 +15,7 @@ mod i18n;
 mod intake;
 mod login;
 mod migrations;
+mod request_id;
 mod testing;
 mod users;
 mod workflows;

@@ -377,8 +377,12 @@ fn an_edit_form_loaded_before_the_user_changed_language_is_stale() {
     let page = admin.get(&path);
     let version = field_value(&page.body, "version").unwrap();
     let token = page.csrf_token();
-    // Meanwhile the user picks Kazakh with the switcher.
-    assert_eq!(app.signed_in("analyst_kz").get("/?lang=kk").status, 200);
+    // Meanwhile the user saves Kazakh as their language.
+    let saved = app.signed_in("analyst_kz").post(
+        "/account/preferences",
+        &[("language", "kk"), ("time_zone", "almaty")],
+    );
+    assert_eq!(saved.status, 303);
 
     let mut fields = user_form(&target.email, "Renamed Analyst", "analyst", "kz", "", "");
     fields.push(("version", &version));

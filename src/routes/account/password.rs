@@ -34,16 +34,18 @@ pub async fn submit(
     let new = NewPassword::parse(&form.new, &form.confirm);
     let stored = user.password_hash.clone();
     let current = form.current;
-    // Both Argon2 computations run off the async workers.
-    let checked = web::block(move || {
-        let current_ok = password::verify(&stored, &current);
-        let hash = match (&new, current_ok) {
-            (Ok(p), true) => Some(password::hash(p.expose())),
-            _ => None,
-        };
-        (current_ok, new.map(|_| ()), hash)
-    })
-    .await?;
+    // Both Argon2 computations run off the async workers, in their turn.
+    let checked = state
+        .password_checks
+        .run(move || {
+            let current_ok = password::verify(&stored, &current);
+            let hash = match (&new, current_ok) {
+                (Ok(p), true) => Some(password::hash(p.expose())),
+                _ => None,
+            };
+            (current_ok, new.map(|_| ()), hash)
+        })
+        .await?;
     let (current_ok, new_ok, hash) = checked;
     let mut errors = Vec::new();
     if !current_ok {

@@ -3,9 +3,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::login_form::LoginPage;
-use crate::auth::login::{LoginOutcome, attempt};
+use crate::auth::login::{Attempt, LoginOutcome, sign_in};
+use crate::db::types::UtcTime;
 use crate::error::AppError;
-use crate::models::session;
+use crate::web::client::ClientAddress;
 use crate::web::context::{SESSION_COOKIE, cookie};
 use crate::web::{AppState, Base, RequestContext, render_status, safe_next};
 
@@ -24,6 +25,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
     base: Base,
+    client: ClientAddress,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let LoginForm {
@@ -32,20 +34,19 @@ pub async fn submit(
         next,
     } = form.into_inner();
     let next = safe_next(next.as_deref());
-    let rules = state.settings.login.clone();
-    let previous = RequestContext::of(&req).and_then(|c| c.session_token);
-    let email_in = email.clone();
-    let outcome = state
-        .db
-        .run(move |conn| {
-            let outcome = attempt(conn, &email_in, &password, &rules)?;
-            // A successful login replaces whatever session this browser had.
-            if let (LoginOutcome::Success { .. }, Some(old)) = (&outcome, previous) {
-                session::close(conn, &old)?;
-            }
-            Ok(outcome)
-        })
-        .await?;
+    let attempt = Attempt {
+        email: email.clone(),
+        password,
+        client: client.0,
+        previous_session: RequestContext::of(&req).and_then(|c| c.session_token),
+    };
+    let outcome = sign_in(
+        &state.db,
+        &state.password_checks,
+        &state.settings.login,
+        attempt,
+    )
+    .await?;
     match outcome {
         LoginOutcome::Success { user, token } => {
             let to = if user.must_change_password {
@@ -71,23 +72,29 @@ pub async fn submit(
                 },
             )
         }
-        LoginOutcome::Locked { until } => {
-            let minutes = ((until.0 - crate::db::types::UtcTime::now().0).num_seconds() + 59) / 60;
-            let notice = Some(base.tn(
-                "login.locked",
-                &minutes.max(1),
-                &[("until", &base.time(&until))],
-            ));
-            render_status(
-                StatusCode::TOO_MANY_REQUESTS,
-                &LoginPage {
-                    base,
-                    email,
-                    next,
-                    notice,
-                    notice_is_error: true,
-                },
-            )
-        }
+        LoginOutcome::Locked { until } => too_many(base, email, next, "login.locked", until),
+        LoginOutcome::Throttled { until } => too_many(base, email, next, "login.throttled", until),
     }
+}
+
+/// 429 with `key`'s message: how many minutes are left and until when.
+fn too_many(
+    base: Base,
+    email: String,
+    next: String,
+    key: &str,
+    until: UtcTime,
+) -> Result<HttpResponse, AppError> {
+    let minutes = ((until.0 - UtcTime::now().0).num_seconds() + 59) / 60;
+    let notice = Some(base.tn(key, &minutes.max(1), &[("until", &base.time(&until))]));
+    render_status(
+        StatusCode::TOO_MANY_REQUESTS,
+        &LoginPage {
+            base,
+            email,
+            next,
+            notice,
+            notice_is_error: true,
+        },
+    )
 }

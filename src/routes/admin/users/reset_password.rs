@@ -17,7 +17,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let actor = Actor::user(admin.id, &admin.email);
-    let (one_time, hash) = web::block(password::one_time).await?;
+    let (one_time, hash) = state.password_checks.run(password::one_time).await?;
     let user = state
         .db
         .run(move |conn| {
