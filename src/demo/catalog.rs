@@ -11,13 +11,16 @@ use std::collections::HashMap;
 use diesel::QueryResult;
 
 use crate::db::DbConn;
+use crate::db::ids::{CommodityId, LimitSetId};
 use crate::domain::catalog::{MethodCode, Names, Unit};
 use crate::domain::{DecimalText, HsCode};
+use crate::error::AppError;
 use crate::models::catalog::{
     CommodityEntry, CommodityKind, Limit, LimitEntry, MethodEntry, NewLimitSet, PanelTest,
     ResultKind,
 };
-use crate::models::{Actor, Commodity, CommodityId, LimitSet, LimitSetId, TestMethod};
+use crate::models::{Actor, Commodity, LimitSet, TestMethod};
+use crate::workflows::catalog as workflow;
 
 const WHEAT: &str = "100199";
 const BARLEY: &str = "100390";
@@ -65,15 +68,16 @@ const LIMIT_SETS: &[DemoLimitSet] = &[
          EAEU Decisions No. 317 (2010) and No. 158 (2016)"),
 ];
 
-/// Adds the demo catalog inside the caller's transaction, each row audited; what already
-/// exists (a demo commodity with the same HS code, a method, set, limit or panel test with the
-/// same key) is left as it is, so running it twice changes nothing.
-pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> QueryResult<()> {
+/// Adds the demo catalog inside the caller's transaction, through the catalog workflow (each
+/// row audited, as `actor`); what already exists (a demo commodity with the same HS code, a
+/// method, set, limit or panel test with the same key) is left as it is, so running it twice
+/// changes nothing.
+pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
     let mut commodities: HashMap<&str, CommodityId> = HashMap::new();
     for (hs, kind, names) in COMMODITIES {
         let id = match Commodity::find_demo(conn, hs)? {
             Some(c) => c.id,
-            None => Commodity::create(conn, actor, &commodity(hs, *kind, names)?, true)?.id,
+            None => workflow::seed_commodity(conn, actor, &commodity(hs, *kind, names)?)?.id,
         };
         commodities.insert(hs, id);
     }
@@ -81,7 +85,7 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> QueryResult<()> {
     for demo in methods::METHODS {
         let method = match TestMethod::find_by_code(conn, demo.code)? {
             Some(m) => m,
-            None => TestMethod::create(conn, actor, &method(demo)?, true)?,
+            None => workflow::seed_test_method(conn, actor, &method(demo)?)?,
         };
         methods.insert(demo.code, method);
     }
@@ -89,7 +93,7 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> QueryResult<()> {
     for (code, names, reference) in LIMIT_SETS {
         let id = match LimitSet::find_by_code(conn, code)? {
             Some(s) => s.id,
-            None => LimitSet::create(conn, actor, &limit_set(code, names, reference)?, true)?.id,
+            None => workflow::seed_limit_set(conn, actor, &limit_set(code, names, reference)?)?.id,
         };
         sets.insert(code, id);
     }
@@ -107,7 +111,7 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> QueryResult<()> {
             let entry =
                 LimitEntry::new(set, commodity, method, *rule, value, reference.to_string())
                     .map_err(|e| bad(&format!("limit {code} for {hs}: {e:?}")))?;
-            Limit::add(conn, actor, &entry)?;
+            workflow::seed_limit(conn, actor, &entry)?;
         }
     }
     for (hs_codes, code, sides) in limits::PANELS {
@@ -116,7 +120,7 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> QueryResult<()> {
             let commodity = commodity_id(hs)?;
             for side in *sides {
                 if !PanelTest::exists(conn, commodity, method, *side)? {
-                    PanelTest::add(conn, actor, commodity, method, *side)?;
+                    workflow::seed_panel_test(conn, actor, commodity, method, *side)?;
                 }
             }
         }

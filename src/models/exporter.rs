@@ -1,7 +1,6 @@
 pub use crate::db::ids::ExporterId;
 use diesel::prelude::*;
 
-use super::audit::{self, Actor, AuditEntry};
 use crate::db::DbConn;
 use crate::db::schema::exporters;
 use crate::db::types::UtcTime;
@@ -65,36 +64,15 @@ pub struct CompanyDetails {
     pub contact_email: String,
 }
 
-/// Outcome of an update guarded by the version the form was built from.
-pub use super::user::Saved;
-
 impl Exporter {
-    /// Registers a company and audits it (inside the caller's transaction).
-    pub fn create(conn: &mut DbConn, actor: &Actor, new: &NewExporter) -> QueryResult<Exporter> {
-        let company = new.insert(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "exporter.created", "exporter", company.id)
-                .after(company.audit_view()),
-        )?;
-        Ok(company)
-    }
-
-    /// Saves an edited company if nobody changed it since `version`.
+    /// Saves an edited company if it is still at `version`; `None` if someone changed it first.
     pub fn update(
         conn: &mut DbConn,
-        actor: &Actor,
         id: ExporterId,
         version: i32,
         details: &CompanyDetails,
-    ) -> QueryResult<Saved<Exporter>> {
-        let Some(before) = Exporter::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if before.version != version {
-            return Ok(Saved::Stale);
-        }
-        let company: Exporter = diesel::update(
+    ) -> QueryResult<Option<Exporter>> {
+        diesel::update(
             exporters::table
                 .find(id)
                 .filter(exporters::version.eq(version)),
@@ -108,17 +86,12 @@ impl Exporter {
             exporters::version.eq(version + 1),
         ))
         .returning(exporters::all_columns)
-        .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "exporter.updated", "exporter", id)
-                .before(before.audit_view())
-                .after(company.audit_view()),
-        )?;
-        Ok(Saved::Done(company))
+        .get_result(conn)
+        .optional()
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The company as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         serde_json::json!({ "name": self.name, "bin": self.bin, "address": self.address, "contact_email": self.contact_email })
     }
 

@@ -9,6 +9,8 @@
 //! (303 / 409 / 422) or an error page (404 / 500). Models know their own table only; every rule
 //! that spans tables lives here.
 
+pub mod catalog;
+pub mod companies;
 pub mod custody;
 pub mod discrepancy;
 pub mod intake;
@@ -76,6 +78,18 @@ pub fn guarded(updated: bool) -> Step<()> {
 /// The version the form carried must be the one loaded; otherwise the page was stale.
 pub fn same_version(loaded: i32, submitted: i32) -> Step<()> {
     guarded(loaded == submitted)
+}
+
+/// For a write that a unique index guards as a field of a form (a method's code, a company's
+/// BIN): a unique violation means the value is taken, refused with `key` for the page to show
+/// beside the field — also when a parallel request took it between the check and the write.
+/// Any other error converts as usual.
+pub fn taken(key: &'static str) -> impl FnOnce(diesel::result::Error) -> Halt {
+    use diesel::result::{DatabaseErrorKind, Error};
+    move |e| match e {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => Halt::Refused(key),
+        other => Halt::from(other),
+    }
 }
 
 /// Runs `step` in one write transaction (synchronously: the command line, seeding, tests).

@@ -4,6 +4,7 @@
 
 mod entries;
 mod limits;
+mod race;
 mod seed;
 
 use diesel::prelude::*;

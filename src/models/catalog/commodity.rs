@@ -1,16 +1,15 @@
-//! Writing commodities: create and edit (guarded by the version), each audited.
+//! Writing commodities: insert, and edit guarded by the version (the workflow audits both).
 
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{Commodity, CommodityId, CommodityKind};
+use super::{Commodity, CommodityKind};
 use crate::db::DbConn;
+use crate::db::ids::CommodityId;
 use crate::db::schema::commodities;
 use crate::db::types::UtcTime;
 use crate::domain::HsCode;
 use crate::domain::catalog::Names;
-use crate::models::audit::{self, Actor, AuditEntry};
-use crate::models::user::Saved;
 
 /// A commodity as a form or the demo catalog describes it, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +22,8 @@ pub struct CommodityEntry {
 }
 
 impl CommodityEntry {
-    fn audit_view(&self) -> serde_json::Value {
+    /// The entry as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "name_en": self.names.en,
             "name_ru": self.names.ru,
@@ -68,15 +68,10 @@ struct CommodityChanges<'a> {
 }
 
 impl Commodity {
-    /// Adds a commodity and records it in the audit log (inside the caller's transaction).
-    pub fn create(
-        conn: &mut DbConn,
-        actor: &Actor,
-        entry: &CommodityEntry,
-        demo: bool,
-    ) -> QueryResult<Commodity> {
+    /// Adds a commodity (`demo` for the demo catalog's rows).
+    pub fn create(conn: &mut DbConn, entry: &CommodityEntry, demo: bool) -> QueryResult<Commodity> {
         let now = UtcTime::now();
-        let commodity: Commodity = diesel::insert_into(commodities::table)
+        diesel::insert_into(commodities::table)
             .values(NewCommodity {
                 id: CommodityId::new(),
                 name_en: &entry.names.en,
@@ -92,30 +87,18 @@ impl Commodity {
                 version: 1,
             })
             .returning(commodities::all_columns)
-            .get_result(conn)?;
-        let after = entry.audit_view();
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "commodity.created", "commodity", commodity.id).after(after),
-        )?;
-        Ok(commodity)
+            .get_result(conn)
     }
 
-    /// Saves an edited commodity if nobody changed it since `version`.
+    /// Saves an edited commodity if it is still at `version`; `None` if someone changed it
+    /// first.
     pub fn update(
         conn: &mut DbConn,
-        actor: &Actor,
         id: CommodityId,
         version: i32,
         entry: &CommodityEntry,
-    ) -> QueryResult<Saved<Commodity>> {
-        let Some(before) = Commodity::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if before.version != version {
-            return Ok(Saved::Stale);
-        }
-        let saved: Option<Commodity> = diesel::update(
+    ) -> QueryResult<Option<Commodity>> {
+        diesel::update(
             commodities::table
                 .find(id)
                 .filter(commodities::version.eq(version)),
@@ -133,17 +116,7 @@ impl Commodity {
         })
         .returning(commodities::all_columns)
         .get_result(conn)
-        .optional()?;
-        let Some(commodity) = saved else {
-            return Ok(Saved::Stale);
-        };
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "commodity.updated", "commodity", id)
-                .before(before.audit_view())
-                .after(entry.audit_view()),
-        )?;
-        Ok(Saved::Done(commodity))
+        .optional()
     }
 
     /// The demo catalog's commodity with this HS code, if the demo seed created it.
@@ -161,7 +134,8 @@ impl Commodity {
         commodities::table.count().get_result(conn)
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The row as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "name_en": self.name_en,
             "name_ru": self.name_ru,

@@ -1,19 +1,17 @@
 //! Writing limit sets and their limits: a limit is a maximum, a minimum (both with a value in
-//! the method's unit) or "not detected"; one per (set, commodity, method); each change audited.
+//! the method's unit) or "not detected"; one per (set, commodity, method). The workflow audits
+//! each change.
 
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{
-    Commodity, CommodityId, Limit, LimitId, LimitRule, LimitSet, LimitSetId, ResultKind,
-    TestMethod, TestMethodId,
-};
+use super::{Commodity, Limit, LimitRule, LimitSet, ResultKind, TestMethod};
 use crate::db::DbConn;
+use crate::db::ids::{CommodityId, LimitId, LimitSetId, TestMethodId};
 use crate::db::schema::{commodities, limit_sets, limits, test_methods};
 use crate::db::types::UtcTime;
 use crate::domain::DecimalText;
 use crate::domain::catalog::{FieldErrors, Names};
-use crate::models::audit::{self, Actor, AuditEntry};
 
 /// A destination market's limit set, as the demo catalog describes it.
 #[derive(Debug, Clone)]
@@ -133,9 +131,9 @@ impl Limit {
         limits::table.count().get_result(conn)
     }
 
-    /// Adds a limit and records it in the audit log (inside the caller's transaction).
-    pub fn add(conn: &mut DbConn, actor: &Actor, entry: &LimitEntry) -> QueryResult<Limit> {
-        let limit: Limit = diesel::insert_into(limits::table)
+    /// Adds a limit to its set.
+    pub fn add(conn: &mut DbConn, entry: &LimitEntry) -> QueryResult<Limit> {
+        diesel::insert_into(limits::table)
             .values(NewLimit {
                 id: LimitId::new(),
                 limit_set_id: entry.limit_set_id,
@@ -148,22 +146,13 @@ impl Limit {
                 created_at: UtcTime::now(),
             })
             .returning(limits::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "limit.added", "limit", limit.id).after(limit.audit_view()),
-        )?;
-        Ok(limit)
+            .get_result(conn)
     }
 
-    /// Removes a limit; the audit event keeps what it was.
-    pub fn remove(conn: &mut DbConn, actor: &Actor, limit: &Limit) -> QueryResult<()> {
-        diesel::delete(limits::table.find(limit.id)).execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "limit.removed", "limit", limit.id).before(limit.audit_view()),
-        )?;
-        Ok(())
+    /// Removes a limit; `false` if it was not there (any more).
+    pub fn remove(conn: &mut DbConn, id: LimitId) -> QueryResult<bool> {
+        let removed = diesel::delete(limits::table.find(id)).execute(conn)?;
+        Ok(removed == 1)
     }
 
     /// The value as a page shows it: `5 µg/kg`, or empty for "not detected".
@@ -175,7 +164,8 @@ impl Limit {
         }
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The row as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "limit_set_id": self.limit_set_id.to_string(),
             "commodity_id": self.commodity_id.to_string(),
@@ -203,14 +193,9 @@ struct LimitSetRow<'a> {
 }
 
 impl LimitSet {
-    /// Adds a limit set and records it in the audit log (inside the caller's transaction).
-    pub fn create(
-        conn: &mut DbConn,
-        actor: &Actor,
-        new: &NewLimitSet,
-        demo: bool,
-    ) -> QueryResult<LimitSet> {
-        let set: LimitSet = diesel::insert_into(limit_sets::table)
+    /// Adds a limit set (`demo` for the demo catalog's rows).
+    pub fn create(conn: &mut DbConn, new: &NewLimitSet, demo: bool) -> QueryResult<LimitSet> {
+        diesel::insert_into(limit_sets::table)
             .values(LimitSetRow {
                 id: LimitSetId::new(),
                 code: &new.code,
@@ -223,13 +208,12 @@ impl LimitSet {
                 created_at: UtcTime::now(),
             })
             .returning(limit_sets::all_columns)
-            .get_result(conn)?;
-        let after = json!({ "code": set.code, "name_en": set.name_en, "reference": set.reference });
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "limit_set.created", "limit_set", set.id).after(after),
-        )?;
-        Ok(set)
+            .get_result(conn)
+    }
+
+    /// The set as the audit log records its creation.
+    pub fn audit_view(&self) -> serde_json::Value {
+        json!({ "code": self.code, "name_en": self.name_en, "reference": self.reference })
     }
 
     /// Every limit set by code, with the number of its limits.

@@ -1,15 +1,15 @@
-//! Writing default panels: which test methods each side runs for a commodity; each change
-//! audited.
+//! Writing default panels: which test methods each side runs for a commodity (the workflow
+//! audits each change).
 
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{CommodityId, PanelTest, PanelTestId, TestMethod, TestMethodId};
+use super::{PanelTest, TestMethod};
 use crate::db::DbConn;
+use crate::db::ids::{CommodityId, PanelTestId, TestMethodId};
 use crate::db::schema::{panel_tests, test_methods};
 use crate::db::types::UtcTime;
 use crate::domain::Side;
-use crate::models::audit::{self, Actor, AuditEntry};
 
 #[derive(Insertable)]
 #[diesel(table_name = panel_tests)]
@@ -75,15 +75,14 @@ impl PanelTest {
         panel_tests::table.count().get_result(conn)
     }
 
-    /// Adds a method to a side's default panel and records it in the audit log.
+    /// Adds a method to a side's default panel.
     pub fn add(
         conn: &mut DbConn,
-        actor: &Actor,
         commodity: CommodityId,
         method: TestMethodId,
         side: Side,
     ) -> QueryResult<PanelTest> {
-        let test: PanelTest = diesel::insert_into(panel_tests::table)
+        diesel::insert_into(panel_tests::table)
             .values(NewPanelTest {
                 id: PanelTestId::new(),
                 commodity_id: commodity,
@@ -92,27 +91,17 @@ impl PanelTest {
                 created_at: UtcTime::now(),
             })
             .returning(panel_tests::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "panel_test.added", "panel_test", test.id)
-                .after(test.audit_view()),
-        )?;
-        Ok(test)
+            .get_result(conn)
     }
 
-    /// Takes a method off a side's default panel; the audit event keeps what it was.
-    pub fn remove(conn: &mut DbConn, actor: &Actor, test: &PanelTest) -> QueryResult<()> {
-        diesel::delete(panel_tests::table.find(test.id)).execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "panel_test.removed", "panel_test", test.id)
-                .before(test.audit_view()),
-        )?;
-        Ok(())
+    /// Takes a method off a side's default panel; `false` if it was not there (any more).
+    pub fn remove(conn: &mut DbConn, id: PanelTestId) -> QueryResult<bool> {
+        let removed = diesel::delete(panel_tests::table.find(id)).execute(conn)?;
+        Ok(removed == 1)
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The row as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "commodity_id": self.commodity_id.to_string(),
             "test_method_id": self.test_method_id.to_string(),

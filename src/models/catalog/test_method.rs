@@ -1,19 +1,18 @@
-//! Writing test methods: the rules between result kind, unit, LOD and LOQ; create and edit
-//! (guarded by the version), each audited.
+//! Writing test methods: the rules between result kind, unit, LOD and LOQ; insert, and edit
+//! guarded by the version (the workflow audits both).
 
 use std::cmp::Ordering;
 
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{Discipline, ResultKind, TestMethod, TestMethodId};
+use super::{Discipline, ResultKind, TestMethod};
 use crate::db::DbConn;
+use crate::db::ids::TestMethodId;
 use crate::db::schema::test_methods;
 use crate::db::types::UtcTime;
 use crate::domain::DecimalText;
 use crate::domain::catalog::{FieldErrors, MethodCode, Names, Unit, compare_decimals};
-use crate::models::audit::{self, Actor, AuditEntry};
-use crate::models::user::Saved;
 
 /// A test method, validated: a quantitative method has a unit and a qualitative one has none
 /// (nor LOD / LOQ, which are amounts in that unit); the LOQ is never below the LOD.
@@ -68,7 +67,8 @@ impl MethodEntry {
         errors
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The entry as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "code": self.code.as_str(),
             "name_en": self.names.en,
@@ -130,15 +130,10 @@ impl<'a> MethodRow<'a> {
 }
 
 impl TestMethod {
-    /// Adds a test method and records it in the audit log (inside the caller's transaction).
-    pub fn create(
-        conn: &mut DbConn,
-        actor: &Actor,
-        entry: &MethodEntry,
-        demo: bool,
-    ) -> QueryResult<TestMethod> {
+    /// Adds a test method (`demo` for the demo catalog's rows).
+    pub fn create(conn: &mut DbConn, entry: &MethodEntry, demo: bool) -> QueryResult<TestMethod> {
         let row = MethodRow::of(entry, 1);
-        let method: TestMethod = diesel::insert_into(test_methods::table)
+        diesel::insert_into(test_methods::table)
             .values((
                 test_methods::id.eq(TestMethodId::new()),
                 row,
@@ -146,30 +141,18 @@ impl TestMethod {
                 test_methods::created_at.eq(UtcTime::now()),
             ))
             .returning(test_methods::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test_method.created", "test_method", method.id)
-                .after(entry.audit_view()),
-        )?;
-        Ok(method)
+            .get_result(conn)
     }
 
-    /// Saves an edited test method if nobody changed it since `version`.
+    /// Saves an edited test method if it is still at `version`; `None` if someone changed it
+    /// first.
     pub fn update(
         conn: &mut DbConn,
-        actor: &Actor,
         id: TestMethodId,
         version: i32,
         entry: &MethodEntry,
-    ) -> QueryResult<Saved<TestMethod>> {
-        let Some(before) = TestMethod::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if before.version != version {
-            return Ok(Saved::Stale);
-        }
-        let saved: Option<TestMethod> = diesel::update(
+    ) -> QueryResult<Option<TestMethod>> {
+        diesel::update(
             test_methods::table
                 .find(id)
                 .filter(test_methods::version.eq(version)),
@@ -177,17 +160,7 @@ impl TestMethod {
         .set(MethodRow::of(entry, version + 1))
         .returning(test_methods::all_columns)
         .get_result(conn)
-        .optional()?;
-        let Some(method) = saved else {
-            return Ok(Saved::Stale);
-        };
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "test_method.updated", "test_method", id)
-                .before(before.audit_view())
-                .after(entry.audit_view()),
-        )?;
-        Ok(Saved::Done(method))
+        .optional()
     }
 
     pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<TestMethod>> {
@@ -223,7 +196,8 @@ impl TestMethod {
         }
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    /// The row as the audit log records it.
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "code": self.code,
             "name_en": self.name_en,

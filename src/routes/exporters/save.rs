@@ -1,20 +1,11 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-use super::form::{CompanyForm, CompanyPage};
+use super::form::{CompanyForm, CompanyPage, Errors};
 use crate::auth::CompanyManager;
-use crate::db::write_tx;
 use crate::error::AppError;
-use crate::models::exporter::{NewExporter, Saved};
-use crate::models::{Actor, Exporter, ExporterId, User};
-use crate::routes::admin::users::form::is_unique_violation;
-use crate::web::{AppState, Base};
-
-fn saved(id: ExporterId) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/exporters/{id}?saved=1")))
-        .finish()
-}
+use crate::models::{Exporter, ExporterId, User};
+use crate::web::{AppState, Base, answer};
+use crate::workflows::{apply, companies};
 
 /// `POST /exporters`: registers a company (BIN unique and checksum-valid).
 pub async fn create(
@@ -24,7 +15,7 @@ pub async fn create(
     form: web::Form<CompanyForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let page = CompanyPage {
+    let mut page = CompanyPage {
         base,
         form: form.clone(),
         errors: Vec::new(),
@@ -36,27 +27,23 @@ pub async fn create(
         Ok(d) => d,
         Err(errors) => return page.refused(errors, false),
     };
-    let actor = Actor::user(who.id, &who.email);
-    let created = state
-        .db
-        .run(move |conn| {
-            let new = NewExporter::new(
-                &details.name,
-                &details.bin,
-                &details.address,
-                &details.contact_email,
-            );
-            match write_tx(conn, |conn| Exporter::create(conn, &actor, &new)) {
-                Ok(company) => Ok(Some(company.id)),
-                Err(e) if is_unique_violation(&e) => Ok(None),
-                Err(e) => Err(e.into()),
+    let by = who.0;
+    let change = apply(&state.db, move |conn| {
+        companies::register_company(conn, &by, &details)
+    })
+    .await?;
+    answer(
+        change,
+        |company| format!("/exporters/{}?saved=1", company.id),
+        async |key| {
+            match key {
+                companies::BIN_TAKEN => page.errors.push(("bin", key)),
+                notice => page.notice = Some(notice),
             }
-        })
-        .await?;
-    match created {
-        Some(id) => Ok(saved(id)),
-        None => page.refused(vec![("bin", "exporters.bin_taken")], false),
-    }
+            Ok(page)
+        },
+    )
+    .await
 }
 
 /// `POST /exporters/{id}`: saves the company unless someone changed it since the form loaded.
@@ -69,44 +56,56 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let actor = Actor::user(who.id, &who.email);
-    let parsed = form.parse();
     let version: i32 = form.version.parse().map_err(|_| AppError::BadRequest)?;
-    let (outcome, company, users) = state
+    let details = match form.parse() {
+        Ok(details) => details,
+        Err(errors) => {
+            let page = again(&state, base, id, form, Vec::new(), None).await?;
+            return page.refused(errors, false);
+        }
+    };
+    let by = who.0;
+    let change = apply(&state.db, move |conn| {
+        companies::edit_company(conn, &by, id, version, &details)
+    })
+    .await?;
+    answer(
+        change,
+        |_| format!("/exporters/{id}?saved=1"),
+        async |key| match key {
+            companies::BIN_TAKEN => again(&state, base, id, form, vec![("bin", key)], None).await,
+            notice => again(&state, base, id, form, Vec::new(), Some(notice)).await,
+        },
+    )
+    .await
+}
+
+/// The form again, as typed, beside the company as it now is and its users.
+async fn again(
+    state: &AppState,
+    base: Base,
+    id: ExporterId,
+    mut form: CompanyForm,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<CompanyPage, AppError> {
+    let (company, users) = state
         .db
         .run(move |conn| {
-            let outcome = match parsed {
-                Err(errors) => Err((errors, false)),
-                Ok(details) => match write_tx(conn, |conn| {
-                    Exporter::update(conn, &actor, id, version, &details)
-                }) {
-                    Ok(Saved::Done(_)) => Ok(()),
-                    Ok(Saved::Stale) => Err((Vec::new(), true)),
-                    Err(e) if is_unique_violation(&e) => {
-                        Err((vec![("bin", "exporters.bin_taken")], false))
-                    }
-                    Err(e) => return Err(e.into()),
-                },
-            };
             let company = Exporter::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((outcome, company, User::of_exporter(conn, id)?))
+            Ok((company, User::of_exporter(conn, id)?))
         })
         .await?;
-    let (errors, stale) = match outcome {
-        Ok(()) => return Ok(saved(id)),
-        Err(refusal) => refusal,
-    };
-    let mut form = form;
-    if stale {
+    if notice == Some("form.stale") {
+        // Keep what was typed, but let the next submission go through knowingly.
         form.version = company.version.to_string();
     }
-    let page = CompanyPage {
+    Ok(CompanyPage {
         base,
         form,
-        errors: Vec::new(),
-        notice: None,
+        errors,
+        notice,
         company: Some(company),
         users,
-    };
-    page.refused(errors, stale)
+    })
 }

@@ -1,8 +1,6 @@
 //! The administrator's catalog pages: commodities, test methods, limit sets with their limits,
 //! and the default panels each side runs for a commodity.
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
 use serde::Deserialize;
 
 use crate::domain::catalog::FieldErrors;
@@ -53,13 +51,6 @@ impl SavedQuery {
             _ => None,
         }
     }
-}
-
-/// The 303 that follows a successful change.
-pub fn see_other(location: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
 }
 
 /// A checkbox's value as a browser sends it: present ("on") when ticked, absent otherwise.

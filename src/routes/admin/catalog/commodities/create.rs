@@ -1,12 +1,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use super::super::{Errors, see_other};
+use super::super::Errors;
 use super::form::{CommodityForm, CommodityFormPage};
 use crate::auth::Admin;
 use crate::error::AppError;
-use crate::models::{Actor, Commodity};
-use crate::web::{AppState, Base, render_status};
+use crate::web::{AppState, Base, answer, render_status};
+use crate::workflows::{apply, catalog};
 
 /// `POST /admin/catalog/commodities`: adds a commodity, then shows it; a wrong field brings the
 /// form back with the typed values and the message beside the field.
@@ -25,13 +25,19 @@ pub async fn submit(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let actor = Actor::user(admin.id, &admin.email);
-    let commodity = state
-        .db
-        .write(move |conn| Ok(Commodity::create(conn, &actor, &entry, false)?))
-        .await?;
-    Ok(see_other(format!(
-        "/admin/catalog/commodities/{}?saved=created",
-        commodity.id
-    )))
+    let admin = admin.0;
+    let change = apply(&state.db, move |conn| {
+        catalog::add_commodity(conn, &admin, &entry)
+    })
+    .await?;
+    answer(
+        change,
+        |commodity| format!("/admin/catalog/commodities/{}?saved=created", commodity.id),
+        async |notice| {
+            let mut page = CommodityFormPage::new(base, form);
+            page.notice = Some(notice);
+            Ok(page)
+        },
+    )
+    .await
 }

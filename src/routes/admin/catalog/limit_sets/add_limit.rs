@@ -2,20 +2,18 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::super::{Errors, see_other};
+use super::super::Errors;
 use super::show::{LimitSetData, LimitSetPage};
 use crate::auth::Admin;
-use crate::db::{DbConn, write_tx};
+use crate::db::DbConn;
 use crate::domain::DecimalText;
 use crate::domain::catalog::FieldErrors;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
 use crate::models::catalog::{Limit, LimitEntry, LimitRule};
-use crate::models::{Actor, Commodity, LimitSetId, TestMethod};
-use crate::routes::admin::users::form::is_unique_violation;
-use crate::web::{AppState, Base, render_status};
-
-const TAKEN: (&str, &str) = ("test_method", "catalog.error.limit_taken");
+use crate::models::{Commodity, LimitSetId, TestMethod};
+use crate::web::{AppState, Base, answer, render_status};
+use crate::workflows::{apply_on, catalog};
 
 /// The "add a limit" form, as typed.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -73,7 +71,7 @@ impl LimitForm {
         match LimitEntry::new(set, commodity.id, &method, rule, value, reference) {
             Err(rule_errors) => rule_errors.into_iter().for_each(|(f, k)| errors.push(f, k)),
             Ok(_) if Limit::find_for(conn, set, commodity.id, method.id)?.is_some() => {
-                errors.push(TAKEN.0, TAKEN.1)
+                errors.push("test_method", catalog::LIMIT_TAKEN)
             }
             Ok(entry) if errors.is_empty() => return Ok(Ok(entry)),
             Ok(_) => {}
@@ -94,29 +92,40 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let actor = Actor::user(admin.id, &admin.email);
+    let admin = admin.0;
     let submitted = form.clone();
-    let refused = state
+    let (data, outcome) = state
         .db
         .run(move |conn| {
+            // The page to show again, and the lookups the form is checked against.
             let data = LimitSetData::load(conn, id)?;
-            let errors = match form.parse(conn, id)? {
-                Err(errors) => errors,
-                Ok(entry) => match write_tx(conn, |conn| Limit::add(conn, &actor, &entry)) {
-                    Ok(_) => return Ok(None),
-                    Err(e) if is_unique_violation(&e) => vec![TAKEN],
-                    Err(e) => return Err(e.into()),
-                },
+            let outcome = match form.parse(conn, id)? {
+                Err(errors) => Err(errors),
+                Ok(entry) => Ok(apply_on(conn, |conn| {
+                    catalog::add_limit(conn, &admin, &entry)
+                })?),
             };
-            Ok(Some((data, errors)))
+            Ok((data, outcome))
         })
         .await?;
-    let Some((data, errors)) = refused else {
-        return Ok(see_other(format!(
-            "/admin/catalog/limit-sets/{id}?saved=added"
-        )));
-    };
     let mut page = LimitSetPage::new(base, data, submitted);
-    page.errors = Errors(errors);
-    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    let change = match outcome {
+        Ok(change) => change,
+        Err(errors) => {
+            page.errors = Errors(errors);
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    answer(
+        change,
+        |_| format!("/admin/catalog/limit-sets/{id}?saved=added"),
+        async |key| {
+            match key {
+                catalog::LIMIT_TAKEN => page.errors.push("test_method", key),
+                notice => page.notice = Some(notice),
+            }
+            Ok(page)
+        },
+    )
+    .await
 }

@@ -3,16 +3,15 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::super::{Errors, SavedQuery, see_other};
+use super::super::{Errors, SavedQuery};
 use crate::auth::Admin;
-use crate::db::write_tx;
 use crate::domain::catalog::Names;
 use crate::domain::intake::required_text;
 use crate::error::AppError;
+use crate::models::LimitSet;
 use crate::models::catalog::{Named, NewLimitSet};
-use crate::models::{Actor, LimitSet};
-use crate::routes::admin::users::form::is_unique_violation;
-use crate::web::{AppState, Base, render, render_status};
+use crate::web::{AppState, Base, answer, render, render_status};
+use crate::workflows::{apply, catalog};
 
 /// The new limit set form, as typed.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -95,41 +94,52 @@ pub async fn create(
     form: web::Form<LimitSetForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let parsed = form.parse();
-    let actor = Actor::user(admin.id, &admin.email);
-    let (created, sets) = state
+    let new = match form.parse() {
+        Ok(new) => new,
+        Err(errors) => {
+            let page = again(&state, base, form, errors, None).await?;
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let admin = admin.0;
+    let change = apply(&state.db, move |conn| {
+        catalog::add_limit_set(conn, &admin, &new)
+    })
+    .await?;
+    answer(
+        change,
+        |set| format!("/admin/catalog/limit-sets/{}?saved=created", set.id),
+        async |key| {
+            let mut errors = Errors::default();
+            match key {
+                catalog::SET_CODE_TAKEN => {
+                    errors.push("code", key);
+                    again(&state, base, form, errors, None).await
+                }
+                notice => again(&state, base, form, errors, Some(notice)).await,
+            }
+        },
+    )
+    .await
+}
+
+/// The list again, with the form as typed.
+async fn again(
+    state: &AppState,
+    base: Base,
+    form: LimitSetForm,
+    errors: Errors,
+    notice: Option<&'static str>,
+) -> Result<LimitSetListPage, AppError> {
+    let sets = state
         .db
-        .run(move |conn| {
-            let created = match parsed {
-                Err(errors) => Err(errors),
-                Ok(new) => match write_tx(conn, |conn| LimitSet::create(conn, &actor, &new, false))
-                {
-                    Ok(set) => Ok(set),
-                    Err(e) if is_unique_violation(&e) => {
-                        let mut errors = Errors::default();
-                        errors.push("code", "catalog.limit_sets.code_taken");
-                        Err(errors)
-                    }
-                    Err(e) => return Err(e.into()),
-                },
-            };
-            Ok((created, LimitSet::with_counts(conn)?))
-        })
+        .run(|conn| Ok(LimitSet::with_counts(conn)?))
         .await?;
-    match created {
-        Ok(set) => Ok(see_other(format!(
-            "/admin/catalog/limit-sets/{}?saved=created",
-            set.id
-        ))),
-        Err(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &LimitSetListPage {
-                base,
-                sets,
-                form,
-                errors,
-                notice: None,
-            },
-        ),
-    }
+    Ok(LimitSetListPage {
+        base,
+        sets,
+        form,
+        errors,
+        notice,
+    })
 }

@@ -2,19 +2,15 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::super::{Errors, see_other};
+use super::super::Errors;
 use super::show::{PanelData, PanelPage};
 use crate::auth::Admin;
-use crate::db::write_tx;
 use crate::domain::Side;
 use crate::domain::catalog::FieldErrors;
 use crate::error::AppError;
-use crate::models::catalog::PanelTest;
-use crate::models::{Actor, CommodityId, TestMethodId};
-use crate::routes::admin::users::form::is_unique_violation;
-use crate::web::{AppState, Base, render_status};
-
-const TAKEN: (&str, &str) = ("test_method", "catalog.error.panel_taken");
+use crate::models::{CommodityId, TestMethodId};
+use crate::web::{AppState, Base, answer, render_status};
+use crate::workflows::{apply_on, catalog};
 
 /// The "add to the panel" form, as typed.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -60,32 +56,40 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let actor = Actor::user(admin.id, &admin.email);
+    let admin = admin.0;
     let submitted = form.clone();
-    let refused = state
+    let (data, outcome) = state
         .db
         .run(move |conn| {
+            // The page to show again, and the methods the form may name.
             let data = PanelData::load(conn, id)?;
-            let errors = match form.parse(&data) {
-                Err(errors) => errors,
-                Ok((method, side)) if PanelTest::exists(conn, id, method, side)? => vec![TAKEN],
-                Ok((method, side)) => {
-                    match write_tx(conn, |conn| PanelTest::add(conn, &actor, id, method, side)) {
-                        Ok(_) => return Ok(None),
-                        Err(e) if is_unique_violation(&e) => vec![TAKEN],
-                        Err(e) => return Err(e.into()),
-                    }
-                }
+            let outcome = match form.parse(&data) {
+                Err(errors) => Err(errors),
+                Ok((method, side)) => Ok(apply_on(conn, |conn| {
+                    catalog::add_panel_test(conn, &admin, id, method, side)
+                })?),
             };
-            Ok(Some((data, errors)))
+            Ok((data, outcome))
         })
         .await?;
-    let Some((data, errors)) = refused else {
-        return Ok(see_other(format!(
-            "/admin/catalog/commodities/{id}/panel?saved=added"
-        )));
-    };
     let mut page = PanelPage::new(base, data, submitted);
-    page.errors = Errors(errors);
-    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    let change = match outcome {
+        Ok(change) => change,
+        Err(errors) => {
+            page.errors = Errors(errors);
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    answer(
+        change,
+        |_| format!("/admin/catalog/commodities/{id}/panel?saved=added"),
+        async |key| {
+            match key {
+                catalog::PANEL_TAKEN => page.errors.push("test_method", key),
+                notice => page.notice = Some(notice),
+            }
+            Ok(page)
+        },
+    )
+    .await
 }
