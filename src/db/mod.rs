@@ -2,6 +2,7 @@
 //! an r2d2 pool, embedded migrations and the transaction helper every write goes through.
 
 pub mod ids;
+pub mod listing;
 pub mod schema;
 pub mod types;
 

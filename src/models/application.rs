@@ -71,7 +71,7 @@ struct NewApplication<'a> {
 }
 
 /// Filters of the application list.
-pub type ApplicationFilter = super::listing::IntakeFilter<ApplicationId, ApplicationStatus>;
+pub type ApplicationFilter = crate::db::listing::IntakeFilter<ApplicationId, ApplicationStatus>;
 
 /// What an accept or return found.
 pub enum Decision<T> {

@@ -6,7 +6,7 @@ pub use crate::db::ids::AuditEventId;
 use diesel::prelude::*;
 use serde_json::Value;
 
-use super::UserId;
+use crate::db::ids::UserId;
 use crate::db::schema::audit_events;
 use crate::db::types::UtcTime;
 use crate::db::{DbConn, lock_for_transaction};

@@ -72,7 +72,7 @@ struct NewConsignment<'a> {
 }
 
 /// Filters of the consignment list.
-pub type ConsignmentFilter = super::listing::IntakeFilter<ConsignmentId, ConsignmentStatus>;
+pub type ConsignmentFilter = crate::db::listing::IntakeFilter<ConsignmentId, ConsignmentStatus>;
 
 impl Consignment {
     /// Inserts a registered consignment under `code`.

@@ -102,7 +102,7 @@ pub struct NewSample {
 }
 
 /// Filters of the sample list.
-pub type SampleFilter = super::listing::IntakeFilter<SampleId, SampleStatus>;
+pub type SampleFilter = crate::db::listing::IntakeFilter<SampleId, SampleStatus>;
 
 impl Sample {
     /// Inserts a sample under `code` with its three portions sealed at reception.

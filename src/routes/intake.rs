@@ -6,6 +6,7 @@ use chrono::{NaiveDate, TimeZone as _};
 use serde::Deserialize;
 
 use crate::db::DbConn;
+use crate::db::listing::IntakeFilter;
 use crate::db::types::UtcTime;
 use crate::domain::intake::{date, required_text};
 use crate::domain::{DecimalText, TimeZone};
@@ -13,7 +14,6 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::catalog::Named;
 use crate::models::consignment::{QuantityUnit, Shipment, Transport};
-use crate::models::listing::IntakeFilter;
 use crate::models::{
     BorderPost, BorderPostId, Commodity, CommodityId, Exporter, ExporterId, LimitSet, LimitSetId,
 };

@@ -1,7 +1,7 @@
 //! The filters every intake list shares (applications, consignments, samples), and the macro
 //! that applies them to a table's boxed query.
 
-use super::{BorderPostId, CommodityId, ExporterId};
+use crate::db::ids::{BorderPostId, CommodityId, ExporterId};
 use crate::db::types::UtcTime;
 
 /// Status, commodity, exporter, border post, date range and order; `after` is the keyset
