@@ -16,6 +16,7 @@ use crate::models::audit::{self, ChainReport};
 use crate::models::user::Account;
 use crate::models::{Actor, BorderPost, Exporter, User};
 use crate::startup::{Application, open_database};
+use crate::workflows::{Change, accounts, apply_on};
 
 /// jointlab: the laboratory information system of the joint Kazakh–Chinese
 /// phyto-veterinary laboratory.
@@ -199,7 +200,7 @@ pub fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, crate::er
             Lang::En,
         )
         .expect("an administrator needs no side or links");
-        let user = User::create(conn, &Actor::system("first-start"), &account, &hash, true)?;
+        let user = accounts::create(conn, &Actor::system("first-start"), &account, &hash, true)?;
         Ok(Some((user.email, one_time)))
     })
 }
@@ -277,23 +278,25 @@ fn create_user(db: &Db, args: NewUserArgs) -> Result<(), String> {
         (token::readable_password(), true)
     };
     let hash = password::hash(&secret);
-    let user = write_tx(&mut conn, |conn| {
-        if User::find_by_email(conn, account.email.as_str())?.is_some() {
-            return Ok(Err(format!(
-                "an account with e-mail {} already exists",
-                account.email.as_str()
-            )));
-        }
-        User::create(
+    let change = apply_on(&mut conn, |conn| {
+        accounts::create(
             conn,
             &Actor::system("create-user"),
             &account,
             &hash,
             must_change,
         )
-        .map(Ok)
     })
-    .map_err(|e: diesel::result::Error| e.to_string())??;
+    .map_err(|e| e.to_string())?;
+    let user = match change {
+        Change::Done(user) => user,
+        Change::Stale | Change::Refused(_) => {
+            return Err(format!(
+                "an account with e-mail {} already exists",
+                account.email.as_str()
+            ));
+        }
+    };
     println!(
         "created {} ({}{})",
         user.email,

@@ -264,8 +264,8 @@ mod tests {
         )
         .unwrap();
         let hash = password::hash(PASSWORD);
-        write_tx(&mut conn, |conn| {
-            User::create(conn, &Actor::system("test"), &account, &hash, false)
+        crate::workflows::apply_on(&mut conn, |conn| {
+            crate::workflows::accounts::create(conn, &Actor::system("test"), &account, &hash, false)
         })
         .unwrap();
         (db, dir)

@@ -231,7 +231,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
                     *lang,
                 )
                 .map_err(|e| AppError::internal(format!("demo account {email}: {e:?}")))?;
-                User::create(conn, &actor, &account, &hash, false)?;
+                crate::workflows::accounts::create(conn, &actor, &account, &hash, false)?;
             }
             rows.push(SeededUser {
                 email: (*email).to_owned(),

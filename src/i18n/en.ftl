@@ -186,6 +186,7 @@ users-back_to_user = Back to the user
 users-saved = The user has been saved.
 users-deactivated_notice = The user has been deactivated and signed out everywhere.
 users-activated_notice = The user has been reactivated.
+users-cannot_deactivate_self = You cannot deactivate your own account.
 users-cannot_demote_self = You cannot take the administrator role from your own account.
 
 ## exporters

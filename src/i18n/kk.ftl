@@ -180,6 +180,7 @@ users-back_to_user = Пайдаланушыға оралу
 users-saved = Пайдаланушы сақталды.
 users-deactivated_notice = Пайдаланушы өшірілді, оның барлық сеанстары аяқталды.
 users-activated_notice = Пайдаланушы қайта қосылды.
+users-cannot_deactivate_self = Өз есептік жазбаңызды өшіруге болмайды.
 users-cannot_demote_self = Өз есептік жазбаңыздан әкімші рөлін алып тастай алмайсыз.
 
 ## exporters

@@ -190,6 +190,7 @@ users-back_to_user = Вернуться к пользователю
 users-saved = Пользователь сохранён.
 users-deactivated_notice = Пользователь деактивирован, все его сеансы завершены.
 users-activated_notice = Пользователь снова активен.
+users-cannot_deactivate_self = Нельзя деактивировать собственную учётную запись.
 users-cannot_demote_self = Нельзя снять роль администратора с собственной учётной записи.
 
 ## exporters

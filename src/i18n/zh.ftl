@@ -180,6 +180,7 @@ users-back_to_user = 返回用户详情
 users-saved = 用户已保存。
 users-deactivated_notice = 该用户已停用，并已在所有设备上退出登录。
 users-activated_notice = 该用户已重新启用。
+users-cannot_deactivate_self = 不能停用自己的账户。
 users-cannot_demote_self = 不能取消自己账户的管理员角色。
 
 ## exporters

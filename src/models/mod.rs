@@ -10,7 +10,6 @@ pub mod custody;
 pub mod discrepancy;
 pub mod exporter;
 pub mod lab_test;
-
 pub mod login_throttle;
 pub mod sample;
 pub mod session;

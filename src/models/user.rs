@@ -2,9 +2,8 @@ pub use crate::db::ids::UserId;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::{BorderPostId, ExporterId};
 use crate::db::DbConn;
+use crate::db::ids::{BorderPostId, ExporterId};
 use crate::db::schema::{sessions, users};
 use crate::db::types::UtcTime;
 use crate::domain::{DisplayName, Email, Role, Side, TimeZone};
@@ -132,7 +131,7 @@ impl Account {
         format!("{} {}", self.email.as_str(), self.display_name.as_str()).to_lowercase()
     }
 
-    fn audit_view(&self) -> serde_json::Value {
+    pub fn audit_view(&self) -> serde_json::Value {
         json!({
             "email": self.email.as_str(),
             "display_name": self.display_name.as_str(),
@@ -189,13 +188,6 @@ pub struct UserFilter {
     pub role: Option<Role>,
     pub side: Option<Side>,
     pub after: Option<String>,
-}
-
-/// Outcome of an update guarded by the version the form was built from.
-pub enum Saved<T> {
-    Done(T),
-    /// Someone else changed the record since the form was loaded.
-    Stale,
 }
 
 impl User {
@@ -257,16 +249,15 @@ impl User {
         query.order(users::email).limit(limit).load(conn)
     }
 
-    /// Creates an account and records it in the audit log (inside the caller's transaction).
-    pub fn create(
+    /// Inserts an account.
+    pub fn insert(
         conn: &mut DbConn,
-        actor: &Actor,
         account: &Account,
         password_hash: &str,
         must_change_password: bool,
     ) -> QueryResult<User> {
         let now = UtcTime::now();
-        let user: User = diesel::insert_into(users::table)
+        diesel::insert_into(users::table)
             .values(NewUser {
                 id: UserId::new(),
                 email: account.email.as_str(),
@@ -287,30 +278,17 @@ impl User {
                 version: 1,
             })
             .returning(users::all_columns)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "user.created", "user", user.id).after(account.audit_view()),
-        )?;
-        Ok(user)
+            .get_result(conn)
     }
 
-    /// Saves an edited account if nobody changed it since `version`; ends the user's sessions
-    /// when the role or side changed.
-    pub fn update(
+    /// Saves an edited account from the version the form showed; `None` when it changed since.
+    pub fn save_account(
         conn: &mut DbConn,
-        actor: &Actor,
         id: UserId,
         version: i32,
         account: &Account,
-    ) -> QueryResult<Saved<User>> {
-        let Some(before) = User::find(conn, id)? else {
-            return Err(diesel::result::Error::NotFound);
-        };
-        if before.version != version {
-            return Ok(Saved::Stale);
-        }
-        let user: User = diesel::update(users::table.find(id).filter(users::version.eq(version)))
+    ) -> QueryResult<Option<User>> {
+        diesel::update(users::table.find(id).filter(users::version.eq(version)))
             .set(AccountChanges {
                 email: account.email.as_str(),
                 display_name: account.display_name.as_str(),
@@ -324,54 +302,29 @@ impl User {
                 version: version + 1,
             })
             .returning(users::all_columns)
-            .get_result(conn)?;
-        if before.role != user.role || before.side != user.side {
-            end_sessions(conn, id)?;
-        }
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "user.updated", "user", id)
-                .before(before.account_view())
-                .after(account.audit_view()),
-        )?;
-        Ok(Saved::Done(user))
+            .get_result(conn)
+            .optional()
     }
 
-    /// Deactivates or reactivates an account; deactivation ends its sessions at once.
-    pub fn set_active(
-        conn: &mut DbConn,
-        actor: &Actor,
-        id: UserId,
-        active: bool,
-    ) -> QueryResult<()> {
-        diesel::update(users::table.find(id))
+    /// Switches an account on or off; false when it already was (a parallel request did it).
+    pub fn switch_active(conn: &mut DbConn, id: UserId, active: bool) -> QueryResult<bool> {
+        let updated = diesel::update(users::table.find(id).filter(users::active.eq(!active)))
             .set((
                 users::active.eq(active),
                 users::updated_at.eq(UtcTime::now()),
                 users::version.eq(users::version + 1),
             ))
             .execute(conn)?;
-        if !active {
-            end_sessions(conn, id)?;
-        }
-        let action = if active {
-            "user.activated"
-        } else {
-            "user.deactivated"
-        };
-        audit::record(conn, AuditEntry::new(actor, action, "user", id))?;
-        Ok(())
+        Ok(updated == 1)
     }
 
-    /// Sets a new password hash, clears any lockout and ends every session of the user
-    /// (the caller opens a new one when the user changed their own password).
-    pub fn set_password(
+    /// Stores a new password hash and clears any lockout.
+    pub fn store_password(
         conn: &mut DbConn,
-        actor: &Actor,
         id: UserId,
         password_hash: &str,
         must_change_password: bool,
-    ) -> QueryResult<()> {
+    ) -> QueryResult<usize> {
         diesel::update(users::table.find(id))
             .set((
                 users::password_hash.eq(password_hash),
@@ -381,46 +334,24 @@ impl User {
                 users::updated_at.eq(UtcTime::now()),
                 users::version.eq(users::version + 1),
             ))
-            .execute(conn)?;
-        end_sessions(conn, id)?;
-        let action = if actor.id == Some(id) {
-            "user.password_changed"
-        } else {
-            "user.password_reset"
-        };
-        audit::record(conn, AuditEntry::new(actor, action, "user", id))?;
-        Ok(())
+            .execute(conn)
     }
 
-    /// Sets the user's language and time zone (from the switcher or the account page);
-    /// does nothing when neither changes.
-    pub fn set_preferences(
+    /// Stores the user's language and time zone.
+    pub fn store_preferences(
         conn: &mut DbConn,
-        actor: &Actor,
-        user: &User,
+        id: UserId,
         language: Lang,
         time_zone: TimeZone,
-    ) -> QueryResult<()> {
-        if user.language == language && user.time_zone == time_zone {
-            return Ok(());
-        }
-        diesel::update(users::table.find(user.id))
+    ) -> QueryResult<usize> {
+        diesel::update(users::table.find(id))
             .set((
                 users::language.eq(language),
                 users::time_zone.eq(time_zone),
                 users::updated_at.eq(UtcTime::now()),
                 users::version.eq(users::version + 1),
             ))
-            .execute(conn)?;
-        let view =
-            |l: Lang, tz: TimeZone| json!({ "language": l.as_str(), "time_zone": tz.as_str() });
-        audit::record(
-            conn,
-            AuditEntry::new(actor, "user.preferences_changed", "user", user.id)
-                .before(view(user.language, user.time_zone))
-                .after(view(language, time_zone)),
-        )?;
-        Ok(())
+            .execute(conn)
     }
 
     /// The rows this user may see (an exporter: their company's only).
@@ -439,7 +370,7 @@ impl User {
         self.locked_until.is_some_and(|until| until > now)
     }
 
-    fn account_view(&self) -> serde_json::Value {
+    pub fn account_view(&self) -> serde_json::Value {
         json!({
             "email": self.email,
             "display_name": self.display_name,

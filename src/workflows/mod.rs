@@ -9,6 +9,7 @@
 //! (303 / 409 / 422) or an error page (404 / 500). Models know their own table only; every rule
 //! that spans tables lives here.
 
+pub mod accounts;
 pub mod catalog;
 pub mod companies;
 pub mod custody;

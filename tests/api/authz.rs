@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use jointlab::db::write_tx;
 use jointlab::domain::{DisplayName, Email, Role};
 use jointlab::i18n::Lang;
 use jointlab::models::user::Account;
@@ -144,7 +143,7 @@ fn every_registered_route_is_in_the_matrix() {
 
 fn target_user(app: &TestApp) -> User {
     let mut conn = app.conn();
-    write_tx(&mut conn, |conn| {
+    jointlab::workflows::apply_on(&mut conn, |conn| {
         let account = Account::new(
             Email::parse("matrix.target@test.jointlab.local").unwrap(),
             DisplayName::parse("Matrix target").unwrap(),
@@ -155,7 +154,11 @@ fn target_user(app: &TestApp) -> User {
             Lang::En,
         )
         .unwrap();
-        User::create(conn, &Actor::system("test"), &account, "x", false)
+        jointlab::workflows::accounts::create(conn, &Actor::system("test"), &account, "x", false)
+    })
+    .map(|change| match change {
+        jointlab::workflows::Change::Done(user) => user,
+        other => panic!("target account: {other:?}"),
     })
     .unwrap()
 }

@@ -345,3 +345,13 @@ fn custody_steps_raced_are_done_once() {
         .unwrap();
     assert_eq!(cancelled, 1);
 }
+
+#[test]
+fn eight_administrators_deactivating_one_account_deactivate_it_once() {
+    let app = spawn_app();
+    let target = app.user("auditor_cn").id;
+    let page = format!("/admin/users/{target}");
+    let statuses = race(&app, "admin", 8, &page, &format!("{page}/deactivate"), &[]);
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "user.deactivated"), 1);
+}

@@ -201,7 +201,14 @@ fn seed_accounts(db: &Db) -> (HashMap<&'static str, User>, Vec<Exporter>) {
             .unwrap();
             users.insert(
                 *key,
-                User::create(conn, &actor, &account, password_hash(), false)?,
+                jointlab::workflows::accounts::create(
+                    conn,
+                    &actor,
+                    &account,
+                    password_hash(),
+                    false,
+                )
+                .unwrap_or_else(|halt| panic!("seed account {key}: {halt:?}")),
             );
         }
         Ok::<_, diesel::result::Error>((users, companies))

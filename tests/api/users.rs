@@ -282,9 +282,16 @@ fn an_administrator_cannot_deactivate_themselves() {
     let admin = app.signed_in("admin");
     let id = app.user("admin").id;
 
+    let page = admin.get(&format!("/admin/users/{id}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains(&format!("/admin/users/{id}/deactivate")),
+        "the page offers what the server refuses"
+    );
     let res = admin.post(&format!("/admin/users/{id}/deactivate"), &[]);
 
-    assert_eq!(res.status, 403, "{}", res.body);
+    assert_eq!(res.status, 422, "{}", res.body);
+    assert!(res.body.contains(&en("users.cannot_deactivate_self")));
     assert!(stored(&app, id).active);
     assert_eq!(admin.get("/admin/users").status, 200);
 }

@@ -9,9 +9,10 @@ use super::show::AccountPage;
 use crate::auth::{CurrentUser, password};
 use crate::domain::NewPassword;
 use crate::error::AppError;
-use crate::models::{Actor, User, session};
+use crate::models::{Actor, session};
 use crate::web::context::{SESSION_COOKIE, cookie};
 use crate::web::{AppState, Base, render_status};
+use crate::workflows::accounts;
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
@@ -70,7 +71,7 @@ pub async fn submit(
     let token = state
         .db
         .write(move |conn| {
-            User::set_password(conn, &actor, id, &hash, false)?;
+            accounts::set_password(conn, &actor, id, &hash, false)?;
             Ok(session::open(conn, id)?)
         })
         .await?;

@@ -8,9 +8,9 @@ use crate::auth::CurrentUser;
 use crate::domain::TimeZone;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::models::{Actor, User};
 use crate::web::AppState;
 use crate::web::context::{LANG_COOKIE, cookie};
+use crate::workflows::{self, accounts};
 
 #[derive(Deserialize)]
 pub struct PreferencesForm {
@@ -29,15 +29,10 @@ pub async fn submit(
     let language = Lang::parse(&form.language).ok_or(AppError::BadRequest)?;
     let time_zone = TimeZone::parse(&form.time_zone).ok_or(AppError::BadRequest)?;
     let user = user.0;
-    let actor = Actor::user(user.id, &user.email);
-    state
-        .db
-        .write(move |conn| {
-            Ok(User::set_preferences(
-                conn, &actor, &user, language, time_zone,
-            )?)
-        })
-        .await?;
+    workflows::apply(&state.db, move |conn| {
+        accounts::set_preferences(conn, &user, language, time_zone)
+    })
+    .await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/account?saved=preferences"))
         .cookie(cookie(

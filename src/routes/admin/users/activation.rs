@@ -1,55 +1,62 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
+use super::form::{UserForm, UserFormPage, choices};
 use crate::auth::Admin;
-use crate::db::write_tx;
 use crate::error::AppError;
-use crate::models::{Actor, User, UserId};
-use crate::web::AppState;
+use crate::models::{User, UserId, session};
+use crate::web::{AppState, Base, answer};
+use crate::workflows::{accounts, apply};
 
 async fn set_active(
     state: &AppState,
-    admin: &Admin,
+    base: Base,
+    admin: Admin,
     id: UserId,
     active: bool,
 ) -> Result<HttpResponse, AppError> {
-    // An administrator cannot lock themselves out.
-    if admin.id == id && !active {
-        return Err(AppError::Forbidden);
-    }
-    let actor = Actor::user(admin.id, &admin.email);
-    state
-        .db
-        .run(move |conn| {
-            write_tx(conn, |conn| {
-                let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
-                if user.active != active {
-                    User::set_active(conn, &actor, id, active)?;
-                }
-                Ok(())
-            })
-        })
-        .await?;
+    let by = admin.0.clone();
+    let change = apply(&state.db, move |conn| {
+        accounts::set_active(conn, &by, id, active)
+    })
+    .await?;
     let saved = if active { "activated" } else { "deactivated" };
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/admin/users/{id}?saved={saved}")))
-        .finish())
+    answer(
+        change,
+        |()| format!("/admin/users/{id}?saved={saved}"),
+        async |notice| {
+            let (user, lists, open_sessions) = state
+                .db
+                .run(move |conn| {
+                    let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
+                    Ok((user, choices(conn)?, session::count_for(conn, id)?))
+                })
+                .await?;
+            let mut page = UserFormPage::new(base, UserForm::from_user(&user), lists);
+            page.notice = Some(notice);
+            page.editing = Some(user);
+            page.open_sessions = open_sessions;
+            Ok(page)
+        },
+    )
+    .await
 }
 
 /// `POST /admin/users/{id}/deactivate`: the account can no longer sign in; its sessions end.
 pub async fn deactivate(
     state: web::Data<AppState>,
+    base: Base,
     admin: Admin,
     id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(&state, &admin, id.into_inner(), false).await
+    set_active(&state, base, admin, id.into_inner(), false).await
 }
 
 /// `POST /admin/users/{id}/activate`
 pub async fn activate(
     state: web::Data<AppState>,
+    base: Base,
     admin: Admin,
     id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(&state, &admin, id.into_inner(), true).await
+    set_active(&state, base, admin, id.into_inner(), true).await
 }

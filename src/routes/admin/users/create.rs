@@ -2,12 +2,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::form::{UserForm, UserFormPage, choices, is_unique_violation};
+use super::form::{UserForm, UserFormPage, choices};
 use crate::auth::{Admin, password};
-use crate::db::write_tx;
 use crate::error::AppError;
 use crate::models::{Actor, User};
 use crate::web::{AppState, Base, render, render_status};
+use crate::workflows::{Change, accounts, apply_on};
 
 /// Shows a one-time password, once: to the administrator who created or reset the account.
 #[derive(Template)]
@@ -43,21 +43,19 @@ pub async fn submit(
                     return Ok((Outcome::Invalid(Box::new(form), errors), choices(conn)?));
                 }
             };
-            if User::find_by_email(conn, account.email.as_str())?.is_some() {
-                return Ok((
-                    Outcome::Invalid(Box::new(form), vec![("email", "field.email_taken")]),
+            match apply_on(conn, |conn| {
+                accounts::create(conn, &actor, &account, &hash, true)
+            })? {
+                Change::Done(user) => Ok((Outcome::Created(user), Default::default())),
+                // The only refusal (and the only race) is an e-mail already taken.
+                Change::Refused(key) => Ok((
+                    Outcome::Invalid(Box::new(form), vec![("email", key)]),
                     choices(conn)?,
-                ));
-            }
-            match write_tx(conn, |conn| {
-                User::create(conn, &actor, &account, &hash, true)
-            }) {
-                Ok(user) => Ok((Outcome::Created(user), Default::default())),
-                Err(e) if is_unique_violation(&e) => Ok((
+                )),
+                Change::Stale => Ok((
                     Outcome::Invalid(Box::new(form), vec![("email", "field.email_taken")]),
                     choices(conn)?,
                 )),
-                Err(e) => Err(e.into()),
             }
         })
         .await?;

@@ -123,6 +123,12 @@ pub struct UserFormPage {
 }
 
 impl UserFormPage {
+    /// Whether `user` is the administrator looking at the page (who cannot switch themselves
+    /// off, so the page does not offer it).
+    pub fn is_self(&self, user: &User) -> bool {
+        self.base.user.as_ref().is_some_and(|me| me.id == user.id)
+    }
+
     pub fn new(base: Base, form: UserForm, lists: (Vec<Exporter>, Vec<BorderPost>)) -> Self {
         UserFormPage {
             base,

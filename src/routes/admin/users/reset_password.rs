@@ -2,10 +2,10 @@ use actix_web::{HttpResponse, web};
 
 use super::create::OneTimePasswordPage;
 use crate::auth::{Admin, password};
-use crate::db::write_tx;
 use crate::error::AppError;
-use crate::models::{Actor, User, UserId};
+use crate::models::{Actor, UserId};
 use crate::web::{AppState, Base, render};
+use crate::workflows::{Change, accounts, apply};
 
 /// `POST /admin/users/{id}/reset-password`: a new one-time password, shown once; the user's
 /// sessions end, any lockout is lifted, and they must choose a password at next login.
@@ -18,16 +18,14 @@ pub async fn submit(
     let id = id.into_inner();
     let actor = Actor::user(admin.id, &admin.email);
     let (one_time, hash) = state.password_checks.run(password::one_time).await?;
-    let user = state
-        .db
-        .run(move |conn| {
-            write_tx(conn, |conn| {
-                User::find(conn, id)?.ok_or(AppError::NotFound)?;
-                User::set_password(conn, &actor, id, &hash, true)?;
-                User::find(conn, id)?.ok_or(AppError::NotFound)
-            })
-        })
-        .await?;
+    let change = apply(&state.db, move |conn| {
+        accounts::set_password(conn, &actor, id, &hash, true)
+    })
+    .await?;
+    // Setting a password has no precondition to go stale on: it is always done.
+    let Change::Done(user) = change else {
+        return Err(AppError::internal("a password reset was not done"));
+    };
     render(&OneTimePasswordPage {
         base,
         user,

@@ -1,22 +1,12 @@
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use super::form::{UserForm, UserFormPage, choices, is_unique_violation};
+use super::form::{UserForm, UserFormPage, choices};
 use crate::auth::Admin;
-use crate::db::write_tx;
-use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::user::Saved;
-use crate::models::{Actor, User, UserId, session};
-use crate::web::{AppState, Base, render_status};
-
-enum Outcome {
-    Saved,
-    Refused {
-        errors: Vec<(&'static str, &'static str)>,
-        stale: bool,
-    },
-}
+use crate::models::{User, UserId, session};
+use crate::web::{AppState, Base, render_status, see_other};
+use crate::workflows::{Change, accounts, apply_on};
 
 /// `POST /admin/users/{id}`: saves the account if nobody changed it since the form was
 /// loaded; otherwise the form comes back with the typed values and a conflict message.
@@ -29,8 +19,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let actor = Actor::user(admin.id, &admin.email);
-    let own = admin.id == id;
+    let by = admin.0.clone();
     let submitted = form.clone();
     let (outcome, user, lists, open_sessions) = state
         .db
@@ -38,27 +27,17 @@ pub async fn submit(
             User::find(conn, id)?.ok_or(AppError::NotFound)?;
             let version: i32 = form.version.parse().map_err(|_| AppError::BadRequest)?;
             let outcome = match form.parse(conn)? {
-                Err(errors) => Outcome::Refused {
-                    errors,
-                    stale: false,
-                },
-                Ok(account) if own && account.role != Role::Admin => Outcome::Refused {
-                    errors: vec![("role", "users.cannot_demote_self")],
-                    stale: false,
-                },
-                Ok(account) => match write_tx(conn, |conn| {
-                    User::update(conn, &actor, id, version, &account)
-                }) {
-                    Ok(Saved::Done(_)) => Outcome::Saved,
-                    Ok(Saved::Stale) => Outcome::Refused {
-                        errors: Vec::new(),
-                        stale: true,
-                    },
-                    Err(e) if is_unique_violation(&e) => Outcome::Refused {
-                        errors: vec![("email", "field.email_taken")],
-                        stale: false,
-                    },
-                    Err(e) => return Err(e.into()),
+                Err(errors) => Err(errors),
+                Ok(account) => match apply_on(conn, |conn| {
+                    accounts::edit(conn, &by, id, version, &account)
+                })? {
+                    Change::Done(_) => Ok(Change::Done(())),
+                    Change::Stale => Ok(Change::Stale),
+                    // Refusals name the field they concern.
+                    Change::Refused("users.cannot_demote_self") => {
+                        Err(vec![("role", "users.cannot_demote_self")])
+                    }
+                    Change::Refused(key) => Err(vec![("email", key)]),
                 },
             };
             let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
@@ -66,12 +45,11 @@ pub async fn submit(
         })
         .await?;
     let (errors, stale) = match outcome {
-        Outcome::Saved => {
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/admin/users/{id}?saved=updated")))
-                .finish());
+        Ok(Change::Done(())) => {
+            return Ok(see_other(&format!("/admin/users/{id}?saved=updated")));
         }
-        Outcome::Refused { errors, stale } => (errors, stale),
+        Ok(_) => (Vec::new(), true),
+        Err(errors) => (errors, false),
     };
     let mut page = UserFormPage::new(base, submitted, lists);
     if stale {
