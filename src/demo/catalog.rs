@@ -108,9 +108,17 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
                 continue;
             }
             let value = value.map(DecimalText::parse).transpose().map_err(bad)?;
-            let entry =
-                LimitEntry::new(set, commodity, method, *rule, value, reference.to_string())
-                    .map_err(|e| bad(&format!("limit {code} for {hs}: {e:?}")))?;
+            let entry = LimitEntry::new(
+                set,
+                commodity,
+                method.id,
+                method.result_kind,
+                method.unit.as_deref(),
+                *rule,
+                value,
+                reference.to_string(),
+            )
+            .map_err(|e| bad(&format!("limit {code} for {hs}: {e:?}")))?;
             workflow::seed_limit(conn, actor, &entry)?;
         }
     }

@@ -139,3 +139,33 @@ crate::text_enum! {
         NotDetected => "not_detected",
     }
 }
+
+crate::text_enum! {
+    /// Decides the certificate: phytosanitary for plants, veterinary for animals.
+    CommodityKind {
+        Plant => "plant",
+        Animal => "animal",
+    }
+}
+
+crate::text_enum! {
+    /// The field a test method belongs to.
+    Discipline {
+        QuarantinePest => "quarantine_pest",
+        Mycotoxin => "mycotoxin",
+        HeavyMetal => "heavy_metal",
+        PesticideResidue => "pesticide_residue",
+        Microbiology => "microbiology",
+        VeterinaryDrugResidue => "veterinary_drug_residue",
+        Radionuclide => "radionuclide",
+        VeterinaryDisease => "veterinary_disease",
+    }
+}
+
+crate::text_enum! {
+    /// A value with a unit, or detected / not detected.
+    ResultKind {
+        Quantitative => "quantitative",
+        Qualitative => "qualitative",
+    }
+}

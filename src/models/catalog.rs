@@ -16,40 +16,10 @@ mod panel;
 mod test_method;
 
 pub use commodity::CommodityEntry;
-pub use limit::{LimitEntry, LimitRow, NewLimitSet};
+pub use limit::{LimitEntry, NewLimitSet};
 pub use test_method::MethodEntry;
 
-crate::text_enum! {
-    /// Decides the certificate: phytosanitary for plants, veterinary for animals.
-    CommodityKind {
-        Plant => "plant",
-        Animal => "animal",
-    }
-}
-
-crate::text_enum! {
-    /// The field a test method belongs to.
-    Discipline {
-        QuarantinePest => "quarantine_pest",
-        Mycotoxin => "mycotoxin",
-        HeavyMetal => "heavy_metal",
-        PesticideResidue => "pesticide_residue",
-        Microbiology => "microbiology",
-        VeterinaryDrugResidue => "veterinary_drug_residue",
-        Radionuclide => "radionuclide",
-        VeterinaryDisease => "veterinary_disease",
-    }
-}
-
-crate::text_enum! {
-    /// A value with a unit, or detected / not detected.
-    ResultKind {
-        Quantitative => "quantitative",
-        Qualitative => "qualitative",
-    }
-}
-
-pub use crate::domain::catalog::LimitRule;
+pub use crate::domain::catalog::{CommodityKind, Discipline, LimitRule, ResultKind};
 
 /// Names in the four languages, as every catalog entry has them.
 pub trait Named {
@@ -222,39 +192,5 @@ impl LimitSet {
             .select(LimitSet::as_select())
             .first(conn)
             .optional()
-    }
-}
-
-impl PanelTest {
-    /// The default panel of a commodity for one side, with the methods.
-    pub fn for_commodity(
-        conn: &mut DbConn,
-        commodity: CommodityId,
-        side: Side,
-    ) -> QueryResult<Vec<(PanelTest, TestMethod)>> {
-        panel_tests::table
-            .inner_join(test_methods::table)
-            .filter(panel_tests::commodity_id.eq(commodity))
-            .filter(panel_tests::side.eq(side))
-            .select((PanelTest::as_select(), TestMethod::as_select()))
-            .order(test_methods::code)
-            .load(conn)
-    }
-}
-
-impl Limit {
-    /// The limits of one limit set for a commodity, with the methods.
-    pub fn for_commodity(
-        conn: &mut DbConn,
-        set: LimitSetId,
-        commodity: CommodityId,
-    ) -> QueryResult<Vec<(Limit, TestMethod)>> {
-        limits::table
-            .inner_join(test_methods::table)
-            .filter(limits::limit_set_id.eq(set))
-            .filter(limits::commodity_id.eq(commodity))
-            .select((Limit::as_select(), TestMethod::as_select()))
-            .order(test_methods::code)
-            .load(conn)
     }
 }

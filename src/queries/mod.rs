@@ -2,4 +2,5 @@
 //! bench, the review queue, a sample's results with their methods, the dashboards). Models
 //! know one table each; these compose them, read-only.
 
+pub mod catalog;
 pub mod testing;

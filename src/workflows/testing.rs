@@ -11,7 +11,7 @@ use crate::domain::Side;
 use crate::domain::measure::{self, ConformityText, Decimal, Reading, Rule, Unit};
 use crate::models::CommodityId;
 use crate::models::audit::{self, AuditEntry};
-use crate::models::catalog::{Limit, LimitRule, PanelTest, TestMethod, TestMethodId};
+use crate::models::catalog::{Limit, LimitRule, TestMethod, TestMethodId};
 use crate::models::consignment::{Consignment, ConsignmentId, ConsignmentStatus};
 use crate::models::lab_test::{EnteredResult, LabTest, LabTestId, ReadingKind, TestStatus};
 use crate::models::sample::{PortionStatus, Sample, SampleId, SampleStatus};
@@ -26,7 +26,7 @@ pub fn put_panel_on_bench(
 ) -> Step<usize> {
     let existing = LabTest::live_methods(conn, sample, side)?;
     let mut created = 0;
-    for (_, method) in PanelTest::for_commodity(conn, commodity, side)? {
+    for (_, method) in crate::queries::catalog::panel(conn, commodity, side)? {
         if !existing.contains(&method.id) {
             LabTest::insert_pending(conn, sample, method.id, side, true, None, None)?;
             created += 1;

@@ -13,6 +13,7 @@ mod health;
 mod helpers;
 mod i18n;
 mod intake;
+mod layout;
 mod login;
 mod migrations;
 mod request_id;

@@ -3,12 +3,13 @@
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{Commodity, CommodityKind};
+use super::Commodity;
 use crate::db::DbConn;
 use crate::db::ids::CommodityId;
 use crate::db::schema::commodities;
 use crate::db::types::UtcTime;
 use crate::domain::HsCode;
+use crate::domain::catalog::CommodityKind;
 use crate::domain::catalog::Names;
 
 /// A commodity as a form or the demo catalog describes it, validated.

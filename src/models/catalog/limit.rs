@@ -5,13 +5,14 @@
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{Commodity, Limit, LimitRule, LimitSet, ResultKind, TestMethod};
+use super::{Limit, LimitSet};
 use crate::db::DbConn;
 use crate::db::ids::{CommodityId, LimitId, LimitSetId, TestMethodId};
-use crate::db::schema::{commodities, limit_sets, limits, test_methods};
+use crate::db::schema::{limit_sets, limits};
 use crate::db::types::UtcTime;
 use crate::domain::DecimalText;
 use crate::domain::catalog::{FieldErrors, Names};
+use crate::domain::catalog::{LimitRule, ResultKind};
 
 /// A destination market's limit set, as the demo catalog describes it.
 #[derive(Debug, Clone)]
@@ -40,14 +41,16 @@ impl LimitEntry {
     pub fn new(
         set: LimitSetId,
         commodity: CommodityId,
-        method: &TestMethod,
+        method: TestMethodId,
+        method_kind: ResultKind,
+        method_unit: Option<&str>,
         rule: LimitRule,
         value: Option<DecimalText>,
         reference: String,
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let numeric = matches!(rule, LimitRule::Max | LimitRule::Min);
-        if numeric && method.result_kind == ResultKind::Qualitative {
+        if numeric && method_kind == ResultKind::Qualitative {
             errors.push(("rule", "catalog.error.rule_needs_quantitative"));
         }
         match (numeric, &value) {
@@ -61,17 +64,14 @@ impl LimitEntry {
         Ok(LimitEntry {
             limit_set_id: set,
             commodity_id: commodity,
-            test_method_id: method.id,
+            test_method_id: method,
             rule,
-            unit: value.as_ref().and(method.unit.clone()),
+            unit: value.as_ref().and(method_unit.map(str::to_owned)),
             value,
             reference,
         })
     }
 }
-
-/// A limit with the commodity and method it is about, as the limit set's page lists it.
-pub type LimitRow = (Limit, Commodity, TestMethod);
 
 #[derive(Insertable)]
 #[diesel(table_name = limits)]
@@ -110,21 +110,6 @@ impl Limit {
             .select(Limit::as_select())
             .first(conn)
             .optional()
-    }
-
-    /// Every limit of a set, by commodity then method code.
-    pub fn in_set(conn: &mut DbConn, set: LimitSetId) -> QueryResult<Vec<LimitRow>> {
-        limits::table
-            .inner_join(commodities::table)
-            .inner_join(test_methods::table)
-            .filter(limits::limit_set_id.eq(set))
-            .select((
-                Limit::as_select(),
-                Commodity::as_select(),
-                TestMethod::as_select(),
-            ))
-            .order((commodities::name_en, commodities::id, test_methods::code))
-            .load(conn)
     }
 
     pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

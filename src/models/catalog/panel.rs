@@ -4,10 +4,10 @@
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{PanelTest, TestMethod};
+use super::PanelTest;
 use crate::db::DbConn;
 use crate::db::ids::{CommodityId, PanelTestId, TestMethodId};
-use crate::db::schema::{panel_tests, test_methods};
+use crate::db::schema::panel_tests;
 use crate::db::types::UtcTime;
 use crate::domain::Side;
 
@@ -44,19 +44,6 @@ impl PanelTest {
                 .filter(panel_tests::side.eq(side)),
         ))
         .get_result(conn)
-    }
-
-    /// Both sides' panels of a commodity, by side then method code.
-    pub fn of_commodity(
-        conn: &mut DbConn,
-        commodity: CommodityId,
-    ) -> QueryResult<Vec<(PanelTest, TestMethod)>> {
-        panel_tests::table
-            .inner_join(test_methods::table)
-            .filter(panel_tests::commodity_id.eq(commodity))
-            .select((PanelTest::as_select(), TestMethod::as_select()))
-            .order((panel_tests::side, test_methods::code))
-            .load(conn)
     }
 
     /// Panel tests per commodity and side, for the commodity list.

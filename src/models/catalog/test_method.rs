@@ -6,12 +6,13 @@ use std::cmp::Ordering;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{Discipline, ResultKind, TestMethod};
+use super::TestMethod;
 use crate::db::DbConn;
 use crate::db::ids::TestMethodId;
 use crate::db::schema::test_methods;
 use crate::db::types::UtcTime;
 use crate::domain::DecimalText;
+use crate::domain::catalog::{Discipline, ResultKind};
 use crate::domain::catalog::{FieldErrors, MethodCode, Names, Unit, compare_decimals};
 
 /// A test method, validated: a quantitative method has a unit and a qualitative one has none

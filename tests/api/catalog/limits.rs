@@ -2,7 +2,7 @@
 //! kept, removed; each change audited.
 
 use jointlab::domain::Side;
-use jointlab::models::catalog::{Limit, LimitRule, PanelTest};
+use jointlab::models::catalog::{Limit, LimitRule};
 use jointlab::models::{CommodityId, LimitSet, TestMethod, TestMethodId};
 
 use super::{assert_shows, audited, created_id, error_beside, seed_demo_catalog};
@@ -141,7 +141,7 @@ fn panel_tests_are_added_refused_beside_the_field_and_removed() {
 
     assert_eq!(added.status, 303, "{}", added.body);
     let oats_id: CommodityId = oats.parse().unwrap();
-    let panel = PanelTest::for_commodity(&mut app.conn(), oats_id, Side::Cn).unwrap();
+    let panel = jointlab::queries::catalog::panel(&mut app.conn(), oats_id, Side::Cn).unwrap();
     assert_eq!(panel.len(), 1);
     assert_eq!(panel[0].1.code, "AFB1");
     let test_id = panel[0].0.id.to_string();
@@ -164,7 +164,7 @@ fn panel_tests_are_added_refused_beside_the_field_and_removed() {
         removed.location(),
         Some(format!("{page}?saved=removed").as_str())
     );
-    let panel = PanelTest::for_commodity(&mut app.conn(), oats_id, Side::Cn).unwrap();
+    let panel = jointlab::queries::catalog::panel(&mut app.conn(), oats_id, Side::Cn).unwrap();
     assert!(panel.is_empty());
     assert_eq!(
         audited(&app, "panel_test.removed", "panel_test", &test_id),

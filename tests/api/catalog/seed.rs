@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use jointlab::db::schema::{audit_events, limits, panel_tests};
 use jointlab::domain::Side;
-use jointlab::models::catalog::{Limit, LimitRule, PanelTest};
+use jointlab::models::catalog::{Limit, LimitRule};
 use jointlab::models::{Commodity, LimitSet, TestMethod};
 
 use super::seed_demo_catalog;
@@ -110,7 +110,7 @@ fn every_demo_commodity_has_a_default_panel_on_both_sides() {
 
     for commodity in Commodity::all(&mut conn).unwrap() {
         for side in [Side::Kz, Side::Cn] {
-            let panel = PanelTest::for_commodity(&mut conn, commodity.id, side).unwrap();
+            let panel = jointlab::queries::catalog::panel(&mut conn, commodity.id, side).unwrap();
             assert!(
                 !panel.is_empty(),
                 "{} has no {side} panel",

@@ -68,7 +68,16 @@ impl LimitForm {
         let (Some(commodity), Some(method), Some(rule)) = (commodity, method, rule) else {
             return Ok(Err(errors.0));
         };
-        match LimitEntry::new(set, commodity.id, &method, rule, value, reference) {
+        match LimitEntry::new(
+            set,
+            commodity.id,
+            method.id,
+            method.result_kind,
+            method.unit.as_deref(),
+            rule,
+            value,
+            reference,
+        ) {
             Err(rule_errors) => rule_errors.into_iter().for_each(|(f, k)| errors.push(f, k)),
             Ok(_) if Limit::find_for(conn, set, commodity.id, method.id)?.is_some() => {
                 errors.push("test_method", catalog::LIMIT_TAKEN)

@@ -26,7 +26,7 @@ impl LimitSetData {
     pub fn load(conn: &mut DbConn, id: LimitSetId) -> Result<Self, AppError> {
         let set = LimitSet::find(conn, id)?.ok_or(AppError::NotFound)?;
         let mut groups: Vec<CommodityLimits> = Vec::new();
-        for (limit, commodity, method) in Limit::in_set(conn, id)? {
+        for (limit, commodity, method) in crate::queries::catalog::limits_in_set(conn, id)? {
             match groups.last_mut() {
                 Some((c, limits)) if c.id == commodity.id => limits.push((limit, method)),
                 _ => groups.push((commodity, vec![(limit, method)])),

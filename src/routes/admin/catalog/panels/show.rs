@@ -22,7 +22,7 @@ impl PanelData {
     pub fn load(conn: &mut DbConn, id: CommodityId) -> Result<Self, AppError> {
         Ok(PanelData {
             commodity: Commodity::find(conn, id)?.ok_or(AppError::NotFound)?,
-            tests: PanelTest::of_commodity(conn, id)?,
+            tests: crate::queries::catalog::panels(conn, id)?,
             methods: TestMethod::active(conn)?,
         })
     }
