@@ -98,7 +98,7 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         if let AppError::Unauthenticated { next } = self {
-            let location = format!("/login?next={}", crate::web::url_encode(next));
+            let location = format!("/login?next={}", crate::percent::url_encode(next));
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, location))
                 .finish();

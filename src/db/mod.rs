@@ -16,8 +16,6 @@ use diesel::r2d2::{self, ManageConnection, PooledConnection};
 use diesel::sqlite::SqliteConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use crate::error::AppError;
-
 /// A connection to whichever backend the configured URL names.
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
@@ -190,33 +188,13 @@ impl Db {
     }
 
     /// A connection for synchronous callers (the command line, start-up).
-    pub fn get(&self) -> Result<PooledConnection<DbManager>, AppError> {
-        Ok(self.pool.get()?)
+    pub fn get(&self) -> Result<PooledConnection<DbManager>, r2d2::PoolError> {
+        self.pool.get()
     }
 
-    /// Runs `f` with a connection on the blocking thread pool.
-    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let pool = self.pool.clone();
-        let span = tracing::Span::current();
-        actix_web::web::block(move || {
-            let _entered = span.enter();
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
-    }
-
-    /// Runs `f` inside one write transaction (see [`write_tx`]) on the blocking thread pool.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        self.run(move |conn| write_tx(conn, f)).await
+    /// The pool, for the web layer's blocking runner (`web::db`).
+    pub fn connections(&self) -> &DbPool {
+        &self.pool
     }
 }
 
@@ -253,18 +231,20 @@ where
 
 /// Applies pending migrations of the connection's backend; returns the versions applied.
 /// On PostgreSQL an advisory lock keeps instances starting together from racing.
-pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, AppError> {
+pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, String> {
     const MIGRATION_LOCK: i64 = 0x4a4c_4d49_4752; // "JLMIGR"
     let applied = match conn {
         DbConn::Pg(c) => {
-            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
+            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+                .map_err(|e| e.to_string())?;
             let result = versions(c.run_pending_migrations(POSTGRES_MIGRATIONS));
-            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+                .map_err(|e| e.to_string())?;
             result
         }
         DbConn::Sqlite(c) => versions(c.run_pending_migrations(SQLITE_MIGRATIONS)),
     };
-    applied.map_err(|e| AppError::internal(format!("migration failed: {e}")))
+    applied.map_err(|e| format!("migration failed: {e}"))
 }
 
 fn versions<E: std::fmt::Display>(
@@ -276,12 +256,12 @@ fn versions<E: std::fmt::Display>(
 }
 
 /// True when every embedded migration has been applied.
-pub fn migrations_current(conn: &mut DbConn) -> Result<bool, AppError> {
+pub fn migrations_current(conn: &mut DbConn) -> Result<bool, String> {
     let pending = match conn {
         DbConn::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
         DbConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
     }
-    .map_err(|e| AppError::internal(format!("cannot read migrations: {e}")))?;
+    .map_err(|e| format!("cannot read migrations: {e}"))?;
     Ok(!pending)
 }
 

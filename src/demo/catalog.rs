@@ -111,9 +111,7 @@ pub fn seed_catalog(conn: &mut DbConn, actor: &Actor) -> Result<(), AppError> {
             let entry = LimitEntry::new(
                 set,
                 commodity,
-                method.id,
-                method.result_kind,
-                method.unit.as_deref(),
+                (method.id, method.result_kind, method.unit.as_deref()),
                 *rule,
                 value,
                 reference.to_string(),

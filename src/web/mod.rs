@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod context;
+pub mod db;
 pub mod page;
 pub mod request_id;
 
@@ -46,19 +47,7 @@ macro_rules! routes {
     };
 }
 
-/// Percent-encodes a query-string value.
-pub fn url_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use crate::percent::url_encode;
 
 /// A local path safe to redirect to after login (no scheme, no `//host`).
 pub fn safe_next(next: Option<&str>) -> String {

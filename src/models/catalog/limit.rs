@@ -41,9 +41,7 @@ impl LimitEntry {
     pub fn new(
         set: LimitSetId,
         commodity: CommodityId,
-        method: TestMethodId,
-        method_kind: ResultKind,
-        method_unit: Option<&str>,
+        (method, method_kind, method_unit): (TestMethodId, ResultKind, Option<&str>),
         rule: LimitRule,
         value: Option<DecimalText>,
         reference: String,

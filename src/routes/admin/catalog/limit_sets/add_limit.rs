@@ -71,9 +71,7 @@ impl LimitForm {
         match LimitEntry::new(
             set,
             commodity.id,
-            method.id,
-            method.result_kind,
-            method.unit.as_deref(),
+            (method.id, method.result_kind, method.unit.as_deref()),
             rule,
             value,
             reference,
