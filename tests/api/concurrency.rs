@@ -355,3 +355,173 @@ fn eight_administrators_deactivating_one_account_deactivate_it_once() {
     one_done_rest_conflict(&statuses);
     assert_eq!(events(&app, "user.deactivated"), 1);
 }
+
+/// The first pending AFB1 row of `side`'s bench: (test id, version).
+fn afb1_row(app: &TestApp, side: &str, afb1: &str) -> (String, String) {
+    let bench = app
+        .signed_in(&format!("analyst_{side}"))
+        .get(&format!("/bench/{afb1}"));
+    let test = bench
+        .body
+        .split("name=\"r_")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let version = field_value(&bench.body, &format!("v_{test}")).unwrap();
+    (test, version)
+}
+
+#[test]
+fn results_entered_rejected_and_removed_in_parallel_are_done_once() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    // Eight analysts' tabs save the same value for one test: one saves, seven conflict.
+    let (test, v) = afb1_row(&app, "kz", &afb1);
+    let bench = format!("/bench/{afb1}");
+    let statuses = race(
+        &app,
+        "analyst_kz",
+        8,
+        &bench,
+        &bench,
+        &[(&format!("r_{test}"), "2.5"), (&format!("v_{test}"), &v)],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "test.entered"), 1);
+    // Six reviewers' tabs send it back at once: one rejection.
+    let review = app.signed_in("reviewer_kz").get("/review");
+    let v = field_value(&review.body, &format!("v_{test}")).unwrap();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        6,
+        "/review",
+        "/review",
+        &[
+            ("test", &test),
+            (&format!("v_{test}"), &v),
+            ("action", "reject"),
+            ("reason", "Recalculate"),
+        ],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "test.rejected"), 1);
+    // Six reviewers remove the same pending test: one removal.
+    let manage = format!("/samples/{}/tests", samples[0]);
+    let page = app.signed_in("reviewer_kz").get(&manage);
+    let at = page
+        .body
+        .find(&format!("/tests/{test}/remove"))
+        .expect("removal offered");
+    let v = field_value(&page.body[at..], "version").unwrap();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        6,
+        &manage,
+        &format!("/tests/{test}/remove"),
+        &[("version", &v), ("reason", "Not needed")],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "test.removed"), 1);
+}
+
+#[test]
+fn parallel_returns_of_one_application_return_it_once() {
+    let app = spawn_app();
+    received_samples(&app, 0);
+    let row: jointlab::models::application::Application =
+        jointlab::models::application::Application::find_for(
+            &mut app.conn(),
+            jointlab::domain::Scope::All,
+            jointlab::db::schema::applications::table
+                .select(jointlab::db::schema::applications::id)
+                .first(&mut *app.conn())
+                .unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    let filed = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
+        jointlab::workflows::intake::submit_application(
+            conn,
+            app.user("exporter"),
+            row.exporter_id,
+            &row.shipment().unwrap(),
+        )
+    })
+    .unwrap();
+    let jointlab::workflows::Change::Done(application) = filed else {
+        panic!("not filed")
+    };
+    let page = format!("/applications/{}", application.id);
+    let statuses = race(
+        &app,
+        "registrar_cn",
+        8,
+        &page,
+        &format!("{page}/return"),
+        &[
+            ("version", "1"),
+            ("reason", "Missing veterinary certificate"),
+        ],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "application.returned"), 1);
+}
+
+#[test]
+fn parallel_resolutions_of_one_side_are_recorded_once() {
+    let app = spawn_app();
+    let (samples, afb1) = received_samples(&app, 1);
+    for (side, value) in [("kz", "4"), ("cn", "6")] {
+        let (test, v) = afb1_row(&app, side, &afb1);
+        let analyst = app.signed_in(&format!("analyst_{side}"));
+        let bench = format!("/bench/{afb1}");
+        let res = analyst.post_from(
+            &bench,
+            &bench,
+            &[(&format!("r_{test}"), value), (&format!("v_{test}"), &v)],
+        );
+        assert_eq!(res.status, 303);
+        let reviewer = app.signed_in(&format!("reviewer_{side}"));
+        let review = reviewer.get("/review");
+        let v = field_value(&review.body, &format!("v_{test}")).unwrap();
+        let res = reviewer.post_from(
+            "/review",
+            "/review",
+            &[
+                ("test", &test),
+                (&format!("v_{test}"), &v),
+                ("action", "verify"),
+            ],
+        );
+        assert_eq!(res.status, 303);
+    }
+    let sample = &samples[0];
+    let page = format!("/samples/{sample}");
+    let body = app.signed_in("reviewer_kz").get(&page).body;
+    let action = body
+        .split("action=\"")
+        .find(|a| a.contains("/resolve\""))
+        .and_then(|a| a.split('"').next())
+        .expect("resolution form")
+        .to_owned();
+    let v = field_value(&body[body.find(&action).unwrap()..], "version").unwrap();
+    let statuses = race(
+        &app,
+        "reviewer_kz",
+        6,
+        &page,
+        &action,
+        &[
+            ("version", &v),
+            ("outcome", "accept_kz"),
+            ("reason", "Ours stands"),
+        ],
+    );
+    one_done_rest_conflict(&statuses);
+    assert_eq!(events(&app, "discrepancy.resolution_recorded"), 1);
+}
