@@ -314,3 +314,90 @@ fn batch_entry_and_batch_verification() {
     drop(browser);
     let _ = std::fs::remove_dir_all(profile);
 }
+
+#[test]
+#[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
+fn disposal_asks_for_confirmation_and_the_other_side_is_not_offered_a_portion_it_does_not_hold() {
+    let app = spawn_app();
+    helpers::received_samples(&app, 0);
+    let consignment: String = {
+        use diesel::prelude::*;
+        jointlab::db::schema::consignments::table
+            .select(jointlab::db::schema::consignments::id)
+            .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
+            .unwrap()
+            .to_string()
+    };
+    // A sample whose Kazakh portion the Kazakh lab has received.
+    let kz = app.signed_in("registrar_kz");
+    let res = kz.post_from(
+        &format!("/consignments/{consignment}/samples/new"),
+        &format!("/consignments/{consignment}/samples"),
+        &[
+            ("seal_number", "KZ 0042199"),
+            ("mass", "2"),
+            ("mass_unit", "kg"),
+            ("storage", "ambient"),
+            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_by", "Test"),
+        ],
+    );
+    let sample = res.location().unwrap().to_owned();
+    let version = helpers::field_value(&kz.get(&sample).body, "version").unwrap();
+    let res = kz.post_from(
+        &sample,
+        &format!("{sample}/receipt"),
+        &[
+            ("version", &version),
+            ("portion", "kz"),
+            ("seal_intact", "yes"),
+            ("decision", "accept"),
+        ],
+    );
+    assert_eq!(res.status, 303);
+
+    let profile = std::env::temp_dir().join(format!("jl-chromium-{}", uuid::Uuid::now_v7()));
+    let browser = Browser::start(&profile);
+    let sign_in = |key: &str| {
+        browser.goto(&format!("{}/login", app.address));
+        browser.type_into("#email", &app.user(key).email);
+        browser.type_into("#password", PASSWORD);
+        browser.click("button[type=submit].primary");
+        browser.wait_for_url("the home page", |u| !u.contains("/login"));
+    };
+
+    // The Chinese registrar may dispose of what the reception holds, never the Kazakh portion.
+    sign_in("registrar_cn");
+    browser.goto(&format!("{}{sample}", app.address));
+    let page = browser.wait_for_text("JL-");
+    let dispose = page
+        .split("id=\"dispose-portion\"")
+        .nth(1)
+        .map(|s| s.split("</select>").next().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(
+        !dispose.contains("value=\"kz\""),
+        "the Kazakh portion is offered to CN: {dispose}"
+    );
+    browser.click("form[action='/logout'] button");
+    browser.wait_for_url("the login page", |u| u.contains("/login"));
+
+    // The Kazakh registrar disposes of the counter-sample, and is asked first.
+    sign_in("registrar_kz");
+    browser.goto(&format!("{}{sample}?lang=ru", app.address));
+    browser.wait_for_text("JL-");
+    browser.select("#dispose-portion", "counter");
+    browser.type_into("#dispose-reason", "Срок хранения истёк");
+    browser.click("form[action$='/dispose'] button");
+    let confirm = browser.wait_for_text(t(Lang::Ru, "confirm.cannot_undo"));
+    assert!(confirm.contains("Срок хранения истёк"), "{confirm}");
+    browser.screenshot(&screenshots().join("confirm-dispose-ru.png"));
+    browser.click("form[action$='/dispose'] button.danger");
+    browser.wait_for_url("the sample again", |u| {
+        u.ends_with(&sample) || u.contains(&format!("{sample}?"))
+    });
+    let after = browser.wait_for_text(t(Lang::Ru, "portion_status.disposed"));
+    assert!(after.contains(t(Lang::Ru, "portion_status.disposed")));
+    drop(browser);
+    let _ = std::fs::remove_dir_all(profile);
+}
