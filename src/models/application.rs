@@ -73,13 +73,6 @@ struct NewApplication<'a> {
 /// Filters of the application list.
 pub type ApplicationFilter = crate::db::listing::IntakeFilter<ApplicationId, ApplicationStatus>;
 
-/// What an accept or return found.
-pub enum Decision<T> {
-    Done(T),
-    /// Someone else decided or changed the application since the page was loaded.
-    Stale,
-}
-
 impl Application {
     /// The shipment the application describes, as validated when it was filed.
     pub fn shipment(&self) -> Option<Shipment> {

@@ -130,7 +130,7 @@ pub struct ChangeForm {
 }
 
 #[derive(Clone, Copy)]
-enum Change {
+enum Action {
     Add(TestMethodId),
     Remove(LabTestId, i32),
     Invalidate(LabTestId, i32),
@@ -142,7 +142,7 @@ async fn change(
     reviewer: Staff,
     sample: SampleId,
     form: ChangeForm,
-    change: Change,
+    action: Action,
     form_of: String,
 ) -> Result<HttpResponse, AppError> {
     let reason = match required_text(&form.reason, 1000) {
@@ -154,7 +154,7 @@ async fn change(
         }
     };
     // Invalidation cannot be undone: ask first (works without JavaScript).
-    if let Change::Invalidate(id, version) = change
+    if let Action::Invalidate(id, version) = action
         && form.confirm != "yes"
     {
         let message = base.tf("tests.confirm_invalidate", &[("reason", &reason)]);
@@ -179,10 +179,10 @@ async fn change(
         });
     }
     let by = reviewer.clone();
-    let outcome = apply(&state.db, move |conn| match change {
-        Change::Add(method) => testing::add(conn, &by, sample, method, &reason).map(|_| ()),
-        Change::Remove(id, v) => testing::remove(conn, &by, id, v, &reason),
-        Change::Invalidate(id, v) => testing::invalidate(conn, &by, id, v, &reason).map(|_| ()),
+    let outcome = apply(&state.db, move |conn| match action {
+        Action::Add(method) => testing::add(conn, &by, sample, method, &reason).map(|_| ()),
+        Action::Remove(id, v) => testing::remove(conn, &by, id, v, &reason),
+        Action::Invalidate(id, v) => testing::invalidate(conn, &by, id, v, &reason).map(|_| ()),
     })
     .await?;
     answer(
@@ -212,7 +212,7 @@ pub async fn add(
         who.0,
         id.into_inner(),
         form,
-        Change::Add(method),
+        Action::Add(method),
         "add".into(),
     )
     .await
@@ -251,7 +251,7 @@ pub async fn remove(
         who.0,
         sample,
         form,
-        Change::Remove(id, version),
+        Action::Remove(id, version),
         id.to_string(),
     )
     .await
@@ -274,7 +274,7 @@ pub async fn invalidate(
         who.0,
         sample,
         form,
-        Change::Invalidate(id, version),
+        Action::Invalidate(id, version),
         id.to_string(),
     )
     .await
