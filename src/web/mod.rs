@@ -5,10 +5,12 @@ pub mod client;
 pub mod context;
 pub mod db;
 pub mod page;
+pub mod redirect;
 pub mod request_id;
 
 pub use context::RequestContext;
 pub use page::{Base, answer, render, render_status, see_other};
+pub use redirect::safe_next;
 
 use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
@@ -49,14 +51,6 @@ macro_rules! routes {
 
 pub use crate::percent::url_encode;
 
-/// A local path safe to redirect to after login (no scheme, no `//host`).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
-    }
-}
-
 /// The value of one query-string parameter.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
     serde_urlencoded::from_str::<Vec<(String, String)>>(query)
@@ -64,19 +58,4 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn next_is_local_only() {
-        assert_eq!(
-            super::safe_next(Some("/admin/users?x=1")),
-            "/admin/users?x=1"
-        );
-        assert_eq!(super::safe_next(Some("//evil.example/")), "/");
-        assert_eq!(super::safe_next(Some("https://evil.example/")), "/");
-        assert_eq!(super::safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(super::safe_next(None), "/");
-    }
 }

@@ -16,6 +16,7 @@ mod intake;
 mod layout;
 mod login;
 mod migrations;
+mod redirects;
 mod request_id;
 mod testing;
 mod users;
