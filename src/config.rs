@@ -28,6 +28,17 @@ pub struct ServerSettings {
     /// known by the address the proxy names, not by the proxy's own.
     #[serde(default)]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Largest request body accepted; a larger one is answered 413 before anything else.
+    pub max_body_bytes: usize,
+    /// Time a client has to send a request's head (actix `client_request_timeout`).
+    pub client_request_timeout_seconds: u64,
+    /// Time a client has to close its side once the answer is sent (actix
+    /// `client_disconnect_timeout`).
+    pub client_disconnect_timeout_seconds: u64,
+    /// Time a client has to send a request's whole body, counted from its first read.
+    pub body_timeout_seconds: u64,
+    /// Connections one client address may hold open at once (0 = no limit).
+    pub max_connections_per_address: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -18,6 +18,12 @@ pub enum AppError {
     Csrf,
     /// No such page or record — or one outside the user's scope (same answer on purpose).
     NotFound,
+    /// The request body is larger than `server.max_body_bytes`.
+    PayloadTooLarge,
+    /// The request body did not arrive within `server.body_timeout_seconds`.
+    RequestTimeout,
+    /// This client address already holds `server.max_connections_per_address` connections.
+    TooManyConnections,
     /// Anything else: logged with its cause, shown as a plain 500 page.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -30,6 +36,9 @@ pub enum ErrorPage {
     Forbidden,
     Csrf,
     NotFound,
+    PayloadTooLarge,
+    RequestTimeout,
+    TooManyConnections,
     Internal,
 }
 
@@ -39,6 +48,9 @@ impl ErrorPage {
             ErrorPage::BadRequest => StatusCode::BAD_REQUEST,
             ErrorPage::Forbidden | ErrorPage::Csrf => StatusCode::FORBIDDEN,
             ErrorPage::NotFound => StatusCode::NOT_FOUND,
+            ErrorPage::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorPage::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ErrorPage::TooManyConnections => StatusCode::TOO_MANY_REQUESTS,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -50,6 +62,9 @@ impl ErrorPage {
             ErrorPage::Forbidden => "error.forbidden",
             ErrorPage::Csrf => "error.csrf",
             ErrorPage::NotFound => "error.not_found",
+            ErrorPage::PayloadTooLarge => "error.payload_too_large",
+            ErrorPage::RequestTimeout => "error.request_timeout",
+            ErrorPage::TooManyConnections => "error.too_many_connections",
             ErrorPage::Internal => "error.internal",
         }
     }
@@ -66,6 +81,9 @@ impl AppError {
             AppError::Forbidden => Some(ErrorPage::Forbidden),
             AppError::Csrf => Some(ErrorPage::Csrf),
             AppError::NotFound => Some(ErrorPage::NotFound),
+            AppError::PayloadTooLarge => Some(ErrorPage::PayloadTooLarge),
+            AppError::RequestTimeout => Some(ErrorPage::RequestTimeout),
+            AppError::TooManyConnections => Some(ErrorPage::TooManyConnections),
             AppError::Internal(_) => Some(ErrorPage::Internal),
             AppError::Unauthenticated { .. } | AppError::Redirect(_) => None,
         }
@@ -81,6 +99,9 @@ impl std::fmt::Display for AppError {
             AppError::Forbidden => f.write_str("forbidden"),
             AppError::Csrf => f.write_str("missing or invalid CSRF token"),
             AppError::NotFound => f.write_str("not found"),
+            AppError::PayloadTooLarge => f.write_str("request body too large"),
+            AppError::RequestTimeout => f.write_str("request body not received in time"),
+            AppError::TooManyConnections => f.write_str("too many connections from this address"),
             AppError::Internal(cause) => write!(f, "internal error: {cause}"),
         }
     }

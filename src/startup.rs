@@ -55,6 +55,10 @@ impl Application {
             .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let workers = settings.server.workers;
+        let max_body_bytes = settings.server.max_body_bytes;
+        let request_timeout = Duration::from_secs(settings.server.client_request_timeout_seconds);
+        let disconnect_timeout =
+            Duration::from_secs(settings.server.client_disconnect_timeout_seconds);
         let password_checks = PasswordChecks::new(settings.login.parallel_password_checks);
         tracing::info!(parallel = password_checks.size(), "password checks bounded");
         let state = web::Data::new(AppState {
@@ -67,12 +71,13 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(
                     web::FormConfig::default()
-                        .limit(64 * 1024)
+                        .limit(max_body_bytes)
                         .error_handler(|e, _| {
                             tracing::debug!(error = %e, "unreadable form");
-                            AppError::BadRequest.into()
+                            crate::web::body::form_refusal(&e).into()
                         }),
                 )
+                .app_data(web::PayloadConfig::default().limit(max_body_bytes))
                 .app_data(
                     web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
                 )
@@ -100,6 +105,8 @@ impl Application {
                 // Outermost: the request id and span cover everything the request does.
                 .wrap(from_fn(crate::web::request_id::middleware))
         })
+        .client_request_timeout(request_timeout)
+        .client_disconnect_timeout(disconnect_timeout)
         .listen(listener)
         .map_err(|e| e.to_string())?
         .shutdown_timeout(10);

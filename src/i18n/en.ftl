@@ -60,6 +60,18 @@ error-csrf-text = The form was sent without a valid security token, perhaps beca
 error-not_found-title = Not found
 error-not_found-text = There is no such page or record, or it is not yours to see.
 
+## error.payload_too_large
+error-payload_too_large-title = Too much data
+error-payload_too_large-text = The form sent more data than the server accepts. Shorten the text you entered and send it again.
+
+## error.request_timeout
+error-request_timeout-title = The request took too long
+error-request_timeout-text = The form did not arrive in time, perhaps because the connection is slow or was interrupted. Send it again.
+
+## error.too_many_connections
+error-too_many_connections-title = Too many connections
+error-too_many_connections-text = Your address has too many connections open to the server at once. Close some tabs or wait a moment, then reload the page.
+
 ## error.internal
 error-internal-title = Something went wrong on our side
 error-internal-text = The error has been logged. Try again in a minute; if it persists, tell the administrator.

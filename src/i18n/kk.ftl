@@ -60,6 +60,18 @@ error-csrf-text = Форма жарамды қауіпсіздік токені�
 error-not_found-title = Табылмады
 error-not_found-text = Мұндай бет немесе жазба жоқ, не оны көруге рұқсатыңыз жоқ.
 
+## error.payload_too_large
+error-payload_too_large-title = Деректер тым көп
+error-payload_too_large-text = Форма сервер қабылдайтыннан көп деректер жіберді. Енгізген мәтінді қысқартып, форманы қайта жіберіңіз.
+
+## error.request_timeout
+error-request_timeout-title = Сұрау тым ұзаққа созылды
+error-request_timeout-text = Форма уақытында жетпеді: байланыс баяу немесе үзілген болуы мүмкін. Форманы қайта жіберіңіз.
+
+## error.too_many_connections
+error-too_many_connections-title = Қосылымдар тым көп
+error-too_many_connections-text = Сіздің мекенжайыңыздан серверге бір уақытта тым көп қосылым ашылған. Кейбір қойындыларды жабыңыз немесе біраз күтіп, бетті қайта жүктеңіз.
+
 ## error.internal
 error-internal-title = Жүйе тарапында қате орын алды
 error-internal-text = Қате журналға жазылды. Бір минуттан кейін қайталап көріңіз; қате қайталана берсе, әкімшіге хабарлаңыз.

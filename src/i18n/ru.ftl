@@ -60,6 +60,18 @@ error-csrf-text = Форма отправлена без действитель�
 error-not_found-title = Не найдено
 error-not_found-text = Такой страницы или записи нет либо у вас нет доступа к ней.
 
+## error.payload_too_large
+error-payload_too_large-title = Слишком много данных
+error-payload_too_large-text = Форма передала больше данных, чем принимает сервер. Сократите введённый текст и отправьте форму снова.
+
+## error.request_timeout
+error-request_timeout-title = Запрос выполнялся слишком долго
+error-request_timeout-text = Форма не поступила вовремя — возможно, соединение медленное или прервалось. Отправьте её снова.
+
+## error.too_many_connections
+error-too_many_connections-title = Слишком много соединений
+error-too_many_connections-text = С вашего адреса одновременно открыто слишком много соединений с сервером. Закройте часть вкладок или подождите немного и обновите страницу.
+
 ## error.internal
 error-internal-title = Сбой на нашей стороне
 error-internal-text = Ошибка записана в журнал. Повторите попытку через минуту; если ошибка не исчезнет, сообщите администратору.

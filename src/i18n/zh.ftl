@@ -60,6 +60,18 @@ error-csrf-text = 表单提交时缺少有效的安全令牌，可能是页面�
 error-not_found-title = 未找到
 error-not_found-text = 该页面或记录不存在，或无权查看。
 
+## error.payload_too_large
+error-payload_too_large-title = 数据量过大
+error-payload_too_large-text = 表单提交的数据超过了服务器允许的大小。请缩短输入的文字后重新提交。
+
+## error.request_timeout
+error-request_timeout-title = 请求超时
+error-request_timeout-text = 表单未能按时送达，可能是网络连接较慢或已中断。请重新提交。
+
+## error.too_many_connections
+error-too_many_connections-title = 连接数过多
+error-too_many_connections-text = 您的地址同时与服务器建立了过多连接。请关闭部分标签页或稍候片刻，然后刷新页面。
+
 ## error.internal
 error-internal-title = 系统出现错误
 error-internal-text = 错误已记录。请一分钟后重试；如问题仍然存在，请联系管理员。

@@ -4,7 +4,10 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use std::time::Duration;
+
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, web};
@@ -13,7 +16,7 @@ use crate::auth::csrf;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
 use crate::models::User;
-use crate::web::AppState;
+use crate::web::{AppState, body};
 
 pub const SESSION_COOKIE: &str = "jl_session";
 pub const VISITOR_COOKIE: &str = "jl_visitor";
@@ -133,21 +136,43 @@ pub async fn middleware(
         lang,
         csrf_token,
     };
-    let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let csrf_ok = is_safe || {
-        let presented = presented_token(&mut req).await;
-        presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p))
+    // The body's size and pace are judged before anything reads it, the CSRF check included:
+    // an oversized form is 413, not 403.
+    let server = &state.settings.server;
+    let refused = if body::declared_too_large(&req, server.max_body_bytes) {
+        Some(AppError::PayloadTooLarge)
+    } else {
+        body::guard(
+            &mut req,
+            server.max_body_bytes,
+            Duration::from_secs(server.body_timeout_seconds),
+        );
+        let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        match is_safe {
+            true => None,
+            false => match presented_token(&mut req).await {
+                Ok(Some(p)) if csrf::is_valid(state.csrf_key(), &binding, &p) => None,
+                Ok(_) => {
+                    tracing::warn!(
+                        path = req.path(),
+                        "refused a request without a valid CSRF token"
+                    );
+                    Some(AppError::Csrf)
+                }
+                Err(refusal) => Some(refusal),
+            },
+        }
     };
     req.extensions_mut().insert(context.clone());
 
-    let mut res = if csrf_ok {
-        next.call(req).await?.map_into_boxed_body()
-    } else {
-        tracing::warn!(
-            path = req.path(),
-            "refused a request without a valid CSRF token"
-        );
-        req.into_response(actix_web::ResponseError::error_response(&AppError::Csrf))
+    let mut res = match refused {
+        None => next.call(req).await?.map_into_boxed_body(),
+        Some(error) => {
+            if !matches!(error, AppError::Csrf) {
+                tracing::info!(path = req.path(), %error, "refused a request body");
+            }
+            req.into_response(actix_web::ResponseError::error_response(&error))
+        }
     };
 
     let error_page = res.response().extensions().get::<ErrorPage>().copied();
@@ -190,13 +215,14 @@ pub async fn middleware(
 
 /// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
 /// `csrf_token` field of a URL-encoded form (the body is read and put back for the handler).
-async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
+/// A body too large or too slow to read is the request's answer instead.
+async fn presented_token(req: &mut ServiceRequest) -> Result<Option<String>, AppError> {
     if let Some(v) = req
         .headers()
         .get(csrf::HEADER)
         .and_then(|v| v.to_str().ok())
     {
-        return Some(v.to_owned());
+        return Ok(Some(v.to_owned()));
     }
     let is_form = req
         .headers()
@@ -204,9 +230,19 @@ async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return None;
+        return Ok(None);
     }
-    let body = req.extract::<web::Bytes>().await.ok()?;
+    let body = match req.extract::<web::Bytes>().await {
+        Ok(body) => body,
+        Err(e) => {
+            return match e.as_error::<PayloadError>().map(body::refusal) {
+                Some(refusal @ (AppError::PayloadTooLarge | AppError::RequestTimeout)) => {
+                    Err(refusal)
+                }
+                _ => Ok(None),
+            };
+        }
+    };
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
         .ok()
         .and_then(|fields| {
@@ -216,5 +252,5 @@ async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
                 .map(|(_, v)| v)
         });
     req.set_payload(Payload::from(body));
-    token
+    Ok(token)
 }

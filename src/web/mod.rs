@@ -1,6 +1,7 @@
 //! The HTTP layer's shared parts: application state, the route table, the request context
 //! middleware, security headers and page rendering.
 
+pub mod body;
 pub mod client;
 pub mod context;
 pub mod db;

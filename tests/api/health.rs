@@ -88,6 +88,9 @@ fn error_pages_speak_the_users_language() {
             ErrorPage::Forbidden,
             ErrorPage::Csrf,
             ErrorPage::NotFound,
+            ErrorPage::PayloadTooLarge,
+            ErrorPage::RequestTimeout,
+            ErrorPage::TooManyConnections,
             ErrorPage::Internal,
         ] {
             let html = error_page(&context, page);

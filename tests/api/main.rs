@@ -14,6 +14,7 @@ mod helpers;
 mod i18n;
 mod intake;
 mod layout;
+mod limits;
 mod login;
 mod migrations;
 mod redirects;
