@@ -13,6 +13,7 @@ use crate::config::Settings;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
 use crate::web::AppState;
+use crate::web::connections::ConnectionCounts;
 
 /// The Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -55,6 +56,10 @@ impl Application {
             .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let workers = settings.server.workers;
+        let connections = ConnectionCounts::new(
+            settings.server.max_connections_per_address,
+            settings.server.trusted_proxies.clone(),
+        );
         let max_body_bytes = settings.server.max_body_bytes;
         let request_timeout = Duration::from_secs(settings.server.client_request_timeout_seconds);
         let disconnect_timeout =
@@ -105,6 +110,7 @@ impl Application {
                 // Outermost: the request id and span cover everything the request does.
                 .wrap(from_fn(crate::web::request_id::middleware))
         })
+        .on_connect(move |connection, data| connections.admit(connection, data))
         .client_request_timeout(request_timeout)
         .client_disconnect_timeout(disconnect_timeout)
         .listen(listener)

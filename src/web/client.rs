@@ -38,7 +38,7 @@ impl ClientAddress {
     }
 }
 
-fn key(ip: IpAddr) -> String {
+pub(crate) fn key(ip: IpAddr) -> String {
     match ip.to_canonical() {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => {

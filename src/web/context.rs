@@ -16,6 +16,7 @@ use crate::auth::csrf;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
 use crate::models::User;
+use crate::web::connections::ConnectionSlot;
 use crate::web::{AppState, body};
 
 pub const SESSION_COOKIE: &str = "jl_session";
@@ -76,6 +77,12 @@ pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if req
+        .conn_data::<ConnectionSlot>()
+        .is_some_and(|slot| slot.over_cap)
+    {
+        return Ok(refuse_connection(req));
+    }
     if bypasses_context(req.path()) {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
@@ -211,6 +218,39 @@ pub async fn middleware(
             .add_cookie(&removal(&state, SESSION_COOKIE))?;
     }
     Ok(res)
+}
+
+/// The answer on a connection beyond its address's cap: a 429 page in the language the
+/// request asks for (no session is looked up), and the connection is closed.
+fn refuse_connection(req: ServiceRequest) -> ServiceResponse<BoxBody> {
+    tracing::warn!(
+        path = req.path(),
+        "refused a connection beyond its address's cap"
+    );
+    let lang = req
+        .cookie(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(i18n::negotiate)
+        })
+        .unwrap_or(Lang::En);
+    let context = RequestContext {
+        user: None,
+        session_token: None,
+        lang,
+        csrf_token: String::new(),
+    };
+    let page = ErrorPage::TooManyConnections;
+    let html = super::page::error_page(&context, page);
+    req.into_response(
+        HttpResponse::build(page.status())
+            .force_close()
+            .content_type("text/html; charset=utf-8")
+            .body(html),
+    )
 }
 
 /// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the

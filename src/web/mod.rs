@@ -3,6 +3,7 @@
 
 pub mod body;
 pub mod client;
+pub mod connections;
 pub mod context;
 pub mod db;
 pub mod page;

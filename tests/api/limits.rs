@@ -105,3 +105,53 @@ fn a_trickling_body_is_cut_off_in_time() {
     assert!(closed < Duration::from_secs(4), "closed after {closed:?}");
     trickle.join().unwrap();
 }
+
+/// Sends a GET on an open connection, keeping it open, and returns the start of the answer.
+fn get_on(stream: &mut TcpStream, path: &str) -> String {
+    stream
+        .write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut buf = [0u8; 65536];
+    let n = stream.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[test]
+fn connections_beyond_the_per_address_cap_are_refused() {
+    let app = spawn_app_with(|s| s.server.max_connections_per_address = 2);
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut first = TcpStream::connect(&address).unwrap();
+    let mut second = TcpStream::connect(&address).unwrap();
+    assert!(get_on(&mut first, "/healthz").starts_with("HTTP/1.1 200"));
+    assert!(get_on(&mut second, "/healthz").starts_with("HTTP/1.1 200"));
+
+    let mut third = TcpStream::connect(&address).unwrap();
+    third
+        .write_all(b"GET /login HTTP/1.1\r\nHost: localhost\r\nAccept-Language: ru\r\n\r\n")
+        .unwrap();
+    let (answer, _, closed) = read_until_closed(&mut third, Duration::from_secs(10));
+    assert!(answer.starts_with("HTTP/1.1 429"), "{answer}");
+    assert!(
+        answer.contains(&html(t(Lang::Ru, "error.too_many_connections.title"))),
+        "{answer}"
+    );
+    assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
+    // The first two keep working.
+    assert!(get_on(&mut first, "/login").starts_with("HTTP/1.1 200"));
+
+    // A place given back is free again.
+    drop(second);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let mut fourth = TcpStream::connect(&address).unwrap();
+        let answer = get_on(&mut fourth, "/login");
+        if answer.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no place freed: {answer}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
