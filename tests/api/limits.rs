@@ -155,3 +155,20 @@ fn connections_beyond_the_per_address_cap_are_refused() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_chunked_body_growing_past_the_limit_is_413() {
+    let app = spawn_app_with(|s| s.server.max_body_bytes = 4096);
+    let mut stream = TcpStream::connect(app.address.trim_start_matches("http://")).unwrap();
+    let mut request = b"POST /login HTTP/1.1\r\nHost: localhost\r\n\
+        Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\
+        Connection: close\r\n\r\n"
+        .to_vec();
+    for _ in 0..8 {
+        request.extend_from_slice(format!("400\r\n{}\r\n", "x".repeat(1024)).as_bytes());
+    }
+    request.extend_from_slice(b"0\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    let (answer, _, _) = read_until_closed(&mut stream, Duration::from_secs(10));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
