@@ -13,7 +13,7 @@ use crate::auth::csrf;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
 use crate::models::User;
-use crate::web::AppState;
+use crate::web::{AppState, hygiene};
 
 pub const SESSION_COOKIE: &str = "jl_session";
 pub const VISITOR_COOKIE: &str = "jl_visitor";
@@ -134,13 +134,32 @@ pub async fn middleware(
         csrf_token,
     };
     let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let form_body = if is_safe {
+        None
+    } else {
+        form_body(&mut req).await
+    };
     let csrf_ok = is_safe || {
-        let presented = presented_token(&mut req).await;
+        let presented = presented_token(&req, form_body.as_deref());
         presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p))
     };
+    // No NUL, control character or bidirectional override reaches a handler, whatever field
+    // it comes in (the domain constructors refuse them beside the field first).
+    let clean = hygiene::is_clean_target(req.path(), req.query_string())
+        && form_body
+            .as_deref()
+            .is_none_or(hygiene::is_clean_urlencoded);
     req.extensions_mut().insert(context.clone());
 
-    let mut res = if csrf_ok {
+    let mut res = if !clean {
+        tracing::warn!(
+            path = req.path(),
+            "refused a request carrying control or bidirectional characters"
+        );
+        req.into_response(actix_web::ResponseError::error_response(
+            &AppError::BadRequest,
+        ))
+    } else if csrf_ok {
         next.call(req).await?.map_into_boxed_body()
     } else {
         tracing::warn!(
@@ -188,16 +207,8 @@ pub async fn middleware(
     Ok(res)
 }
 
-/// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
-/// `csrf_token` field of a URL-encoded form (the body is read and put back for the handler).
-async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
-    if let Some(v) = req
-        .headers()
-        .get(csrf::HEADER)
-        .and_then(|v| v.to_str().ok())
-    {
-        return Some(v.to_owned());
-    }
+/// The body of a URL-encoded form, read and put back for the handler.
+async fn form_body(req: &mut ServiceRequest) -> Option<web::Bytes> {
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -207,14 +218,26 @@ async fn presented_token(req: &mut ServiceRequest) -> Option<String> {
         return None;
     }
     let body = req.extract::<web::Bytes>().await.ok()?;
-    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+    req.set_payload(Payload::from(body.clone()));
+    Some(body)
+}
+
+/// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
+/// `csrf_token` field of a URL-encoded form.
+fn presented_token(req: &ServiceRequest, form_body: Option<&[u8]>) -> Option<String> {
+    if let Some(v) = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        return Some(v.to_owned());
+    }
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(form_body?)
         .ok()
         .and_then(|fields| {
             fields
                 .into_iter()
                 .find(|(k, _)| k == csrf::FIELD)
                 .map(|(_, v)| v)
-        });
-    req.set_payload(Payload::from(body));
-    token
+        })
 }

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod context;
 pub mod db;
+pub mod hygiene;
 pub mod page;
 pub mod request_id;
 
