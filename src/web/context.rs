@@ -143,12 +143,11 @@ pub async fn middleware(
         let presented = presented_token(&req, form_body.as_deref());
         presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p))
     };
-    // No NUL, control character or bidirectional override reaches a handler, whatever field
-    // it comes in (the domain constructors refuse them beside the field first).
+    // No NUL or control character reaches a handler, whatever field it comes in; nor a
+    // bidirectional override in the path or query (the form fields' constructors refuse
+    // those beside the field).
     let clean = hygiene::is_clean_target(req.path(), req.query_string())
-        && form_body
-            .as_deref()
-            .is_none_or(hygiene::is_clean_urlencoded);
+        && form_body.as_deref().is_none_or(hygiene::is_clean_form);
     req.extensions_mut().insert(context.clone());
 
     let mut res = if !clean {

@@ -407,6 +407,9 @@ impl Client {
             .agent
             .post(format!("{}{path}", self.base))
             .header("Content-Type", "application/x-www-form-urlencoded");
+        if let Some(l) = &self.accept_language {
+            req = req.header("Accept-Language", l);
+        }
         for (name, value) in &self.headers {
             req = req.header(name, value);
         }

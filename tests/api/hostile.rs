@@ -11,7 +11,11 @@ use diesel::sql_types::Text;
 use jointlab::db::DbConn;
 use jointlab::percent::url_encode;
 
-use crate::helpers::{Client, TestApp, page_forms, spawn_app_with};
+use jointlab::i18n::Lang;
+
+use crate::helpers::{
+    Client, TestApp, en, page_forms, received_samples, shown, spawn_app, spawn_app_with,
+};
 
 /// The hostile values, percent-encoded as they go on the wire.
 fn payloads() -> Vec<String> {
@@ -355,4 +359,76 @@ fn hostile_input_never_fails_the_server_nor_reaches_the_database() {
     // activation form carries nothing but the CSRF token.
     assert_eq!(uncovered, ["/logout", "/admin/users/{}/activate"]);
     assert!(sent > 500, "only {sent} hostile requests were sent");
+}
+
+#[test]
+fn a_nul_at_the_door_is_the_translated_bad_request_page() {
+    let app = spawn_app();
+    let mut visitor = app.client();
+    visitor.accept_language = Some("ru".into());
+    let token = visitor.get("/login").csrf_token();
+    let res = visitor.post_body(
+        "/login",
+        &format!("csrf_token={token}&email=a%00b%40x.kz&password=x"),
+    );
+    assert_eq!(res.status, 400);
+    assert!(
+        res.body
+            .contains(&shown(Lang::Ru, "error.bad_request.title"))
+    );
+
+    let registrar = app.signed_in("registrar_kz");
+    for path in [
+        "/samples?q=%00",
+        "/consignments?after=%00",
+        "/exporters?q=%E2%80%AE",
+        "/applications?q=%FF%FE",
+    ] {
+        assert_eq!(registrar.get(path).status, 400, "{path}");
+    }
+    let admin = app.signed_in("admin");
+    assert_eq!(admin.get("/admin/audit?actor=%00").status, 400);
+    assert_eq!(admin.get("/admin/users?q=%01").status, 400);
+}
+
+#[test]
+fn a_direction_override_or_an_old_date_is_refused_beside_the_field() {
+    let app = spawn_app();
+    received_samples(&app, 0);
+    let registrar = app.signed_in("registrar_kz");
+    let list = registrar.get("/consignments");
+    let consignment = list
+        .body
+        .split("href=\"/consignments/")
+        .nth(1)
+        .and_then(|h| h.split(['"', '?', '/']).next())
+        .unwrap()
+        .to_owned();
+    let form = format!("/consignments/{consignment}/samples/new");
+    let action = format!("/consignments/{consignment}/samples");
+    fn fields<'a>(seal: &'a str, drawn_at: &'a str) -> Vec<(&'static str, &'a str)> {
+        vec![
+            ("seal_number", seal),
+            ("mass", "2"),
+            ("mass_unit", "kg"),
+            ("storage", "ambient"),
+            ("drawn_at", drawn_at),
+            ("drawn_by", "Test"),
+        ]
+    }
+    let recently = (chrono::Utc::now() - chrono::Duration::days(3))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let res = registrar.post_from(&form, &action, &fields("SEAL\u{202E}1", &recently));
+    assert_ne!(res.status, 303);
+    assert!(
+        res.body.contains(&en("field.unsafe_characters")),
+        "{}",
+        res.body
+    );
+    for old in ["0000-01-01T00:00", "2019-05-01T09:30"] {
+        let res = registrar.post_from(&form, &action, &fields("SEAL-OLD", old));
+        assert_ne!(res.status, 303, "{old}");
+        assert!(res.body.contains(&en("field.drawn_at_range")), "{old}");
+    }
 }
