@@ -519,7 +519,7 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
         ("consignee", "Urumqi Grain Co."),
         ("border_post", post.as_str()),
         ("transport", "rail"),
-        ("planned_date", "2026-12-20"),
+        ("planned_date", planned_date()),
         ("destination", china.as_str()),
     ];
     let res = exporter.post_from("/applications/new", "/applications", &fields);
@@ -550,7 +550,7 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
             ("mass", "2"),
             ("mass_unit", "kg"),
             ("storage", "ambient"),
-            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_at", drawn_at()),
             ("drawn_by", "Test"),
         ];
         let res = kz.post_from(
@@ -662,4 +662,24 @@ pub fn page_forms(body: &str, method: &str) -> Vec<(String, Vec<(String, String)
         forms.push((action, fields));
     }
     forms
+}
+
+/// A planned crossing date two weeks from today (the form accepts a year either way).
+pub fn planned_date() -> &'static str {
+    static DATE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        (chrono::Utc::now() + chrono::Duration::days(14))
+            .format("%Y-%m-%d")
+            .to_string()
+    });
+    DATE.as_str()
+}
+
+/// A sampling time three days ago (the form accepts the last two years).
+pub fn drawn_at() -> &'static str {
+    static AT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        (chrono::Utc::now() - chrono::Duration::days(3))
+            .format("%Y-%m-%dT09:30")
+            .to_string()
+    });
+    AT.as_str()
 }
