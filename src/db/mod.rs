@@ -274,10 +274,15 @@ pub fn lock_for_transaction(conn: &mut DbConn, key: i64) -> Result<(), diesel::r
     Ok(())
 }
 
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+/// The longest search text used: no code, seal, BIN or name is longer, and SQLite refuses a
+/// LIKE pattern over 50 000 bytes (a 500, not an empty list).
+pub const SEARCH_MAX_CHARS: usize = 200;
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`, keeping the first
+/// [`SEARCH_MAX_CHARS`] characters.
 pub fn escape_like(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().take(SEARCH_MAX_CHARS) {
         if matches!(c, '%' | '_' | '\\') {
             out.push('\\');
         }

@@ -21,9 +21,13 @@ impl Email {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         let local_ok = !local.is_empty()
-            && local
-                .chars()
-                .all(|c| !c.is_whitespace() && !c.is_control() && c != '@' && c != '<' && c != '>');
+            && local.chars().all(|c| {
+                !c.is_whitespace()
+                    && !super::text::is_forbidden(c, false)
+                    && c != '@'
+                    && c != '<'
+                    && c != '>'
+            });
         if value.len() > 254 || !domain_ok || !local_ok {
             return Err("field.email_invalid");
         }

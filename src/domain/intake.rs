@@ -74,9 +74,19 @@ impl DecimalText {
     }
 }
 
-/// A line of free text a form requires: trimmed, 1 to `max` characters, no control characters
-/// other than line breaks.
+/// A line of free text a form requires: trimmed, 1 to `max` characters, no control
+/// characters and no bidirectional overrides.
 pub fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
+    bounded_text(input, max, false)
+}
+
+/// Free text a form requires where line breaks belong (reasons, notes): like
+/// [`required_text`], with line breaks and tabs allowed.
+pub fn required_paragraph(input: &str, max: usize) -> Result<String, FieldError> {
+    bounded_text(input, max, true)
+}
+
+fn bounded_text(input: &str, max: usize, multiline: bool) -> Result<String, FieldError> {
     let value = input.trim();
     if value.is_empty() {
         return Err("field.required");
@@ -84,11 +94,10 @@ pub fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
     if value.chars().count() > max {
         return Err("field.too_long");
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r')
-    {
-        return Err("field.invalid");
+    if multiline {
+        super::text::multi_line(value)?;
+    } else {
+        super::text::single_line(value)?;
     }
     Ok(value.to_owned())
 }

@@ -8,6 +8,7 @@ pub mod intake;
 pub mod measure;
 mod people;
 pub mod scope;
+pub mod text;
 
 pub use bin::Bin;
 pub use email::Email;

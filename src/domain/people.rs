@@ -88,9 +88,7 @@ impl DisplayName {
         if value.chars().count() > 100 {
             return Err("field.too_long");
         }
-        if value.chars().any(char::is_control) {
-            return Err("field.invalid");
-        }
+        super::text::single_line(value)?;
         Ok(DisplayName(value.to_owned()))
     }
 

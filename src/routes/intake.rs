@@ -213,6 +213,7 @@ impl ShipmentForm {
             errors.push(("transport", "field.choose"));
         }
         let planned = date(&self.planned_date)
+            .and_then(within_a_year)
             .map_err(|e| errors.push(("planned_date", e)))
             .ok();
         let destination = lookups
@@ -272,4 +273,17 @@ impl ShipmentForm {
 /// The error of `field` in `errors`, for templates.
 pub fn error_of(errors: &Errors, field: &str) -> Option<&'static str> {
     errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e)
+}
+
+/// A planned crossing date within a year of today, either way.
+fn within_a_year(planned: NaiveDate) -> Result<NaiveDate, crate::domain::FieldError> {
+    let today = chrono::Utc::now().date_naive();
+    let year = chrono::Months::new(12);
+    match (
+        today.checked_sub_months(year),
+        today.checked_add_months(year),
+    ) {
+        (Some(from), Some(to)) if (from..=to).contains(&planned) => Ok(planned),
+        _ => Err("field.planned_date_range"),
+    }
 }

@@ -17,7 +17,7 @@ use crate::error::{AppError, ErrorPage};
 use crate::i18n::{self, Lang};
 use crate::models::User;
 use crate::web::connections::ConnectionSlot;
-use crate::web::{AppState, body};
+use crate::web::{AppState, body, hygiene};
 
 pub const SESSION_COOKIE: &str = "jl_session";
 pub const VISITOR_COOKIE: &str = "jl_visitor";
@@ -146,6 +146,8 @@ pub async fn middleware(
     // The body's size and pace are judged before anything reads it, the CSRF check included:
     // an oversized form is 413, not 403.
     let server = &state.settings.server;
+    let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut form = None;
     let refused = if body::declared_too_large(&req, server.max_body_bytes) {
         Some(AppError::PayloadTooLarge)
     } else {
@@ -154,28 +156,51 @@ pub async fn middleware(
             server.max_body_bytes,
             Duration::from_secs(server.body_timeout_seconds),
         );
-        let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         match is_safe {
             true => None,
-            false => match presented_token(&mut req).await {
-                Ok(Some(p)) if csrf::is_valid(state.csrf_key(), &binding, &p) => None,
-                Ok(_) => {
-                    tracing::warn!(
-                        path = req.path(),
-                        "refused a request without a valid CSRF token"
-                    );
-                    Some(AppError::Csrf)
+            false => match form_body(&mut req).await {
+                Ok(read) => {
+                    form = read;
+                    None
                 }
                 Err(refusal) => Some(refusal),
             },
         }
     };
+    // No NUL or control character reaches a handler, whatever field it comes in; nor a
+    // bidirectional override in the path or query (the form fields' constructors refuse
+    // those beside the field).
+    let refused = refused.or_else(|| {
+        let clean = hygiene::is_clean_target(req.path(), req.query_string())
+            && form.as_deref().is_none_or(hygiene::is_clean_form);
+        (!clean).then(|| {
+            tracing::warn!(
+                path = req.path(),
+                "refused a request carrying control or bidirectional characters"
+            );
+            AppError::BadRequest
+        })
+    });
+    let refused = refused.or_else(|| {
+        if is_safe {
+            return None;
+        }
+        let presented = presented_token(&req, form.as_deref());
+        if presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p)) {
+            return None;
+        }
+        tracing::warn!(
+            path = req.path(),
+            "refused a request without a valid CSRF token"
+        );
+        Some(AppError::Csrf)
+    });
     req.extensions_mut().insert(context.clone());
 
     let mut res = match refused {
         None => next.call(req).await?.map_into_boxed_body(),
         Some(error) => {
-            if !matches!(error, AppError::Csrf) {
+            if !matches!(error, AppError::Csrf | AppError::BadRequest) {
                 tracing::info!(path = req.path(), %error, "refused a request body");
             }
             req.into_response(actix_web::ResponseError::error_response(&error))
@@ -253,17 +278,9 @@ fn refuse_connection(req: ServiceRequest) -> ServiceResponse<BoxBody> {
     )
 }
 
-/// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
-/// `csrf_token` field of a URL-encoded form (the body is read and put back for the handler).
-/// A body too large or too slow to read is the request's answer instead.
-async fn presented_token(req: &mut ServiceRequest) -> Result<Option<String>, AppError> {
-    if let Some(v) = req
-        .headers()
-        .get(csrf::HEADER)
-        .and_then(|v| v.to_str().ok())
-    {
-        return Ok(Some(v.to_owned()));
-    }
+/// The body of a URL-encoded form, read and put back for the handler. A body too large or too
+/// slow to read is the request's answer instead.
+async fn form_body(req: &mut ServiceRequest) -> Result<Option<web::Bytes>, AppError> {
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -283,14 +300,26 @@ async fn presented_token(req: &mut ServiceRequest) -> Result<Option<String>, App
             };
         }
     };
-    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+    req.set_payload(Payload::from(body.clone()));
+    Ok(Some(body))
+}
+
+/// The CSRF token of a state-changing request: the `X-CSRF-Token` header, or the
+/// `csrf_token` field of a URL-encoded form.
+fn presented_token(req: &ServiceRequest, form_body: Option<&[u8]>) -> Option<String> {
+    if let Some(v) = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        return Some(v.to_owned());
+    }
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(form_body?)
         .ok()
         .and_then(|fields| {
             fields
                 .into_iter()
                 .find(|(k, _)| k == csrf::FIELD)
                 .map(|(_, v)| v)
-        });
-    req.set_payload(Payload::from(body));
-    Ok(token)
+        })
 }

@@ -8,7 +8,7 @@ use jointlab::i18n::Lang;
 use jointlab::models::user::Account;
 use jointlab::models::{Actor, User};
 
-use crate::helpers::{ACCOUNTS, Client, Resp, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{ACCOUNTS, Client, Resp, TestApp, post_forms, spawn_app, spawn_app_with};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy)]
@@ -278,80 +278,6 @@ fn route_of(method: &str, path: &str) -> Option<Who> {
                 .all(|(p, s)| p.starts_with('{') || p == s);
         fits.then_some(*who)
     })
-}
-
-/// Every `<form method="post">` of a page: its action and the fields it would send as a
-/// user sends it (hidden values, the first choice of each select and radio group, and a
-/// reason typed into empty text boxes).
-fn post_forms(body: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let attr = |tag: &str, name: &str| -> Option<String> {
-        let key = format!(" {name}=\"");
-        let start = tag.find(&key)? + key.len();
-        Some(
-            tag[start..]
-                .split('"')
-                .next()?
-                .replace("&#38;", "&")
-                .replace("&#34;", "\""),
-        )
-    };
-    let mut forms = Vec::new();
-    for chunk in body.split("<form").skip(1) {
-        let Some(end) = chunk.find("</form>") else {
-            continue;
-        };
-        let form = &chunk[..end];
-        let head = form.split('>').next().unwrap_or("");
-        if attr(head, "method").as_deref() != Some("post") {
-            continue;
-        }
-        let Some(action) = attr(head, "action") else {
-            continue;
-        };
-        let mut fields: Vec<(String, String)> = Vec::new();
-        for tag in form.split('<').skip(1) {
-            let tag = format!(" {}", tag.split('>').next().unwrap_or(""));
-            let Some(name) = attr(&tag, "name") else {
-                continue;
-            };
-            if tag.starts_with(" input") {
-                let kind = attr(&tag, "type").unwrap_or_else(|| "text".into());
-                if matches!(kind.as_str(), "radio" | "checkbox") {
-                    if fields.iter().any(|(n, _)| *n == name) {
-                        continue;
-                    }
-                    fields.push((name, attr(&tag, "value").unwrap_or_default()));
-                } else {
-                    let value = attr(&tag, "value").unwrap_or_default();
-                    let value = if value.is_empty() && kind == "text" {
-                        "Policy walk".into()
-                    } else {
-                        value
-                    };
-                    fields.push((name, value));
-                }
-            } else if tag.starts_with(" textarea") {
-                fields.push((name, "Policy walk".into()));
-            } else if tag.starts_with(" select") {
-                let first = form[form.find(&tag[1..]).unwrap_or(0)..]
-                    .split("</select>")
-                    .next()
-                    .unwrap_or("")
-                    .split("<option")
-                    .skip(1)
-                    .filter_map(|o| {
-                        attr(&format!(" {}", o.split('>').next().unwrap_or("")), "value")
-                    })
-                    .find(|v| !v.is_empty())
-                    .unwrap_or_default();
-                fields.push((name, first));
-            } else if tag.starts_with(" button") && !fields.iter().any(|(n, _)| *n == name) {
-                fields.push((name, attr(&tag, "value").unwrap_or_default()));
-            }
-        }
-        forms.push((action, fields));
-    }
-    forms
 }
 
 /// The refusal messages of the workflows' policy, in English.

@@ -263,7 +263,7 @@ fn custody_steps_raced_are_done_once() {
                 ("mass", "2"),
                 ("mass_unit", "kg"),
                 ("storage", "ambient"),
-                ("drawn_at", "2026-01-10T09:30"),
+                ("drawn_at", crate::helpers::drawn_at()),
                 ("drawn_by", "Test"),
             ],
         );

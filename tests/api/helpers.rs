@@ -401,6 +401,21 @@ impl Client {
         Self::read(req.send_form(fields.iter().copied()))
     }
 
+    /// A POST of a URL-encoded body exactly as given (to send what no browser would).
+    pub fn post_body(&self, path: &str, body: &str) -> Resp {
+        let mut req = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Content-Type", "application/x-www-form-urlencoded");
+        if let Some(l) = &self.accept_language {
+            req = req.header("Accept-Language", l);
+        }
+        for (name, value) in &self.headers {
+            req = req.header(name, value);
+        }
+        Self::read(req.send(body))
+    }
+
     /// A POST with no body and the token in the `X-CSRF-Token` header.
     pub fn post_with_header(&self, path: &str, token: &str) -> Resp {
         Self::read(
@@ -504,7 +519,7 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
         ("consignee", "Urumqi Grain Co."),
         ("border_post", post.as_str()),
         ("transport", "rail"),
-        ("planned_date", "2026-12-20"),
+        ("planned_date", planned_date()),
         ("destination", china.as_str()),
     ];
     let res = exporter.post_from("/applications/new", "/applications", &fields);
@@ -535,7 +550,7 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
             ("mass", "2"),
             ("mass_unit", "kg"),
             ("storage", "ambient"),
-            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_at", drawn_at()),
             ("drawn_by", "Test"),
         ];
         let res = kz.post_from(
@@ -568,4 +583,103 @@ pub fn received_samples(app: &TestApp, n: usize) -> (Vec<String>, String) {
         samples.push(sample);
     }
     (samples, afb1.to_string())
+}
+
+/// Every `<form method="post">` of a page: its action and the fields it would send as a
+/// user sends it (hidden values, the first choice of each select and radio group, and a
+/// reason typed into empty text boxes).
+pub fn post_forms(body: &str) -> Vec<(String, Vec<(String, String)>)> {
+    page_forms(body, "post")
+}
+
+/// Every `<form method="…">` of a page with this method, as [`post_forms`] reads them.
+pub fn page_forms(body: &str, method: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key)? + key.len();
+        Some(
+            tag[start..]
+                .split('"')
+                .next()?
+                .replace("&#38;", "&")
+                .replace("&#34;", "\""),
+        )
+    };
+    let mut forms = Vec::new();
+    for chunk in body.split("<form").skip(1) {
+        let Some(end) = chunk.find("</form>") else {
+            continue;
+        };
+        let form = &chunk[..end];
+        let head = form.split('>').next().unwrap_or("");
+        if attr(head, "method").as_deref() != Some(method) {
+            continue;
+        }
+        let Some(action) = attr(head, "action") else {
+            continue;
+        };
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for tag in form.split('<').skip(1) {
+            let tag = format!(" {}", tag.split('>').next().unwrap_or(""));
+            let Some(name) = attr(&tag, "name") else {
+                continue;
+            };
+            if tag.starts_with(" input") {
+                let kind = attr(&tag, "type").unwrap_or_else(|| "text".into());
+                if matches!(kind.as_str(), "radio" | "checkbox") {
+                    if fields.iter().any(|(n, _)| *n == name) {
+                        continue;
+                    }
+                    fields.push((name, attr(&tag, "value").unwrap_or_default()));
+                } else {
+                    let value = attr(&tag, "value").unwrap_or_default();
+                    let value = if value.is_empty() && kind == "text" {
+                        "Policy walk".into()
+                    } else {
+                        value
+                    };
+                    fields.push((name, value));
+                }
+            } else if tag.starts_with(" textarea") {
+                fields.push((name, "Policy walk".into()));
+            } else if tag.starts_with(" select") {
+                let first = form[form.find(&tag[1..]).unwrap_or(0)..]
+                    .split("</select>")
+                    .next()
+                    .unwrap_or("")
+                    .split("<option")
+                    .skip(1)
+                    .filter_map(|o| {
+                        attr(&format!(" {}", o.split('>').next().unwrap_or("")), "value")
+                    })
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default();
+                fields.push((name, first));
+            } else if tag.starts_with(" button") && !fields.iter().any(|(n, _)| *n == name) {
+                fields.push((name, attr(&tag, "value").unwrap_or_default()));
+            }
+        }
+        forms.push((action, fields));
+    }
+    forms
+}
+
+/// A planned crossing date two weeks from today (the form accepts a year either way).
+pub fn planned_date() -> &'static str {
+    static DATE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        (chrono::Utc::now() + chrono::Duration::days(14))
+            .format("%Y-%m-%d")
+            .to_string()
+    });
+    DATE.as_str()
+}
+
+/// A sampling time three days ago (the form accepts the last two years).
+pub fn drawn_at() -> &'static str {
+    static AT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        (chrono::Utc::now() - chrono::Duration::days(3))
+            .format("%Y-%m-%dT09:30")
+            .to_string()
+    });
+    AT.as_str()
 }

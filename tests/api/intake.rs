@@ -77,7 +77,7 @@ fn application<'a>(i: &'a Intake, quantity: &'a str) -> Vec<(&'a str, &'a str)> 
         ("consignee", "Xinjiang Grain Co., Urumqi"),
         ("border_post", i.post.as_str()),
         ("transport", "rail"),
-        ("planned_date", "2026-12-15"),
+        ("planned_date", crate::helpers::planned_date()),
         ("destination", i.destination.as_str()),
     ]
 }
@@ -116,7 +116,7 @@ fn sample_fields(seal: &str) -> Vec<(&str, &str)> {
         ("mass", "2,5"),
         ("mass_unit", "kg"),
         ("storage", "ambient"),
-        ("drawn_at", "2026-01-10T09:30"),
+        ("drawn_at", crate::helpers::drawn_at()),
         ("drawn_by", "A. Sadykova"),
     ]
 }
@@ -789,4 +789,26 @@ fn a_stale_company_form_is_refused_and_the_first_save_stands() {
         .unwrap()
         .unwrap();
     assert_eq!(stored.name, "Renamed Grain LLP");
+}
+
+#[test]
+fn a_planned_crossing_date_is_within_a_year_of_today() {
+    let app = spawn_app();
+    let i = setup(&app);
+    let exporter = app.signed_in("exporter");
+    let far = (chrono::Utc::now() + chrono::Duration::days(400))
+        .format("%Y-%m-%d")
+        .to_string();
+    for date in [far.as_str(), "2020-01-01", "0000-01-01", "-0100-01-01"] {
+        let mut fields = application(&i, "60");
+        fields.retain(|(k, _)| *k != "planned_date");
+        fields.push(("planned_date", date));
+        let res = exporter.post_from("/applications/new", "/applications", &fields);
+        assert_ne!(res.status, 303, "{date}");
+        assert!(
+            res.body.contains(&en("field.planned_date_range"))
+                || res.body.contains(&en("field.date_invalid")),
+            "{date}"
+        );
+    }
 }

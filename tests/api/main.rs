@@ -11,6 +11,7 @@ mod csrf;
 mod discrepancy;
 mod health;
 mod helpers;
+mod hostile;
 mod i18n;
 mod intake;
 mod layout;

@@ -20,7 +20,7 @@ fn new_sample(app: &TestApp, seal: &str) -> String {
             ("mass", "2"),
             ("mass_unit", "kg"),
             ("storage", "ambient"),
-            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_at", crate::helpers::drawn_at()),
             ("drawn_by", "Test"),
         ],
     );
@@ -170,7 +170,7 @@ fn a_portion_rejected_as_unfit_withdraws_the_other_sides_tests_and_offers_a_repl
             ("mass", "2"),
             ("mass_unit", "kg"),
             ("storage", "ambient"),
-            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_at", crate::helpers::drawn_at()),
             ("drawn_by", "Test"),
             ("replaces", &sample),
         ],

@@ -112,7 +112,10 @@ fn application_to_acceptance_to_samples_to_label_sheet() {
     browser.type_into("#consignee", "Xinjiang Grain Co., Urumqi");
     browser.select("#border_post", &post.to_string());
     browser.select("#transport", "rail");
-    browser.execute("document.getElementById('planned_date').value = '2026-12-15';");
+    browser.execute(&format!(
+        "document.getElementById('planned_date').value = '{}';",
+        helpers::planned_date()
+    ));
     browser.select("#destination", &china.to_string());
     browser.click("main form button.primary");
     let application = browser.wait_for_url("the application", |u| {
@@ -338,7 +341,7 @@ fn disposal_asks_for_confirmation_and_the_other_side_is_not_offered_a_portion_it
             ("mass", "2"),
             ("mass_unit", "kg"),
             ("storage", "ambient"),
-            ("drawn_at", "2026-01-10T09:30"),
+            ("drawn_at", helpers::drawn_at()),
             ("drawn_by", "Test"),
         ],
     );

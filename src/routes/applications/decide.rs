@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::show::load;
 use crate::auth::Registrar;
-use crate::domain::intake::required_text;
+use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::application::ApplicationId;
 use crate::web::{AppState, Base, answer};
@@ -58,7 +58,7 @@ pub async fn send_back(
     let form = form.into_inner();
     let version: i32 = form.version.parse().map_err(|_| AppError::BadRequest)?;
     let staff = who.0;
-    let reason = match required_text(&form.reason, 1000) {
+    let reason = match required_paragraph(&form.reason, 1000) {
         Ok(reason) => reason,
         Err(e) => {
             let mut page = load(&state, base, staff.user, id).await?;

@@ -12,7 +12,7 @@ use super::forms::{Posted, ReviewForm};
 use super::queue::{MethodGroup, group};
 use crate::auth::Reviewer;
 use crate::auth::policy::Staff;
-use crate::domain::intake::required_text;
+use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::catalog::Named;
 use crate::models::lab_test::LabTest;
@@ -126,7 +126,7 @@ pub async fn decide(
     }
     let reason = match action.as_str() {
         "verify" => None,
-        "reject" => match required_text(&reason_typed, 1000) {
+        "reject" => match required_paragraph(&reason_typed, 1000) {
             Ok(r) => Some(r),
             Err(e) => {
                 let mut p = page(&state, base, &reviewer).await?;

@@ -53,6 +53,8 @@ impl CompanyForm {
         let address = self.address.trim().to_owned();
         if address.chars().count() > 300 {
             errors.push(("address", "field.too_long"));
+        } else if let Err(e) = crate::domain::text::multi_line(&address) {
+            errors.push(("address", e));
         }
         match (name, bin, contact_email) {
             (Some(name), Some(bin), Some(contact_email)) if errors.is_empty() => {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::auth::Reviewer;
 use crate::auth::policy::{self, Staff};
-use crate::domain::intake::required_text;
+use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::catalog::{Named, TestMethod, TestMethodId};
 use crate::models::lab_test::{LabTest, LabTestId};
@@ -145,7 +145,7 @@ async fn change(
     action: Action,
     form_of: String,
 ) -> Result<HttpResponse, AppError> {
-    let reason = match required_text(&form.reason, 1000) {
+    let reason = match required_paragraph(&form.reason, 1000) {
         Ok(r) => r,
         Err(e) => {
             let mut p = page(state, base, reviewer, sample).await?;

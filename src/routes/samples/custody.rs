@@ -9,7 +9,7 @@ use super::show::load;
 use crate::auth::Registrar;
 use crate::auth::policy::Staff;
 use crate::domain::DecimalText;
-use crate::domain::intake::required_text;
+use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::User;
 use crate::models::sample::{PortionKind, Sample, SampleId};
@@ -161,7 +161,7 @@ fn portion(form: &ActionForm) -> Result<PortionKind, Errors> {
 }
 
 fn reason(form: &ActionForm) -> Result<String, Errors> {
-    required_text(&form.reason, 1000).map_err(|e| vec![("reason", e)])
+    required_paragraph(&form.reason, 1000).map_err(|e| vec![("reason", e)])
 }
 
 pub async fn hand_over(
@@ -207,7 +207,7 @@ pub async fn receive(
         .flatten();
     let rejection = match form.decision.as_str() {
         "accept" => None,
-        "reject" => match required_text(&form.reason, 1000) {
+        "reject" => match required_paragraph(&form.reason, 1000) {
             Ok(r) => Some(r),
             Err(_) => {
                 errors.push(("reason", "custody.reason_required"));

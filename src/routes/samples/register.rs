@@ -74,7 +74,8 @@ impl SampleForm {
     }
 }
 
-/// A `datetime-local` value in the user's zone, not in the future.
+/// A `datetime-local` value in the user's zone, within the last two years and not in the
+/// future.
 fn local_instant(input: &str, zone: TimeZone) -> Result<UtcTime, &'static str> {
     let value = input.trim();
     if value.is_empty() {
@@ -90,6 +91,11 @@ fn local_instant(input: &str, zone: TimeZone) -> Result<UtcTime, &'static str> {
     let at = UtcTime(at.with_timezone(&chrono::Utc));
     if at > UtcTime::now().plus_minutes(5) {
         return Err("samples.drawn_in_future");
+    }
+    // Two years back is as old as a sample the lab still accepts; it also keeps year 0 and
+    // negative years (which the backends store differently, or not at all) out.
+    if at < UtcTime::now().plus_minutes(-2 * 366 * 24 * 60) {
+        return Err("field.drawn_at_range");
     }
     Ok(at)
 }

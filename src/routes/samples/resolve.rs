@@ -11,7 +11,7 @@ use super::show::{SamplePage, load};
 use crate::auth::Reviewer;
 use crate::auth::policy::Staff;
 use crate::domain::Side;
-use crate::domain::intake::required_text;
+use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::catalog::Named;
 use crate::models::discrepancy::{Discrepancy, DiscrepancyId, ResolutionOutcome};
@@ -144,7 +144,7 @@ pub async fn submit(
     if outcome.is_none() {
         errors.push(("outcome", "field.choose"));
     }
-    let reason = required_text(&form.reason, 1000)
+    let reason = required_paragraph(&form.reason, 1000)
         .map_err(|e| errors.push(("reason", e)))
         .ok();
     let (Some(outcome), Some(reason)) = (outcome, reason) else {
