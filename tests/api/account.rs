@@ -26,10 +26,12 @@ fn visitors_are_sent_to_the_login_page() {
 }
 
 #[test]
-fn a_wrong_short_or_mismatched_password_change_is_refused_and_changes_nothing() {
+fn a_wrong_short_common_reused_or_mismatched_password_change_is_refused_and_changes_nothing() {
     let app = spawn_app();
     let client = app.signed_in("reviewer_kz");
     let hash_before = stored(&app, "reviewer_kz").password_hash;
+    let local = app.user("reviewer_kz").email.split('@').next().unwrap();
+    let personal = format!("Steppe-{local}-2026");
     // (current, new, confirm, the wrong field, its message)
     let cases = [
         (
@@ -52,6 +54,28 @@ fn a_wrong_short_or_mismatched_password_change_is_refused_and_changes_nothing() 
             "Altyn-Emel-2026-dune",
             "new",
             "field.password_mismatch",
+        ),
+        (
+            PASSWORD,
+            "password1234",
+            "password1234",
+            "new",
+            "field.password_common",
+        ),
+        (
+            PASSWORD,
+            "1234567890ab",
+            "1234567890ab",
+            "new",
+            "field.password_common",
+        ),
+        (PASSWORD, PASSWORD, PASSWORD, "new", "field.password_reused"),
+        (
+            PASSWORD,
+            &personal,
+            &personal,
+            "new",
+            "field.password_personal",
         ),
     ];
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::show::AccountPage;
 use crate::auth::{CurrentUser, password};
-use crate::domain::NewPassword;
+use crate::domain::{NewPassword, PasswordOwner};
 use crate::error::AppError;
 use crate::models::{Actor, session};
 use crate::web::context::{SESSION_COOKIE, cookie};
@@ -32,14 +32,27 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let user = user.0;
     let form = form.into_inner();
-    let new = NewPassword::parse(&form.new, &form.confirm);
+    let owner = PasswordOwner {
+        email: &user.email,
+        display_name: &user.display_name,
+    };
+    let new = NewPassword::parse(&form.new, &form.confirm, &owner);
     let stored = user.password_hash.clone();
-    let current = form.current;
+    let PasswordForm {
+        current,
+        new: chosen,
+        ..
+    } = form;
     // Both Argon2 computations run off the async workers, in their turn.
     let checked = state
         .password_checks
         .run(move || {
             let current_ok = password::verify(&stored, &current);
+            // Only a caller who knows the current password learns that it is reused.
+            let new = match current_ok && password::verify(&stored, &chosen) {
+                true => Err("field.password_reused"),
+                false => new,
+            };
             let hash = match (&new, current_ok) {
                 (Ok(p), true) => Some(password::hash(p.expose())),
                 _ => None,
