@@ -68,15 +68,7 @@ error-internal-text = The error has been logged. Try again in a minute; if it pe
 login-title = Sign in
 login-lead = Laboratory information system of the joint laboratory. Sign in with the e-mail and password your administrator gave you.
 login-submit = Sign in
-login-invalid = The e-mail or password is wrong.
-login-locked = Too many failed attempts: this account is locked for { $count } { $count ->
-        [one] minute
-       *[other] minutes
-    } (until { $until }). Try again later or ask the administrator to reset your password.
-login-throttled = Too many failed sign-in attempts from this network: signing in is paused for { $count } { $count ->
-        [one] minute
-       *[other] minutes
-    } (until { $until }). Try again later.
+login-invalid = The e-mail or password is wrong, or there were too many failed attempts: wait a little and try again.
 login-signed_out = You have signed out.
 
 ## field

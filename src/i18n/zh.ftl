@@ -68,9 +68,7 @@ error-internal-text = 错误已记录。请一分钟后重试；如问题仍然�
 login-title = 登录
 login-lead = 联合实验室的实验室信息系统。请使用管理员提供的电子邮箱和密码登录。
 login-submit = 登录
-login-invalid = 电子邮箱或密码错误。
-login-locked = 登录失败次数过多：该账户已锁定 { $count } 分钟（至 { $until }）。请稍后重试，或请管理员重置密码。
-login-throttled = 来自此网络的登录失败次数过多：登录已暂停 { $count } 分钟（至 { $until }）。请稍后重试。
+login-invalid = 电子邮箱或密码错误，或失败次数过多：请稍候再试。
 login-signed_out = 已退出登录。
 
 ## field
