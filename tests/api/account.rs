@@ -209,3 +209,34 @@ fn preferences_outside_the_offered_choices_are_refused() {
         (before.language, before.time_zone)
     );
 }
+
+#[test]
+fn wrong_current_passwords_count_like_failed_sign_ins() {
+    let app = spawn_app();
+    let client = app.signed_in("reviewer_kz");
+    let change = |current: &str| {
+        client.post(
+            "/account/password",
+            &[
+                ("current", current),
+                ("new", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+    };
+    for attempt in 1..=6 {
+        assert_eq!(
+            change("Wrong-password-2026").status,
+            422,
+            "attempt {attempt}"
+        );
+    }
+
+    // The pair now waits: the right current password is not checked either.
+    let res = change(PASSWORD);
+
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&shown(Lang::En, "account.current_wrong")));
+    let email = &app.user("reviewer_kz").email;
+    assert_eq!(app.client().login(email, PASSWORD).status, 422);
+}
