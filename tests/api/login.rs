@@ -304,3 +304,41 @@ fn a_forged_forwarded_for_header_does_not_escape_the_throttle() {
 
     assert!(is_refused(&res, Lang::En), "{}", res.body);
 }
+
+#[test]
+fn an_administrator_sees_and_clears_an_accounts_throttle() {
+    let app = behind_proxy();
+    let target = app.user("analyst_kz").clone();
+    let guesser = from(&app, "203.0.113.7");
+    for _ in 1..=6 {
+        guesser.login(&target.email, "wrong-password");
+    }
+    assert!(is_refused(
+        &guesser.login(&target.email, PASSWORD),
+        Lang::En
+    ));
+    let admin = app.signed_in("admin");
+    let page = admin.get(&format!("/admin/users/{}", target.id));
+    assert!(page.body.contains("203.0.113.7"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&html(t(Lang::En, "users.throttled_until")))
+    );
+
+    let res = admin.post(&format!("/admin/users/{}/clear-throttles", target.id), &[]);
+
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = admin.get(res.location().unwrap());
+    assert!(
+        page.body
+            .contains(&html(t(Lang::En, "users.throttles_cleared")))
+    );
+    assert!(page.body.contains(&html(t(Lang::En, "users.no_throttles"))));
+    assert_eq!(guesser.login(&target.email, PASSWORD).status, 303);
+    let cleared: i64 = audit_events::table
+        .filter(audit_events::action.eq("user.throttles_cleared"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(cleared, 1);
+}
