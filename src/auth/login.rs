@@ -92,7 +92,7 @@ impl Throttle {
         ];
         for (key, free) in keys {
             let count = login_throttle::record_failure(conn, key, now, free, max)?;
-            if count.failures == free + 1 {
+            if count.failures == free.saturating_add(1) {
                 tracing::warn!(key = key.as_str(), "failed logins: checks now wait");
             }
         }
