@@ -342,3 +342,25 @@ fn an_administrator_sees_and_clears_an_accounts_throttle() {
         .unwrap();
     assert_eq!(cleared, 1);
 }
+
+#[test]
+fn the_account_ceiling_holds_back_addresses_that_failed_but_not_a_clean_one() {
+    let app = behind_proxy();
+    let email = app.user("certifier_cn").email.clone();
+    // 51 failures, one from each address: no pair waits, but the account count does.
+    for i in 1..=51 {
+        from(&app, &format!("203.0.113.{i}")).login(&email, "wrong-password");
+    }
+    let account = format!("account:{email}");
+    assert!(wait_of(&app, &account).is_some_and(|u| u > UtcTime::now()));
+
+    let failed_before = from(&app, "203.0.113.1").login(&email, PASSWORD);
+    let clean = from(&app, "198.51.100.2").login(&email, PASSWORD);
+
+    assert!(
+        is_refused(&failed_before, Lang::En),
+        "{}",
+        failed_before.body
+    );
+    assert_eq!(clean.status, 303, "{}", clean.body);
+}
