@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::auth::{password, token};
 use crate::config::Settings;
 use crate::db::{Db, run_migrations, write_tx};
-use crate::domain::{Bin, DisplayName, Email, NewPassword, Role, Side};
+use crate::domain::{Bin, DisplayName, Email, NewPassword, PasswordOwner, Role, Side};
 use crate::i18n::Lang;
 use crate::models::audit::{self, ChainReport};
 use crate::models::user::Account;
@@ -147,6 +147,14 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
         Command::SeedDemo { password } => {
             let db = open_database(&settings)?;
             let password = password.unwrap_or_else(|| crate::demo::DEFAULT_PASSWORD.to_owned());
+            // The demo accounts share one password, so it is held to the policy without
+            // an owner; the default `jointlab-demo` passes it.
+            let nobody = PasswordOwner {
+                email: "",
+                display_name: "",
+            };
+            NewPassword::parse(&password, &password, &nobody)
+                .map_err(|key| crate::i18n::t(Lang::En, key).to_owned())?;
             let rows = crate::demo::seed_demo(&db, &password).map_err(|e| e.to_string())?;
             println!("{}", crate::demo::table(&rows));
             Ok(())
@@ -271,7 +279,11 @@ fn create_user(db: &Db, args: NewUserArgs) -> Result<(), String> {
             .read_line(&mut line)
             .map_err(|e| e.to_string())?;
         let line = line.trim_end_matches(['\r', '\n']);
-        let p = NewPassword::parse(line, line)
+        let owner = PasswordOwner {
+            email: account.email.as_str(),
+            display_name: account.display_name.as_str(),
+        };
+        let p = NewPassword::parse(line, line, &owner)
             .map_err(|key| crate::i18n::t(Lang::En, key).to_owned())?;
         (p.expose().to_owned(), false)
     } else {

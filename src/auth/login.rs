@@ -1,9 +1,12 @@
 //! Signing in, in three steps so that no database connection is held while Argon2 runs:
-//! one short read (the client address's block, the account), the password check on the
-//! blocking pool when [`PasswordChecks`] gives it a turn, then one short write transaction
-//! that either opens a session or counts the failure — against the account, which is locked
-//! at the limit, and against the client address, which is blocked at the limit whatever
-//! e-mail it tries next.
+//! one short read (the account, the throttle counts), the password check on the blocking pool
+//! when [`PasswordChecks`] gives it a turn, then one short write transaction that either opens
+//! a session or counts the failure.
+//!
+//! Failures are counted, for known and unknown e-mails alike, under three keys (see
+//! [`Throttle`]); none is a hard lock. An attempt that must wait gets exactly the answer of a
+//! wrong password, after the same work (a hash is computed), so that neither the answer nor
+//! its time tells a throttled account, a wrong password and an unknown e-mail apart.
 
 use diesel::prelude::*;
 use serde_json::json;
@@ -20,12 +23,8 @@ use crate::models::{User, login_throttle, session};
 pub enum LoginOutcome {
     /// Signed in: the new session's cookie token.
     Success { user: Box<User>, token: String },
-    /// Wrong e-mail or password (the answer does not say which).
+    /// Wrong e-mail or password, or too many failures: the answer does not say which.
     Invalid,
-    /// Too many failures on this account: locked until then.
-    Locked { until: UtcTime },
-    /// Too many failures from this client address: no credential is checked until then.
-    Throttled { until: UtcTime },
 }
 
 /// One sign-in attempt as the form and the connection give it.
@@ -38,37 +37,85 @@ pub struct Attempt {
     pub previous_session: Option<String>,
 }
 
+/// The three counts that decide whether a password is checked:
+///
+/// - the (e-mail, client address) pair: `max_failed` free failures, then an exponential wait;
+///   a stranger's failures elsewhere never touch the owner's own pair;
+/// - the client address, whatever e-mails it tries: 4 × `max_failed` free failures, so one
+///   address cannot try many accounts quickly;
+/// - the e-mail from every address, a ceiling of 10 × `max_failed` free failures against a
+///   guesser with many addresses. It holds back only the addresses that have failed on this
+///   e-mail: a client that has not failed is never refused by someone else's failures.
+///
+/// Each wait doubles from one second up to `lockout_minutes`.
+#[derive(Clone)]
+pub struct Throttle {
+    pair: String,
+    address: String,
+    account: String,
+}
+
+impl Throttle {
+    pub fn new(email: &str, client: &str) -> Self {
+        Throttle {
+            pair: login_throttle::pair_key(email, client),
+            address: login_throttle::address_key(client),
+            account: login_throttle::account_key(email),
+        }
+    }
+
+    /// Whether an attempt must wait at `now` (its password is then not checked).
+    pub fn waiting(&self, conn: &mut DbConn, now: UtcTime) -> QueryResult<bool> {
+        let pair = login_throttle::count(conn, &self.pair, now)?;
+        let address = login_throttle::count(conn, &self.address, now)?;
+        let account = login_throttle::count(conn, &self.account, now)?;
+        Ok(
+            pair.waiting(now)
+                || address.waiting(now)
+                || (account.waiting(now) && pair.failures > 0),
+        )
+    }
+
+    /// Counts one failure under each key. Call it inside a write transaction.
+    pub fn record_failure(
+        &self,
+        conn: &mut DbConn,
+        now: UtcTime,
+        rules: &LoginSettings,
+    ) -> QueryResult<()> {
+        let max = rules.lockout_minutes;
+        let free = rules.max_failed;
+        let keys = [
+            (&self.pair, free),
+            (&self.address, free.saturating_mul(4)),
+            (&self.account, free.saturating_mul(10)),
+        ];
+        for (key, free) in keys {
+            let count = login_throttle::record_failure(conn, key, now, free, max)?;
+            if count.failures == free.saturating_add(1) {
+                tracing::warn!(key = key.as_str(), "failed logins: checks now wait");
+            }
+        }
+        Ok(())
+    }
+
+    /// A successful sign-in forgets this pair's failures (not the address's or the account's).
+    fn record_success(&self, conn: &mut DbConn) -> QueryResult<()> {
+        login_throttle::clear(conn, &self.pair).map(|_| ())
+    }
+}
+
 /// What the read step found.
 struct Found {
-    blocked_until: Option<UtcTime>,
+    waiting: bool,
     user: Option<User>,
 }
 
 impl Found {
-    fn read(conn: &mut DbConn, email: &str, client: &str) -> Result<Found, AppError> {
-        let blocked_until = login_throttle::blocked_until(conn, client, UtcTime::now())?;
-        // A blocked address learns nothing, not even whether the account exists.
-        let user = match blocked_until {
-            Some(_) => None,
-            None => User::find_by_email(conn, email)?,
-        };
-        Ok(Found {
-            blocked_until,
-            user,
-        })
-    }
-
-    /// The answer that needs no password check: the address is blocked, or the account
-    /// is locked.
-    fn refusal(&self) -> Option<LoginOutcome> {
-        if let Some(until) = self.blocked_until {
-            return Some(LoginOutcome::Throttled { until });
-        }
-        let now = UtcTime::now();
-        let locked = self.user.as_ref().and_then(|u| u.locked_until);
-        locked
-            .filter(|until| *until > now)
-            .map(|until| LoginOutcome::Locked { until })
+    fn read(conn: &mut DbConn, email: &str, throttle: &Throttle) -> Result<Found, AppError> {
+        let waiting = throttle.waiting(conn, UtcTime::now())?;
+        let user = User::find_by_email(conn, email)?;
+        Ok(Found { waiting, user })
     }
 }
 
@@ -85,41 +132,41 @@ pub async fn sign_in(
         client,
         previous_session,
     } = attempt;
+    let throttle = Throttle::new(&email, &client);
     let read = {
-        let (email, client) = (email.clone(), client.clone());
-        move |conn: &mut DbConn| Found::read(conn, &email, &client)
+        let (email, throttle) = (email.clone(), throttle.clone());
+        move |conn: &mut DbConn| Found::read(conn, &email, &throttle)
     };
     let mut found = db.run(read.clone()).await?;
-    if let Some(refusal) = found.refusal() {
-        return Ok(refusal);
-    }
     let permit = match checks.try_permit() {
         Some(permit) => permit,
         None => {
             let permit = checks.permit().await?;
-            // Others went first: one of their failures may have blocked this address or
-            // locked this account meanwhile.
+            // Others went first: one of their failures may have started a wait meanwhile.
             found = db.run(read).await?;
-            if let Some(refusal) = found.refusal() {
-                return Ok(refusal);
-            }
             permit
         }
     };
-    let stored = found.user.as_ref().map(|u| u.password_hash.clone());
-    // Same work for an unknown e-mail as for a real account: the timing reveals nothing.
+    // A waiting attempt is checked against the dummy hash: the same work as a real check,
+    // as for an unknown e-mail, so the timing reveals nothing.
+    let stored = found
+        .user
+        .as_ref()
+        .filter(|_| !found.waiting)
+        .map(|u| u.password_hash.clone());
     let password_ok = permit
         .run(move || {
-            password::verify(
+            let ok = password::verify(
                 stored.as_deref().unwrap_or(password::dummy_hash()),
                 &password,
-            )
+            );
+            ok && stored.is_some()
         })
         .await?;
     let rules = rules.clone();
     db.run(move |conn| {
         let previous = previous_session.as_deref();
-        record(conn, found.user, password_ok, &client, previous, &rules)
+        record(conn, found, password_ok, &throttle, previous, &rules)
     })
     .await
 }
@@ -127,29 +174,32 @@ pub async fn sign_in(
 /// The write step: one transaction that opens the session or counts the failure.
 fn record(
     conn: &mut DbConn,
-    read: Option<User>,
+    read: Found,
     password_ok: bool,
-    client: &str,
+    throttle: &Throttle,
     previous_session: Option<&str>,
     rules: &LoginSettings,
 ) -> Result<LoginOutcome, AppError> {
     write_tx(conn, |conn| {
         let now = UtcTime::now();
-        // Read again under the write lock: since the first read, a concurrent failure may
-        // have locked the account, or the password may have changed.
-        let user = match &read {
+        // Read again under the write lock: since the first read, the password may have
+        // changed, or a concurrent failure may have started a wait.
+        let user = match &read.user {
             Some(read) => User::find(conn, read.id)?,
             None => None,
         };
+        let waiting = read.waiting || throttle.waiting(conn, now)?;
         let Some(user) = user else {
             tracing::info!("login refused: unknown e-mail");
-            return address_failure(conn, client, now, rules);
+            throttle.record_failure(conn, now, rules)?;
+            return Ok(LoginOutcome::Invalid);
         };
-        if let Some(until) = user.locked_until.filter(|until| *until > now) {
-            return Ok(LoginOutcome::Locked { until });
-        }
-        let password_ok =
-            password_ok && read.is_some_and(|r| r.password_hash == user.password_hash);
+        let password_ok = password_ok
+            && !waiting
+            && read
+                .user
+                .as_ref()
+                .is_some_and(|r| r.password_hash == user.password_hash);
         let actor = Actor::user(user.id, &user.email);
         if password_ok && user.active {
             diesel::update(users::table.find(user.id))
@@ -158,6 +208,7 @@ fn record(
                     users::locked_until.eq(None::<UtcTime>),
                 ))
                 .execute(conn)?;
+            throttle.record_success(conn)?;
             // A successful login replaces whatever session this browser had.
             if let Some(old) = previous_session {
                 session::close(conn, old)?;
@@ -178,57 +229,15 @@ fn record(
             if password_ok {
                 return Ok(LoginOutcome::Invalid);
             }
-            return address_failure(conn, client, now, rules);
+        } else {
+            audit::record(
+                conn,
+                AuditEntry::new(&actor, "user.login_failed", "user", user.id)
+                    .after(json!({ "throttled": waiting })),
+            )?;
         }
-        let failed: i32 = diesel::update(users::table.find(user.id))
-            .set(users::failed_logins.eq(users::failed_logins + 1))
-            .returning(users::failed_logins)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(&actor, "user.login_failed", "user", user.id)
-                .after(json!({ "failed_logins": failed })),
-        )?;
-        let address = address_failure(conn, client, now, rules)?;
-        if failed < rules.max_failed {
-            return Ok(address);
-        }
-        let until = now.plus_minutes(rules.lockout_minutes);
-        diesel::update(users::table.find(user.id))
-            .set((
-                users::failed_logins.eq(0),
-                users::locked_until.eq(Some(until)),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            AuditEntry::new(&actor, "user.locked", "user", user.id)
-                .after(json!({ "locked_until": until.to_canonical(), "failed_logins": failed })),
-        )?;
-        Ok(LoginOutcome::Locked { until })
-    })
-}
-
-/// Counts a failure against the client address: `Throttled` when it reaches the limit,
-/// else `Invalid`.
-fn address_failure(
-    conn: &mut DbConn,
-    client: &str,
-    now: UtcTime,
-    rules: &LoginSettings,
-) -> Result<LoginOutcome, AppError> {
-    let blocked =
-        login_throttle::record_failure(conn, client, now, rules.max_failed, rules.lockout_minutes)?;
-    Ok(match blocked {
-        Some(until) => {
-            tracing::warn!(
-                client,
-                minutes = rules.lockout_minutes,
-                "too many failed logins: address blocked"
-            );
-            LoginOutcome::Throttled { until }
-        }
-        None => LoginOutcome::Invalid,
+        throttle.record_failure(conn, now, rules)?;
+        Ok(LoginOutcome::Invalid)
     })
 }
 
@@ -316,10 +325,10 @@ mod tests {
     }
 
     #[actix_web::test]
-    async fn a_burst_from_one_address_stops_being_checked_once_it_is_blocked() {
+    async fn a_burst_from_one_address_ends_in_a_wait_that_the_right_password_cannot_pass() {
         let (db, dir) = database(4);
         let checks = Arc::new(PasswordChecks::new(1));
-        let max_failed = 3;
+        let max_failed = 1;
         let burst: Vec<_> = (0..16)
             .map(|i| {
                 let (db, checks) = (db.clone(), checks.clone());
@@ -329,29 +338,19 @@ mod tests {
                 })
             })
             .collect();
-        let mut invalid = 0;
-        let mut throttled = 0;
         for task in burst {
-            match task.await.unwrap().unwrap() {
-                LoginOutcome::Invalid => invalid += 1,
-                LoginOutcome::Throttled { .. } => throttled += 1,
-                _ => panic!("an unknown e-mail signed in or locked an account"),
-            }
+            assert!(matches!(
+                task.await.unwrap().unwrap(),
+                LoginOutcome::Invalid
+            ));
         }
         let right = sign_in(&db, &checks, &rules(max_failed), attempt(EMAIL, PASSWORD))
             .await
             .unwrap();
 
-        assert_eq!((invalid, throttled), (max_failed - 1, 16 - max_failed + 1));
-        // Those that waited for a turn looked again and found the address blocked: at most
-        // one check per turn slips past the failure that sets the block.
-        let checked = checks.done();
-        assert!(
-            checked <= max_failed as u64 + 1,
-            "{checked} checks for a blocked address"
-        );
-        assert!(matches!(right, LoginOutcome::Throttled { .. }));
-        assert_eq!(checks.done(), checked, "the right password was checked");
+        assert!(matches!(right, LoginOutcome::Invalid));
+        // Every attempt did the same work, waiting or not.
+        assert_eq!(checks.done(), 17);
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -67,6 +67,10 @@ impl UtcTime {
     pub fn plus_minutes(&self, minutes: i64) -> Self {
         UtcTime(self.0 + chrono::Duration::minutes(minutes))
     }
+
+    pub fn plus_seconds(&self, seconds: i64) -> Self {
+        UtcTime(self.0 + chrono::Duration::seconds(seconds))
+    }
 }
 
 impl ToSql<DbTime, Pg> for UtcTime {

@@ -3,6 +3,7 @@
 
 mod bin;
 pub mod catalog;
+mod common_passwords;
 mod email;
 pub mod intake;
 pub mod measure;
@@ -13,7 +14,7 @@ pub mod text;
 pub use bin::Bin;
 pub use email::Email;
 pub use intake::{DecimalText, HsCode};
-pub use people::{DisplayName, NewPassword, Role, Side, TimeZone};
+pub use people::{DisplayName, NewPassword, PasswordOwner, Role, Side, TimeZone};
 pub use scope::Scope;
 
 /// Why a field was refused: a catalog key, shown beside the field in the user's language.

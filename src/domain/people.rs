@@ -97,14 +97,26 @@ impl DisplayName {
     }
 }
 
-/// A password someone chose: 10 to 128 characters, not all the same character.
+/// Whose password it is: what the new password must not contain.
+pub struct PasswordOwner<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+}
+
+/// A password someone chose (NIST SP 800-63B §5.1.1.2): 12 to 128 characters, not all the same
+/// few characters, not on the common-password list, and not built on the owner's e-mail or
+/// name. Whether it repeats the current password needs the stored hash, so the caller checks.
 #[derive(Clone)]
 pub struct NewPassword(String);
 
 impl NewPassword {
-    pub const MIN_CHARS: usize = 10;
+    pub const MIN_CHARS: usize = 12;
 
-    pub fn parse(input: &str, confirmation: &str) -> Result<Self, FieldError> {
+    pub fn parse(
+        input: &str,
+        confirmation: &str,
+        owner: &PasswordOwner<'_>,
+    ) -> Result<Self, FieldError> {
         let chars = input.chars().count();
         if chars < Self::MIN_CHARS {
             return Err("field.password_short");
@@ -118,6 +130,12 @@ impl NewPassword {
         if distinct.len() < 4 {
             return Err("field.password_weak");
         }
+        if super::common_passwords::is_common(input) {
+            return Err("field.password_common");
+        }
+        if built_on(input, owner) {
+            return Err("field.password_personal");
+        }
         if input != confirmation {
             return Err("field.password_mismatch");
         }
@@ -127,6 +145,28 @@ impl NewPassword {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// Whether `input` contains the e-mail's local part, the display name, or one of the name's
+/// words (ignoring case; parts shorter than three or four letters are too short to matter).
+fn built_on(input: &str, owner: &PasswordOwner<'_>) -> bool {
+    let lower = input.to_lowercase();
+    let local = owner
+        .email
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let name = owner.display_name.to_lowercase();
+    let long_enough = |part: &&str, min: usize| part.chars().count() >= min;
+    std::iter::once(local.as_str())
+        .chain(std::iter::once(name.as_str()))
+        .filter(|part| long_enough(part, 3))
+        .chain(
+            name.split(|c: char| !c.is_alphanumeric())
+                .filter(|word| long_enough(word, 4)),
+        )
+        .any(|part| lower.contains(part))
 }
 
 impl std::fmt::Debug for NewPassword {
@@ -150,20 +190,37 @@ mod tests {
         );
     }
 
+    const OWNER: PasswordOwner<'static> = PasswordOwner {
+        email: "aigerim.n@lab.kz",
+        display_name: "Aigerim Nurlanovna",
+    };
+
     #[test]
     fn password_rules() {
+        let parse = |p: &str, c: &str| NewPassword::parse(p, c, &OWNER).map(|_| ()).unwrap_err();
+        assert_eq!(parse("short", "short"), "field.password_short");
+        assert_eq!(parse("abcdefghij1", "abcdefghij1"), "field.password_short");
+        assert_eq!(parse("aaaaaaaaaaaa", "aaaaaaaaaaaa"), "field.password_weak");
         assert_eq!(
-            NewPassword::parse("short", "short").unwrap_err(),
-            "field.password_short"
+            parse("password1234", "password1234"),
+            "field.password_common"
         );
         assert_eq!(
-            NewPassword::parse("aaaaaaaaaaaa", "aaaaaaaaaaaa").unwrap_err(),
-            "field.password_weak"
+            parse("1234567890ab", "1234567890ab"),
+            "field.password_common"
         );
         assert_eq!(
-            NewPassword::parse("Zhetysu-2026!", "Zhetysu-2026?").unwrap_err(),
+            parse("aigerim.n-2026", "aigerim.n-2026"),
+            "field.password_personal"
+        );
+        assert_eq!(
+            parse("my-NURLANOVNA-77", "my-NURLANOVNA-77"),
+            "field.password_personal"
+        );
+        assert_eq!(
+            parse("Zhetysu-2026!", "Zhetysu-2026?"),
             "field.password_mismatch"
         );
-        assert!(NewPassword::parse("Zhetysu-2026!", "Zhetysu-2026!").is_ok());
+        assert!(NewPassword::parse("Zhetysu-2026!", "Zhetysu-2026!", &OWNER).is_ok());
     }
 }

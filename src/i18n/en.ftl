@@ -80,15 +80,7 @@ error-internal-text = The error has been logged. Try again in a minute; if it pe
 login-title = Sign in
 login-lead = Laboratory information system of the joint laboratory. Sign in with the e-mail and password your administrator gave you.
 login-submit = Sign in
-login-invalid = The e-mail or password is wrong.
-login-locked = Too many failed attempts: this account is locked for { $count } { $count ->
-        [one] minute
-       *[other] minutes
-    } (until { $until }). Try again later or ask the administrator to reset your password.
-login-throttled = Too many failed sign-in attempts from this network: signing in is paused for { $count } { $count ->
-        [one] minute
-       *[other] minutes
-    } (until { $until }). Try again later.
+login-invalid = The e-mail or password is wrong, or there were too many failed attempts: wait a little and try again.
 login-signed_out = You have signed out.
 
 ## field
@@ -111,9 +103,12 @@ field-invalid = This value contains characters that are not allowed.
 field-unsafe_characters = This value contains control characters or invisible direction marks: retype it without them.
 field-drawn_at_range = A sample is drawn within the last two years and not in the future.
 field-planned_date_range = The planned crossing date must be within one year of today.
-field-password_short = The password needs at least 10 characters.
+field-password_short = The password needs at least 12 characters.
 field-password_weak = The password needs at least 4 different characters.
 field-password_mismatch = The two passwords differ.
+field-password_common = This password is among the most common or leaked passwords. Choose another, such as a phrase of several words.
+field-password_personal = The password must not contain your e-mail name or your own name.
+field-password_reused = The new password must differ from the current one.
 field-side_required = Lab staff belong to the Kazakh or the Chinese side: choose one.
 field-side_not_allowed = Only lab staff have a side: leave it empty for this role.
 field-exporter_required = An exporter user belongs to an exporter company: choose one.
@@ -165,7 +160,7 @@ account-change_password = Change password
 account-current_password = Current password
 account-new_password = New password
 account-confirm_password = New password again
-account-password_hint = At least 10 characters. A phrase of several words is easy to remember and hard to guess.
+account-password_hint = At least 12 characters. A phrase of several words is easy to remember and hard to guess.
 account-current_wrong = The current password is wrong.
 account-password_changed = Your password has been changed. Your other sessions have been signed out.
 account-preferences_saved = Your preferences have been saved.
@@ -192,6 +187,15 @@ users-deactivate = Deactivate
 users-activate = Reactivate
 users-reset_password = Reset password
 users-reset_hint = Resetting gives a new one-time password, lifts any lockout and signs the user out everywhere.
+users-throttles = Failed sign-ins
+users-no_throttles = No failed sign-ins are being counted.
+users-throttle_address = Client address
+users-throttle_failures = Failures
+users-throttled_until = Throttled until
+users-throttle_all_addresses = all addresses
+users-clear_throttles = Clear
+users-throttles_hint = Failures are forgotten an hour after the first; past a few, each check waits longer. Clearing ends every wait for this account.
+users-throttles_cleared = The failed sign-ins were cleared.
 users-one_time_title = One-time password
 users-created = User created
 users-password_reset_done = Password reset

@@ -65,6 +65,7 @@ crate::routes! {
     post "/admin/users/{id}/deactivate" => admin::users::activation::deactivate,
     post "/admin/users/{id}/activate" => admin::users::activation::activate,
     post "/admin/users/{id}/reset-password" => admin::users::reset_password::submit,
+    post "/admin/users/{id}/clear-throttles" => admin::users::throttles::clear,
     get "/admin/audit" => admin::audit::list::show,
     get "/admin/catalog" => admin::catalog::overview::show,
     get "/admin/catalog/commodities" => admin::catalog::commodities::list::show,

@@ -10,7 +10,7 @@ use crate::domain::{Role, TimeZone};
 use crate::i18n::Lang;
 use crate::models::audit::{self, Actor, AuditEntry};
 use crate::models::user::{self as users, Account};
-use crate::models::{User, UserId};
+use crate::models::{User, UserId, login_throttle};
 
 /// Creates an account (an administrator, the command line, or the first start).
 pub fn create(
@@ -136,6 +136,24 @@ pub fn set_preferences(
         )
         .before(view(user.language, user.time_zone))
         .after(view(language, time_zone)),
+    )?;
+    Ok(())
+}
+
+/// An administrator forgets every failed-sign-in count of an account (all its waits end).
+pub fn clear_throttles(conn: &mut DbConn, admin: &User, id: UserId) -> Step<()> {
+    require(admin.role == Role::Admin, "policy.not_your_role")?;
+    let user = found(User::find(conn, id)?)?;
+    let cleared = login_throttle::clear_account(conn, &user.email)?;
+    audit::record(
+        conn,
+        AuditEntry::new(
+            &Actor::user(admin.id, &admin.email),
+            "user.throttles_cleared",
+            "user",
+            id,
+        )
+        .after(json!({ "cleared": cleared })),
     )?;
     Ok(())
 }

@@ -26,10 +26,12 @@ fn visitors_are_sent_to_the_login_page() {
 }
 
 #[test]
-fn a_wrong_short_or_mismatched_password_change_is_refused_and_changes_nothing() {
+fn a_wrong_short_common_reused_or_mismatched_password_change_is_refused_and_changes_nothing() {
     let app = spawn_app();
     let client = app.signed_in("reviewer_kz");
     let hash_before = stored(&app, "reviewer_kz").password_hash;
+    let local = app.user("reviewer_kz").email.split('@').next().unwrap();
+    let personal = format!("Steppe-{local}-2026");
     // (current, new, confirm, the wrong field, its message)
     let cases = [
         (
@@ -52,6 +54,28 @@ fn a_wrong_short_or_mismatched_password_change_is_refused_and_changes_nothing() 
             "Altyn-Emel-2026-dune",
             "new",
             "field.password_mismatch",
+        ),
+        (
+            PASSWORD,
+            "password1234",
+            "password1234",
+            "new",
+            "field.password_common",
+        ),
+        (
+            PASSWORD,
+            "1234567890ab",
+            "1234567890ab",
+            "new",
+            "field.password_common",
+        ),
+        (PASSWORD, PASSWORD, PASSWORD, "new", "field.password_reused"),
+        (
+            PASSWORD,
+            &personal,
+            &personal,
+            "new",
+            "field.password_personal",
         ),
     ];
 
@@ -184,4 +208,35 @@ fn preferences_outside_the_offered_choices_are_refused() {
         (after.language, after.time_zone),
         (before.language, before.time_zone)
     );
+}
+
+#[test]
+fn wrong_current_passwords_count_like_failed_sign_ins() {
+    let app = spawn_app();
+    let client = app.signed_in("reviewer_kz");
+    let change = |current: &str| {
+        client.post(
+            "/account/password",
+            &[
+                ("current", current),
+                ("new", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+    };
+    for attempt in 1..=6 {
+        assert_eq!(
+            change("Wrong-password-2026").status,
+            422,
+            "attempt {attempt}"
+        );
+    }
+
+    // The pair now waits: the right current password is not checked either.
+    let res = change(PASSWORD);
+
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains(&shown(Lang::En, "account.current_wrong")));
+    let email = &app.user("reviewer_kz").email;
+    assert_eq!(app.client().login(email, PASSWORD).status, 422);
 }

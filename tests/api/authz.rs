@@ -60,6 +60,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/admin/users/{id}/deactivate", ADMIN),
     ("post", "/admin/users/{id}/activate", ADMIN),
     ("post", "/admin/users/{id}/reset-password", ADMIN),
+    ("post", "/admin/users/{id}/clear-throttles", ADMIN),
     ("get", "/admin/audit", AUDIT_READERS),
     ("get", "/exporters", COMPANY_KEEPERS),
     ("get", "/exporters/new", COMPANY_KEEPERS),

@@ -111,19 +111,6 @@ fn counts_take_the_plural_form_of_each_language() {
     assert_eq!(en("dashboard.discrepancies", 1), "open discrepancy");
 }
 
-#[test]
-fn the_lockout_notice_counts_its_minutes() {
-    let locked = |lang, n| tn(lang, "login.locked", n, &[("until", "10:15")]);
-
-    assert!(locked(Lang::Ru, 1).contains("на 1 минуту (до 10:15)"));
-    assert!(locked(Lang::Ru, 3).contains("на 3 минуты (до 10:15)"));
-    assert!(locked(Lang::Ru, 15).contains("на 15 минут (до 10:15)"));
-    assert!(locked(Lang::En, 1).contains("locked for 1 minute (until 10:15)"));
-    assert!(locked(Lang::En, 15).contains("locked for 15 minutes (until 10:15)"));
-    assert!(locked(Lang::Kk, 15).contains("15 минутқа"));
-    assert!(locked(Lang::Zh, 15).contains("锁定 15 分钟"));
-}
-
 /// Every file under `dir` whose name ends with `ext`.
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {

@@ -1,9 +1,9 @@
-//! Signing in and out: success, failure, lockout, session renewal, idle timeout.
+//! Signing in and out: success, failure, throttling, session renewal, idle timeout.
 
 use diesel::prelude::*;
 use jointlab::db::schema::{audit_events, login_throttles, users};
 use jointlab::db::types::UtcTime;
-use jointlab::i18n::{Lang, t, tn};
+use jointlab::i18n::{Lang, t};
 use jointlab::models::session;
 
 use crate::helpers::{PASSWORD, Resp, TestApp, html, spawn_app, spawn_app_with};
@@ -86,61 +86,6 @@ fn a_wrong_password_or_unknown_email_gets_the_same_answer() {
 }
 
 #[test]
-fn five_failures_lock_the_account_for_fifteen_minutes() {
-    let app = spawn_app();
-    let client = app.client();
-    let email = app.user("reviewer_cn").email.clone();
-    for attempt in 1..=4 {
-        assert_eq!(
-            client.login(&email, "wrong-password").status,
-            422,
-            "attempt {attempt}"
-        );
-    }
-    let fifth = client.login(&email, "wrong-password");
-    assert_eq!(fifth.status, 429);
-    // Five failures from one address block the address too; once that block has passed,
-    // the account is still locked.
-    expire_address_blocks(&app);
-    // The sixth attempt, even with the right password, is refused with the lockout message.
-    let sixth = client.login(&email, PASSWORD);
-    assert_eq!(sixth.status, 429);
-    // The notice up to its "until" time: "… locked for 15 minutes (until ".
-    let notice = tn(Lang::En, "login.locked", 15, &[("until", "\u{0}")]);
-    let expected = html(notice.split('\u{0}').next().unwrap());
-    assert!(expected.contains("15 minutes"), "{expected}");
-    assert!(sixth.body.contains(&expected), "{}", sixth.body);
-    assert!(client.cookie("jl_session").is_none());
-
-    let mut conn = app.conn();
-    let locked: Option<UtcTime> = users::table
-        .filter(users::email.eq(&email))
-        .select(users::locked_until)
-        .first(&mut *conn)
-        .unwrap();
-    let minutes = (locked.unwrap().0 - UtcTime::now().0).num_minutes();
-    assert!((14..=15).contains(&minutes), "{minutes}");
-    let actions: Vec<String> = audit_events::table
-        .order(audit_events::seq)
-        .select(audit_events::action)
-        .load(&mut *conn)
-        .unwrap();
-    assert_eq!(
-        actions.iter().filter(|a| *a == "user.login_failed").count(),
-        5
-    );
-    assert_eq!(actions.iter().filter(|a| *a == "user.locked").count(), 1);
-
-    // Once the lock has passed, the right password works again.
-    diesel::update(users::table.filter(users::email.eq(&email)))
-        .set(users::locked_until.eq(Some(UtcTime::now().plus_minutes(-1))))
-        .execute(&mut *conn)
-        .unwrap();
-    drop(conn);
-    assert_eq!(client.login(&email, PASSWORD).status, 303);
-}
-
-#[test]
 fn login_renews_the_session_and_logout_ends_it() {
     let app = spawn_app();
     let client = app.client();
@@ -209,127 +154,213 @@ fn a_deactivated_user_cannot_sign_in() {
     assert!(res.body.contains(t(Lang::En, "login.invalid")));
 }
 
-/// Lets every client-address block run out, as 15 minutes would.
-fn expire_address_blocks(app: &TestApp) {
+/// Lets every wait run out, as time would.
+fn expire_waits(app: &TestApp) {
     diesel::update(login_throttles::table)
         .set(login_throttles::blocked_until.eq(Some(UtcTime::now().plus_minutes(-1))))
         .execute(&mut *app.conn())
         .unwrap();
 }
 
-fn failed_logins(app: &TestApp, email: &str) -> (i32, Option<UtcTime>) {
-    users::table
-        .filter(users::email.eq(email))
-        .select((users::failed_logins, users::locked_until))
-        .first(&mut *app.conn())
+/// The answer to a wrong password, an unknown e-mail and a throttled attempt alike.
+fn is_refused(res: &Resp, lang: Lang) -> bool {
+    res.status == 422 && res.body.contains(t(lang, "login.invalid"))
+}
+
+/// An app behind a trusted proxy, and a client per forwarded address.
+fn behind_proxy() -> TestApp {
+    spawn_app_with(|s| s.server.trusted_proxies = vec!["127.0.0.1".parse().unwrap()])
+}
+
+fn from(app: &TestApp, address: &str) -> crate::helpers::Client {
+    let mut client = app.client();
+    client.headers = vec![("X-Forwarded-For".into(), address.into())];
+    client
+}
+
+fn wait_of(app: &TestApp, key: &str) -> Option<UtcTime> {
+    login_throttles::table
+        .find(key)
+        .select(login_throttles::blocked_until)
+        .first::<Option<UtcTime>>(&mut *app.conn())
+        .optional()
         .unwrap()
-}
-
-fn is_throttled(res: &Resp, lang: Lang) -> bool {
-    let text = t(lang, "login.throttled").split('{').next().unwrap();
-    res.status == 429 && res.body.contains(&html(text))
+        .flatten()
 }
 
 #[test]
-fn unknown_emails_from_one_address_are_throttled_and_so_is_everyone_there() {
-    let app = spawn_app();
-    let client = app.client();
-    let admin = app.user("admin").email.clone();
-    let before = failed_logins(&app, &admin);
-
-    let answers: Vec<Resp> = (1..=5)
-        .map(|i| client.login(&format!("nobody{i}@test.jointlab.local"), PASSWORD))
-        .collect();
-    let next_unknown = client.login("nobody6@test.jointlab.local", PASSWORD);
-    let right_password = client.login(&admin, PASSWORD);
-
-    for (i, res) in answers[..4].iter().enumerate() {
-        assert_eq!(res.status, 422, "attempt {}", i + 1);
+fn past_five_failures_one_address_waits_for_that_account_but_never_locks_it() {
+    let app = behind_proxy();
+    let email = app.user("reviewer_cn").email.clone();
+    let guesser = from(&app, "203.0.113.7");
+    for attempt in 1..=6 {
+        let res = guesser.login(&email, "wrong-password");
+        assert!(is_refused(&res, Lang::En), "attempt {attempt}");
     }
-    assert!(is_throttled(&answers[4], Lang::En), "{}", answers[4].body);
-    assert!(
-        is_throttled(&next_unknown, Lang::En),
-        "{}",
-        next_unknown.body
+    // The sixth failure started a wait for this pair: even the right password is refused,
+    // with the same answer as a wrong one.
+    let pair = jointlab::models::login_throttle::pair_key(&email, "203.0.113.7");
+    assert!(wait_of(&app, &pair).is_some_and(|u| u > UtcTime::now()));
+    assert!(is_refused(&guesser.login(&email, PASSWORD), Lang::En));
+    // No lock on the account, and the owner's own address is not held back.
+    assert_eq!(
+        users::table
+            .filter(users::email.eq(&email))
+            .select(users::locked_until)
+            .first::<Option<UtcTime>>(&mut *app.conn())
+            .unwrap(),
+        None
     );
-    assert!(
-        is_throttled(&right_password, Lang::En),
-        "{}",
-        right_password.body
+    assert_eq!(
+        from(&app, "198.51.100.2").login(&email, PASSWORD).status,
+        303
     );
-    assert!(
-        next_unknown.body.contains("15 min"),
-        "{}",
-        next_unknown.body
-    );
-    assert!(client.cookie("jl_session").is_none());
-    // The credential was not checked: the account counted nothing and is not locked.
-    assert_eq!(failed_logins(&app, &admin), before);
-
-    // Once the block has passed, the right password works again.
-    expire_address_blocks(&app);
-    assert_eq!(client.login(&admin, PASSWORD).status, 303);
+    let failed: i64 = audit_events::table
+        .filter(audit_events::action.eq("user.login_failed"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(failed, 7);
+    // Once the wait has passed, the right password works from the guesser's address too.
+    expire_waits(&app);
+    assert_eq!(guesser.login(&email, PASSWORD).status, 303);
 }
 
 #[test]
-fn a_throttled_answer_does_not_tell_whether_the_email_exists() {
+fn a_strangers_twenty_failures_from_one_address_do_not_stop_the_owner_from_another() {
+    let app = behind_proxy();
+    let admin = app.user("admin").email.clone();
+    let stranger = from(&app, "203.0.113.7");
+    for attempt in 1..=20 {
+        let res = stranger.login(&admin, &format!("guess-{attempt}"));
+        assert!(is_refused(&res, Lang::En), "attempt {attempt}");
+    }
+    assert!(is_refused(&stranger.login(&admin, PASSWORD), Lang::En));
+
+    let owner = from(&app, "198.51.100.2");
+    let res = owner.login(&admin, PASSWORD);
+
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert!(owner.cookie("jl_session").is_some());
+}
+
+#[test]
+fn many_emails_from_one_address_make_the_address_wait_and_others_are_untouched() {
+    let app = behind_proxy();
+    let admin = app.user("admin").email.clone();
+    let guesser = from(&app, "203.0.113.7");
+    for i in 1..=21 {
+        guesser.login(&format!("nobody{i}@test.jointlab.local"), PASSWORD);
+    }
+    assert!(wait_of(&app, "203.0.113.7").is_some_and(|u| u > UtcTime::now()));
+    assert!(is_refused(&guesser.login(&admin, PASSWORD), Lang::En));
+    assert_eq!(
+        from(&app, "198.51.100.2").login(&admin, PASSWORD).status,
+        303
+    );
+    expire_waits(&app);
+    assert_eq!(guesser.login(&admin, PASSWORD).status, 303);
+}
+
+#[test]
+fn unknown_and_known_emails_get_the_same_status_and_page_throttled_or_not() {
     let app = spawn_app();
     let client = app.client();
     client.get("/login?lang=ru");
-    for i in 1..=5 {
-        client.login(&format!("guess{i}@test.jointlab.local"), "guess");
-    }
     let known = app.user("exporter").email.clone();
     let unknown = "someone.else@test.jointlab.local";
+    let same = |a: &Resp, b: &Resp| {
+        assert_eq!(a.status, b.status);
+        // The same page, but for the e-mail the form keeps.
+        assert_eq!(a.body.replace(&known, "E"), b.body.replace(unknown, "E"));
+    };
 
+    same(
+        &client.login(&known, "guess"),
+        &client.login(unknown, "guess"),
+    );
+    for _ in 1..=8 {
+        client.login(&known, "guess");
+        client.login(unknown, "guess");
+    }
+    // Both pairs wait now; the answers still do not differ.
     let for_known = client.login(&known, "guess");
     let for_unknown = client.login(unknown, "guess");
 
-    assert!(is_throttled(&for_known, Lang::Ru), "{}", for_known.body);
-    // The same page, but for the e-mail the form keeps.
-    assert_eq!(
-        for_known.body.replace(&known, "E"),
-        for_unknown.body.replace(unknown, "E")
-    );
-    assert_eq!(failed_logins(&app, &known).0, 0);
-}
-
-#[test]
-fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_count() {
-    let app = spawn_app_with(|s| s.server.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]);
-    let mut guesser = app.client();
-    guesser.headers = vec![("X-Forwarded-For".into(), "203.0.113.7".into())];
-    let mut colleague = app.client();
-    colleague.headers = vec![("X-Forwarded-For".into(), "198.51.100.2".into())];
-
-    for i in 1..=5 {
-        guesser.login(&format!("nobody{i}@test.jointlab.local"), "guess");
-    }
-    let guesser_again = guesser.login(&app.user("admin").email, PASSWORD);
-    let colleague_signs_in = colleague.login(&app.user("admin").email, PASSWORD);
-
-    assert!(
-        is_throttled(&guesser_again, Lang::En),
-        "{}",
-        guesser_again.body
-    );
-    assert_eq!(
-        colleague_signs_in.status, 303,
-        "{}",
-        colleague_signs_in.body
-    );
+    assert!(is_refused(&for_known, Lang::Ru), "{}", for_known.body);
+    same(&for_known, &for_unknown);
 }
 
 #[test]
 fn a_forged_forwarded_for_header_does_not_escape_the_throttle() {
     let app = spawn_app();
     let mut client = app.client();
-    for i in 1..=5 {
+    for i in 1..=21 {
         client.headers = vec![("X-Forwarded-For".into(), format!("198.51.100.{i}"))];
         client.login(&format!("nobody{i}@test.jointlab.local"), "guess");
     }
 
     let res = client.login(&app.user("admin").email, PASSWORD);
 
-    assert!(is_throttled(&res, Lang::En), "{}", res.body);
+    assert!(is_refused(&res, Lang::En), "{}", res.body);
+}
+
+#[test]
+fn an_administrator_sees_and_clears_an_accounts_throttle() {
+    let app = behind_proxy();
+    let target = app.user("analyst_kz").clone();
+    let guesser = from(&app, "203.0.113.7");
+    for _ in 1..=6 {
+        guesser.login(&target.email, "wrong-password");
+    }
+    assert!(is_refused(
+        &guesser.login(&target.email, PASSWORD),
+        Lang::En
+    ));
+    let admin = app.signed_in("admin");
+    let page = admin.get(&format!("/admin/users/{}", target.id));
+    assert!(page.body.contains("203.0.113.7"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&html(t(Lang::En, "users.throttled_until")))
+    );
+
+    let res = admin.post(&format!("/admin/users/{}/clear-throttles", target.id), &[]);
+
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = admin.get(res.location().unwrap());
+    assert!(
+        page.body
+            .contains(&html(t(Lang::En, "users.throttles_cleared")))
+    );
+    assert!(page.body.contains(&html(t(Lang::En, "users.no_throttles"))));
+    assert_eq!(guesser.login(&target.email, PASSWORD).status, 303);
+    let cleared: i64 = audit_events::table
+        .filter(audit_events::action.eq("user.throttles_cleared"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(cleared, 1);
+}
+
+#[test]
+fn the_account_ceiling_holds_back_addresses_that_failed_but_not_a_clean_one() {
+    let app = behind_proxy();
+    let email = app.user("certifier_cn").email.clone();
+    // 51 failures, one from each address: no pair waits, but the account count does.
+    for i in 1..=51 {
+        from(&app, &format!("203.0.113.{i}")).login(&email, "wrong-password");
+    }
+    let account = jointlab::models::login_throttle::account_key(&email);
+    assert!(wait_of(&app, &account).is_some_and(|u| u > UtcTime::now()));
+
+    let failed_before = from(&app, "203.0.113.1").login(&email, PASSWORD);
+    let clean = from(&app, "198.51.100.2").login(&email, PASSWORD);
+
+    assert!(
+        is_refused(&failed_before, Lang::En),
+        "{}",
+        failed_before.body
+    );
+    assert_eq!(clean.status, 303, "{}", clean.body);
 }

@@ -4,7 +4,6 @@ use serde::Deserialize;
 
 use super::login_form::LoginPage;
 use crate::auth::login::{Attempt, LoginOutcome, sign_in};
-use crate::db::types::UtcTime;
 use crate::error::AppError;
 use crate::web::client::ClientAddress;
 use crate::web::context::{SESSION_COOKIE, cookie};
@@ -72,29 +71,5 @@ pub async fn submit(
                 },
             )
         }
-        LoginOutcome::Locked { until } => too_many(base, email, next, "login.locked", until),
-        LoginOutcome::Throttled { until } => too_many(base, email, next, "login.throttled", until),
     }
-}
-
-/// 429 with `key`'s message: how many minutes are left and until when.
-fn too_many(
-    base: Base,
-    email: String,
-    next: String,
-    key: &str,
-    until: UtcTime,
-) -> Result<HttpResponse, AppError> {
-    let minutes = ((until.0 - UtcTime::now().0).num_seconds() + 59) / 60;
-    let notice = Some(base.tn(key, &minutes.max(1), &[("until", &base.time(&until))]));
-    render_status(
-        StatusCode::TOO_MANY_REQUESTS,
-        &LoginPage {
-            base,
-            email,
-            next,
-            notice,
-            notice_is_error: true,
-        },
-    )
 }

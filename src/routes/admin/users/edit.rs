@@ -4,7 +4,7 @@ use serde::Deserialize;
 use super::form::{UserForm, UserFormPage, choices};
 use crate::auth::Admin;
 use crate::error::AppError;
-use crate::models::{User, UserId, session};
+use crate::models::{User, UserId, login_throttle, session};
 use crate::web::{AppState, Base, render};
 
 #[derive(Deserialize)]
@@ -21,11 +21,17 @@ pub async fn show(
     query: web::Query<EditQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (user, lists, open_sessions) = state
+    let (user, lists, open_sessions, throttles) = state
         .db
         .run(move |conn| {
             let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((user, choices(conn)?, session::count_for(conn, id)?))
+            let throttles = login_throttle::of_account(conn, &user.email)?;
+            Ok((
+                user,
+                choices(conn)?,
+                session::count_for(conn, id)?,
+                throttles,
+            ))
         })
         .await?;
     let mut page = UserFormPage::new(base, UserForm::from_user(&user), lists);
@@ -33,9 +39,11 @@ pub async fn show(
         Some("updated") => Some("users.saved"),
         Some("deactivated") => Some("users.deactivated_notice"),
         Some("activated") => Some("users.activated_notice"),
+        Some("throttles") => Some("users.throttles_cleared"),
         _ => None,
     };
     page.editing = Some(user);
     page.open_sessions = open_sessions;
+    page.throttles = throttles;
     render(&page)
 }

@@ -2,6 +2,8 @@
 //! form comes back), their parsing into an [`Account`], and the page that shows them.
 
 use askama::Template;
+
+use crate::models::login_throttle::ThrottleRow;
 use serde::Deserialize;
 
 use crate::db::DbConn;
@@ -120,6 +122,8 @@ pub struct UserFormPage {
     /// The account being edited (none on the "new" page).
     pub editing: Option<User>,
     pub open_sessions: i64,
+    /// The account's failed-sign-in counts (the account-wide one and one per address).
+    pub throttles: Vec<ThrottleRow>,
 }
 
 impl UserFormPage {
@@ -139,6 +143,7 @@ impl UserFormPage {
             posts: lists.1,
             editing: None,
             open_sessions: 0,
+            throttles: Vec::new(),
         }
     }
 
@@ -166,6 +171,12 @@ impl UserFormPage {
 
     pub fn sides(&self) -> &'static [Side] {
         Side::ALL
+    }
+
+    /// The end of a count's wait, if it is still waiting.
+    pub fn waits_until(&self, row: &ThrottleRow) -> Option<crate::db::types::UtcTime> {
+        let now = crate::db::types::UtcTime::now();
+        row.wait_until.filter(|until| *until > now)
     }
 
     pub fn is_locked(&self, user: &User) -> bool {

@@ -7,4 +7,5 @@ pub mod form;
 pub mod list;
 pub mod new;
 pub mod reset_password;
+pub mod throttles;
 pub mod update;
