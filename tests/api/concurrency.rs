@@ -4,44 +4,13 @@
 use diesel::prelude::*;
 use jointlab::db::schema::{audit_events, consignments, sample_portions, samples, tests};
 
-use crate::helpers::{Client, TestApp, field_value, received_samples, spawn_app};
-
-/// Posts `fields` from `n` clients of `user` at the same moment; returns the statuses.
-fn race(
-    app: &TestApp,
-    user: &str,
-    n: usize,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> Vec<u16> {
-    let clients: Vec<(Client, String)> = (0..n)
-        .map(|_| {
-            let client = app.signed_in(user);
-            let token = client.get(page).csrf_token();
-            (client, token)
-        })
-        .collect();
-    let barrier = std::sync::Barrier::new(n);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = clients
-            .iter()
-            .map(|(client, token)| {
-                let barrier = &barrier;
-                scope.spawn(move || {
-                    let mut all = vec![("csrf_token", token.as_str())];
-                    all.extend_from_slice(fields);
-                    barrier.wait();
-                    client.post_raw(path, &all).status
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    })
-}
+use crate::helpers::{
+    Resp, TestApp, another_application, field_value, new_sample, race, received_samples, spawn_app,
+};
 
 /// Exactly one request did it; every other one was told someone else did first.
-fn one_done_rest_conflict(statuses: &[u16]) {
+fn one_done_rest_conflict(answers: &[Resp]) {
+    let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
     assert_eq!(
         statuses.iter().filter(|s| **s == 303).count(),
         1,
@@ -74,43 +43,12 @@ fn sample_version(app: &TestApp, sample: &str) -> String {
 #[test]
 fn eight_registrars_accepting_one_application_make_one_consignment() {
     let app = spawn_app();
-    let (_, _) = received_samples(&app, 0);
-    // A second application, still submitted.
-    let registrar = app.signed_in("registrar_kz");
-    let list = registrar.get("/applications?status=submitted");
+    received_samples(&app, 0);
     let before: i64 = consignments::table
         .count()
         .get_result(&mut *app.conn())
         .unwrap();
-    let exporter = app.signed_in("exporter");
-    let form = exporter.get("/applications/new");
-    assert_eq!(form.status, 200, "{}", list.status);
-    // Copy the first application's fields by filing the same shipment again.
-    let existing: String = jointlab::db::schema::applications::table
-        .select(jointlab::db::schema::applications::id)
-        .first::<jointlab::models::application::ApplicationId>(&mut *app.conn())
-        .unwrap()
-        .to_string();
-    let app_row: jointlab::models::application::Application =
-        jointlab::models::application::Application::find_for(
-            &mut app.conn(),
-            jointlab::domain::Scope::All,
-            existing.parse().unwrap(),
-        )
-        .unwrap()
-        .unwrap();
-    let submitted = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
-        jointlab::workflows::intake::submit_application(
-            conn,
-            app.user("exporter"),
-            app_row.exporter_id,
-            &app_row.shipment().unwrap(),
-        )
-    })
-    .unwrap();
-    let jointlab::workflows::Change::Done(application) = submitted else {
-        panic!("not filed")
-    };
+    let application = another_application(&app);
     let page = format!("/applications/{}", application.id);
     let statuses = race(
         &app,
@@ -248,32 +186,7 @@ fn eight_parallel_adds_of_one_method_make_one_test() {
 fn custody_steps_raced_are_done_once() {
     let app = spawn_app();
     let (_, _) = received_samples(&app, 0);
-    let consignment: String = consignments::table
-        .select(consignments::id)
-        .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
-        .unwrap()
-        .to_string();
-    let kz = app.signed_in("registrar_kz");
-    let register = |seal: &str| -> String {
-        let res = kz.post_from(
-            &format!("/consignments/{consignment}/samples/new"),
-            &format!("/consignments/{consignment}/samples"),
-            &[
-                ("seal_number", seal),
-                ("mass", "2"),
-                ("mass_unit", "kg"),
-                ("storage", "ambient"),
-                ("drawn_at", crate::helpers::drawn_at()),
-                ("drawn_by", "Test"),
-            ],
-        );
-        res.location()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_owned()
-    };
+    let register = |seal: &str| new_sample(&app, seal);
     // Hand-over of the counter-sample.
     let sample = register("RACE-1");
     let page = format!("/samples/{sample}");
@@ -433,29 +346,7 @@ fn results_entered_rejected_and_removed_in_parallel_are_done_once() {
 fn parallel_returns_of_one_application_return_it_once() {
     let app = spawn_app();
     received_samples(&app, 0);
-    let row: jointlab::models::application::Application =
-        jointlab::models::application::Application::find_for(
-            &mut app.conn(),
-            jointlab::domain::Scope::All,
-            jointlab::db::schema::applications::table
-                .select(jointlab::db::schema::applications::id)
-                .first(&mut *app.conn())
-                .unwrap(),
-        )
-        .unwrap()
-        .unwrap();
-    let filed = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
-        jointlab::workflows::intake::submit_application(
-            conn,
-            app.user("exporter"),
-            row.exporter_id,
-            &row.shipment().unwrap(),
-        )
-    })
-    .unwrap();
-    let jointlab::workflows::Change::Done(application) = filed else {
-        panic!("not filed")
-    };
+    let application = another_application(&app);
     let page = format!("/applications/{}", application.id);
     let statuses = race(
         &app,

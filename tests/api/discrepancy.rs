@@ -14,15 +14,23 @@ use crate::testing::{enter, rows, stored};
 
 /// The id of `side`'s AFB1 test of a sample.
 fn afb1_test(app: &TestApp, sample: &str, side: &str) -> String {
+    afb1_in(app, sample, side, None)
+}
+
+/// The id of `side`'s AFB1 test of a sample in `status` (any, when `status` is `None`).
+fn afb1_in(app: &TestApp, sample: &str, side: &str, status: Option<&str>) -> String {
     let sample: SampleId = sample.parse().unwrap();
-    let id: LabTestId = tests::table
+    let mut query = tests::table
         .inner_join(test_methods::table)
         .filter(tests::sample_id.eq(sample))
         .filter(tests::side.eq(side))
         .filter(test_methods::code.eq("AFB1"))
         .select(tests::id)
-        .first(&mut *app.conn())
-        .unwrap();
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(tests::status.eq(status.to_owned()));
+    }
+    let id: LabTestId = query.first(&mut *app.conn()).unwrap();
     id.to_string()
 }
 
@@ -550,25 +558,15 @@ fn invalidate(app: &TestApp, side: &str, sample: &str, test: &str) {
     assert_eq!(res.status, 303, "{}", res.body);
 }
 
-/// The id of `side`'s pending AFB1 test of a sample (a retest).
-fn pending_afb1(app: &TestApp, sample: &str, side: &str) -> String {
-    let sample: SampleId = sample.parse().unwrap();
-    let id: LabTestId = tests::table
-        .inner_join(test_methods::table)
-        .filter(tests::sample_id.eq(sample))
-        .filter(tests::side.eq(side))
-        .filter(tests::status.eq("pending"))
-        .filter(test_methods::code.eq("AFB1"))
-        .select(tests::id)
-        .first(&mut *app.conn())
-        .unwrap();
-    id.to_string()
-}
-
 /// Retests `side`'s AFB1 on a sample: invalidate, enter `value`, verify.
 fn retest(app: &TestApp, afb1: &str, sample: &str, side: &str, value: &str) {
-    invalidate(app, side, sample, &afb1_test_live(app, sample, side));
-    let id = pending_afb1(app, sample, side);
+    invalidate(
+        app,
+        side,
+        sample,
+        &afb1_in(app, sample, side, Some("verified")),
+    );
+    let id = afb1_in(app, sample, side, Some("pending"));
     let analyst = app.signed_in(&format!("analyst_{side}"));
     let bench = analyst.get(&format!("/bench/{afb1}"));
     let version = field_value(&bench.body, &format!("v_{id}")).unwrap();
@@ -577,21 +575,6 @@ fn retest(app: &TestApp, afb1: &str, sample: &str, side: &str, value: &str) {
         303
     );
     verify(app, side, &id);
-}
-
-/// The id of `side`'s verified AFB1 test of a sample.
-fn afb1_test_live(app: &TestApp, sample: &str, side: &str) -> String {
-    let sample: SampleId = sample.parse().unwrap();
-    let id: LabTestId = tests::table
-        .inner_join(test_methods::table)
-        .filter(tests::sample_id.eq(sample))
-        .filter(tests::side.eq(side))
-        .filter(tests::status.eq("verified"))
-        .filter(test_methods::code.eq("AFB1"))
-        .select(tests::id)
-        .first(&mut *app.conn())
-        .unwrap();
-    id.to_string()
 }
 
 #[test]

@@ -683,3 +683,95 @@ pub fn drawn_at() -> &'static str {
     });
     AT.as_str()
 }
+
+/// Posts `fields` from `n` clients of `user`, each with its own session and the CSRF token of
+/// `page`, at the same moment; returns the answers (the parallel tests of every state change).
+pub fn race(
+    app: &TestApp,
+    user: &str,
+    n: usize,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Vec<Resp> {
+    let clients: Vec<(Client, String)> = (0..n)
+        .map(|_| {
+            let client = app.signed_in(user);
+            let token = client.get(page).csrf_token();
+            (client, token)
+        })
+        .collect();
+    let barrier = std::sync::Barrier::new(n);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = clients
+            .iter()
+            .map(|(client, token)| {
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    let mut all = vec![("csrf_token", token.as_str())];
+                    all.extend_from_slice(fields);
+                    barrier.wait();
+                    client.post_raw(path, &all)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// Registers a sample of the first consignment as `registrar_kz`; returns its id.
+pub fn new_sample(app: &TestApp, seal: &str) -> String {
+    use diesel::prelude::*;
+    let consignment: String = jointlab::db::schema::consignments::table
+        .select(jointlab::db::schema::consignments::id)
+        .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
+        .unwrap()
+        .to_string();
+    let res = app.signed_in("registrar_kz").post_from(
+        &format!("/consignments/{consignment}/samples/new"),
+        &format!("/consignments/{consignment}/samples"),
+        &[
+            ("seal_number", seal),
+            ("mass", "2"),
+            ("mass_unit", "kg"),
+            ("storage", "ambient"),
+            ("drawn_at", drawn_at()),
+            ("drawn_by", "Test"),
+        ],
+    );
+    res.location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// Files the first application's shipment again for the exporter; returns the new,
+/// submitted application.
+pub fn another_application(app: &TestApp) -> jointlab::models::application::Application {
+    use diesel::prelude::*;
+    let first = jointlab::models::application::Application::find_for(
+        &mut app.conn(),
+        jointlab::domain::Scope::All,
+        jointlab::db::schema::applications::table
+            .select(jointlab::db::schema::applications::id)
+            .first(&mut *app.conn())
+            .unwrap(),
+    )
+    .unwrap()
+    .unwrap();
+    let filed = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
+        jointlab::workflows::intake::submit_application(
+            conn,
+            app.user("exporter"),
+            first.exporter_id,
+            &first.shipment().unwrap(),
+        )
+    })
+    .unwrap();
+    match filed {
+        jointlab::workflows::Change::Done(application) => application,
+        other => panic!("not filed: {other:?}"),
+    }
+}

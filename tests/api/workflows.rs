@@ -4,33 +4,7 @@
 use diesel::prelude::*;
 use jointlab::db::schema::{consignments, sample_portions, tests};
 
-use crate::helpers::{TestApp, en, field_value, received_samples, spawn_app};
-
-fn new_sample(app: &TestApp, seal: &str) -> String {
-    let consignment: String = consignments::table
-        .select(consignments::id)
-        .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
-        .unwrap()
-        .to_string();
-    let res = app.signed_in("registrar_kz").post_from(
-        &format!("/consignments/{consignment}/samples/new"),
-        &format!("/consignments/{consignment}/samples"),
-        &[
-            ("seal_number", seal),
-            ("mass", "2"),
-            ("mass_unit", "kg"),
-            ("storage", "ambient"),
-            ("drawn_at", crate::helpers::drawn_at()),
-            ("drawn_by", "Test"),
-        ],
-    );
-    res.location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned()
-}
+use crate::helpers::{TestApp, en, field_value, new_sample, received_samples, spawn_app};
 
 fn receive(app: &TestApp, side: &str, sample: &str, decision: &str, reason: &str) -> u16 {
     let client = app.signed_in(&format!("registrar_{side}"));

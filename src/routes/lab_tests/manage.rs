@@ -234,6 +234,30 @@ async fn sample_of(
         .await
 }
 
+/// A change of one test (remove or invalidate), as its form on the page sends it.
+async fn change_test(
+    state: &AppState,
+    base: Base,
+    who: Reviewer,
+    id: LabTestId,
+    form: ChangeForm,
+    action: fn(LabTestId, i32) -> Action,
+) -> Result<HttpResponse, AppError> {
+    let sample = sample_of(state, &who, id).await?;
+    let version = form.version.parse().map_err(|_| AppError::BadRequest)?;
+    let form_of = id.to_string();
+    change(
+        state,
+        base,
+        who.0,
+        sample,
+        form,
+        action(id, version),
+        form_of,
+    )
+    .await
+}
+
 pub async fn remove(
     state: web::Data<AppState>,
     base: Base,
@@ -241,20 +265,8 @@ pub async fn remove(
     id: web::Path<LabTestId>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let sample = sample_of(&state, &who, id).await?;
-    let form = form.into_inner();
-    let version = form.version.parse().map_err(|_| AppError::BadRequest)?;
-    change(
-        &state,
-        base,
-        who.0,
-        sample,
-        form,
-        Action::Remove(id, version),
-        id.to_string(),
-    )
-    .await
+    let (id, form) = (id.into_inner(), form.into_inner());
+    change_test(&state, base, who, id, form, Action::Remove).await
 }
 
 pub async fn invalidate(
@@ -264,18 +276,6 @@ pub async fn invalidate(
     id: web::Path<LabTestId>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let sample = sample_of(&state, &who, id).await?;
-    let form = form.into_inner();
-    let version = form.version.parse().map_err(|_| AppError::BadRequest)?;
-    change(
-        &state,
-        base,
-        who.0,
-        sample,
-        form,
-        Action::Invalidate(id, version),
-        id.to_string(),
-    )
-    .await
+    let (id, form) = (id.into_inner(), form.into_inner());
+    change_test(&state, base, who, id, form, Action::Invalidate).await
 }

@@ -5,45 +5,10 @@
 use jointlab::models::{Commodity, Exporter};
 
 use super::{assert_shows, audited, created_id, error_beside};
-use crate::helpers::{Client, Resp, TestApp, field_value, spawn_app};
+use crate::helpers::{Resp, TestApp, field_value, race, spawn_app};
 
 const COMMODITIES: &str = "/admin/catalog/commodities";
 const N: usize = 8;
-
-/// Posts `fields` from `n` clients of `user`, each with its own session and the CSRF token of
-/// `page`, at the same moment; returns the answers.
-fn race(
-    app: &TestApp,
-    user: &str,
-    n: usize,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> Vec<Resp> {
-    let clients: Vec<(Client, String)> = (0..n)
-        .map(|_| {
-            let client = app.signed_in(user);
-            let token = client.get(page).csrf_token();
-            (client, token)
-        })
-        .collect();
-    let barrier = std::sync::Barrier::new(n);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = clients
-            .iter()
-            .map(|(client, token)| {
-                let barrier = &barrier;
-                scope.spawn(move || {
-                    let mut all = vec![("csrf_token", token.as_str())];
-                    all.extend_from_slice(fields);
-                    barrier.wait();
-                    client.post_raw(path, &all)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    })
-}
 
 /// Exactly one request did it; every other one was told someone else did first.
 #[track_caller]
