@@ -223,7 +223,10 @@ pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     demo.receive(conn, &received, PortionKind::Cn, None)?;
     let half = demo.sample(conn, &wheat_consignment, "KZ 0042103", Storage::Ambient)?;
     demo.receive(conn, &half, PortionKind::Kz, None)?;
+    // The Kazakh lab accepted its portion, then the Chinese lab rejected its own as unfit: the
+    // Kazakh tests on it are withdrawn (shown on the Kazakh bench) and a replacement is offered.
     let rejected = demo.sample(conn, &wheat_consignment, "KZ 0042104", Storage::Ambient)?;
+    demo.receive(conn, &rejected, PortionKind::Kz, None)?;
     demo.receive(
         conn,
         &rejected,
