@@ -52,13 +52,25 @@ impl Lang {
         }
     }
 
-    /// The language's Fluent catalog, as written.
+    /// The language's Fluent catalog, as written: the general file beside this one, then one
+    /// file per area of the product (`certificates/kk.ftl` …), joined in this order.
     pub fn catalog_source(self) -> &'static str {
+        macro_rules! catalog {
+            ($lang:literal) => {
+                concat!(
+                    include_str!(concat!($lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("eligibility/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("certificates/", $lang, ".ftl")),
+                )
+            };
+        }
         match self {
-            Lang::Kk => include_str!("kk.ftl"),
-            Lang::Ru => include_str!("ru.ftl"),
-            Lang::Zh => include_str!("zh.ftl"),
-            Lang::En => include_str!("en.ftl"),
+            Lang::Kk => catalog!("kk"),
+            Lang::Ru => catalog!("ru"),
+            Lang::Zh => catalog!("zh"),
+            Lang::En => catalog!("en"),
         }
     }
 }
