@@ -16,6 +16,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub session: SessionSettings,
     pub login: LoginSettings,
+    pub certificates: CertificateSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +78,14 @@ pub struct LoginSettings {
     /// Password checks (Argon2) running at once; 0 = one less than the cores, at least one.
     #[serde(default)]
     pub parallel_password_checks: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CertificateSettings {
+    /// Days an issued phytosanitary certificate stays valid.
+    pub phytosanitary_valid_days: i64,
+    /// Days an issued veterinary certificate stays valid.
+    pub veterinary_valid_days: i64,
 }
 
 impl Settings {

@@ -70,6 +70,7 @@ impl Application {
             db: db.clone(),
             settings,
             password_checks,
+            keyring: crate::signing::SharedKeyring::default(),
         });
         let mut server = HttpServer::new(move || {
             App::new()

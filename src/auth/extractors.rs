@@ -175,3 +175,13 @@ staff_guard!(
     /// Sees a side's bench: its analysts and reviewers.
     BenchReader: Analyst | Reviewer
 );
+
+staff_guard!(
+    /// Drafts, signs, replaces and revokes certificates for their own side.
+    Certifier: Certifier
+);
+
+role_guard!(
+    /// Reads certificates and notices: certifiers, exporters (their own, issued) and auditors.
+    CertificateReader: Certifier | Exporter | Auditor
+);

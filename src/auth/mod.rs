@@ -5,10 +5,11 @@ pub mod extractors;
 pub mod login;
 pub mod password;
 pub mod policy;
+pub mod reauth;
 pub mod session;
 pub use crate::token;
 
 pub use extractors::{
     Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CompanyManager,
-    CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
+    CertificateReader, Certifier, CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
 };

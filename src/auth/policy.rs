@@ -9,6 +9,7 @@ use std::ops::Deref;
 use crate::domain::{Role, Side};
 use crate::models::User;
 use crate::models::application::{Application, ApplicationStatus};
+use crate::models::certificate::{Certificate, CertificateStatus, Signature};
 use crate::models::discrepancy::Discrepancy;
 use crate::models::lab_test::{LabTest, TestStatus};
 use crate::models::sample::{
@@ -73,6 +74,7 @@ pub enum Page {
     Samples,
     Bench,
     Review,
+    Certificates,
 }
 
 pub fn may_open(role: Role, page: Page) -> bool {
@@ -87,6 +89,7 @@ pub fn may_open(role: Role, page: Page) -> bool {
         }
         Page::Bench => &[Analyst, Reviewer],
         Page::Review => &[Reviewer],
+        Page::Certificates => &[Certifier, Exporter, Auditor],
     };
     roles.contains(&role)
 }
@@ -267,5 +270,58 @@ pub fn may_resolve(staff: &Staff, discrepancy: &Discrepancy) -> Verdict {
         discrepancy.outcome_of(staff.side).is_none()
             || discrepancy.outcome_of(staff.side.other()).is_some(),
         "discrepancy.already_recorded",
+    )
+}
+
+// ---- certificates -------------------------------------------------------------------------
+
+/// A certifier drafts a certificate or notice (the workflow checks the consignment's results).
+pub fn may_draft(staff: &Staff) -> Verdict {
+    rule(staff.role == Role::Certifier, "policy.not_your_role")
+}
+
+/// A certifier signs a draft once per side and once per person: the first signature issues,
+/// the second, from the other side, co-signs.
+pub fn may_sign(staff: &Staff, certificate: &Certificate, signatures: &[Signature]) -> Verdict {
+    rule(staff.role == Role::Certifier, "policy.not_your_role")?;
+    rule(
+        certificate.status == CertificateStatus::Draft,
+        "certification.not_a_draft",
+    )?;
+    rule(
+        !signatures.iter().any(|s| s.signer_id == staff.id),
+        "certification.signed_already",
+    )?;
+    rule(
+        !signatures.iter().any(|s| s.side == staff.side),
+        "certification.side_signed",
+    )
+}
+
+/// A certifier discards a draft nobody of the other side has signed yet.
+pub fn may_discard(staff: &Staff, certificate: &Certificate) -> Verdict {
+    rule(staff.role == Role::Certifier, "policy.not_your_role")?;
+    rule(
+        certificate.status == CertificateStatus::Draft,
+        "certification.not_a_draft",
+    )
+}
+
+/// A certifier drafts a correction of an issued certificate (a notice is not replaced), once.
+pub fn may_replace(staff: &Staff, certificate: &Certificate, replacement: bool) -> Verdict {
+    rule(staff.role == Role::Certifier, "policy.not_your_role")?;
+    rule(
+        certificate.status == CertificateStatus::Issued && !certificate.kind.is_notice(),
+        "certification.not_issued",
+    )?;
+    rule(!replacement, "certification.replacement_exists")
+}
+
+/// A certifier of either side revokes an issued certificate or notice, with a reason.
+pub fn may_revoke(staff: &Staff, certificate: &Certificate) -> Verdict {
+    rule(staff.role == Role::Certifier, "policy.not_your_role")?;
+    rule(
+        certificate.status == CertificateStatus::Issued,
+        "certification.not_issued",
     )
 }

@@ -80,3 +80,13 @@ crate::typed_id!(
     /// A portion of a sample.
     PortionId
 );
+
+crate::typed_id!(
+    /// A certificate or a non-conformity notice.
+    CertificateId
+);
+
+crate::typed_id!(
+    /// A signature on a certificate.
+    SignatureId
+);

@@ -373,6 +373,51 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    certificates (id) {
+        id -> DbUuid,
+        consignment_id -> DbUuid,
+        kind -> Text,
+        status -> Text,
+        number -> Nullable<Text>,
+        verification_code -> Nullable<Text>,
+        replaces_id -> Nullable<DbUuid>,
+        consignee -> Text,
+        transport_details -> Text,
+        remarks -> Text,
+        replacement_reason -> Nullable<Text>,
+        contents -> Text,
+        token -> Nullable<Text>,
+        issued_at -> Nullable<DbTime>,
+        valid_until -> Nullable<DbTime>,
+        drafted_by -> DbUuid,
+        created_at -> DbTime,
+        revoked_at -> Nullable<DbTime>,
+        revoked_by -> Nullable<DbUuid>,
+        revocation_reason -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    certificate_signatures (id) {
+        id -> DbUuid,
+        certificate_id -> DbUuid,
+        signer_id -> DbUuid,
+        side -> Text,
+        meaning -> Text,
+        printed_name -> Text,
+        time_zone -> Text,
+        signed_at -> DbTime,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -395,6 +440,9 @@ diesel::joinable!(tests -> samples (sample_id));
 diesel::joinable!(tests -> test_methods (test_method_id));
 diesel::joinable!(discrepancies -> samples (sample_id));
 
+diesel::joinable!(certificates -> consignments (consignment_id));
+diesel::joinable!(certificate_signatures -> certificates (certificate_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
     exporters,
@@ -414,4 +462,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     custody_events,
     tests,
     discrepancies,
+    certificates,
+    certificate_signatures,
 );

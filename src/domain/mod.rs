@@ -3,6 +3,7 @@
 
 mod bin;
 pub mod catalog;
+pub mod certificate;
 mod common_passwords;
 mod email;
 pub mod intake;

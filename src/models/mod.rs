@@ -4,6 +4,7 @@ pub mod application;
 pub mod audit;
 pub mod border_post;
 pub mod catalog;
+pub mod certificate;
 pub mod consignment;
 pub mod counter;
 pub mod custody;

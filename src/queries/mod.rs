@@ -3,4 +3,6 @@
 //! know one table each; these compose them, read-only.
 
 pub mod catalog;
+pub mod certification;
+pub mod eligibility;
 pub mod testing;

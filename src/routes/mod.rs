@@ -5,6 +5,7 @@ pub mod admin;
 pub mod applications;
 pub mod assets;
 pub mod bench;
+pub mod certificates;
 pub mod consignments;
 pub mod exporters;
 pub mod health;
@@ -86,4 +87,13 @@ crate::routes! {
     get "/admin/catalog/limit-sets/{id}" => admin::catalog::limit_sets::show::show,
     post "/admin/catalog/limit-sets/{id}/limits" => admin::catalog::limit_sets::add_limit::submit,
     post "/admin/catalog/limits/{id}/remove" => admin::catalog::limit_sets::remove_limit::submit,
+    get "/certificates" => certificates::list::show,
+    get "/certificates/{id}" => certificates::show::show,
+    post "/certificates/{id}/sign" => certificates::sign::submit,
+    post "/certificates/{id}/revoke" => certificates::revoke::revoke,
+    post "/certificates/{id}/discard" => certificates::revoke::discard,
+    get "/certificates/{id}/replace" => certificates::draft::replace_form,
+    post "/certificates/{id}/replace" => certificates::draft::replace,
+    get "/consignments/{id}/certificates/new" => certificates::draft::new,
+    post "/consignments/{id}/certificates" => certificates::draft::create,
 }

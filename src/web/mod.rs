@@ -25,6 +25,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The bound on Argon2 work running at once (logins, password changes).
     pub password_checks: PasswordChecks,
+    /// The keys that sign certificate tokens.
+    pub keyring: crate::signing::SharedKeyring,
 }
 
 impl AppState {

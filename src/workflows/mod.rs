@@ -11,6 +11,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod certificates;
 pub mod companies;
 pub mod custody;
 pub mod discrepancy;

@@ -1,0 +1,2 @@
+DROP TABLE certificate_signatures;
+DROP TABLE certificates;

@@ -1,0 +1,201 @@
+//! `GET /certificates`: for certifiers, the queue (drafts waiting for a signature,
+//! consignments ready for a certificate, consignments that failed and need a notice, and
+//! those held back, with why) above the list of documents; for exporters their company's
+//! issued documents; for auditors every document. Filters: `status`, `kind`; keyset `before`.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::CertificateReader;
+use crate::domain::{Role, Side};
+use crate::error::AppError;
+use crate::models::certificate::{
+    Certificate, CertificateId, CertificateKind, CertificateStatus, Signature, Standing,
+};
+use crate::models::consignment::Consignment;
+use crate::queries::certification::{self, Readiness};
+use crate::queries::eligibility;
+use crate::routes::intake::Lookups;
+use crate::web::{AppState, Base, render};
+
+const PAGE: i64 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub status: String,
+    pub kind: String,
+    pub before: String,
+}
+
+/// A consignment in the certifiers' queue and what its results allow.
+pub struct Candidate {
+    pub consignment: Consignment,
+    pub readiness: Readiness,
+    /// Ready, but the exporter holds no GACC registration for the commodity.
+    pub gacc_missing: bool,
+}
+
+/// A draft and the sides that signed it.
+pub struct Pending {
+    pub certificate: Certificate,
+    pub signed: Vec<Side>,
+}
+
+#[derive(Template)]
+#[template(path = "certificates/list.html")]
+struct ListPage {
+    base: Base,
+    is_certifier: bool,
+    my_side: Option<Side>,
+    drafts: Vec<Pending>,
+    ready: Vec<Candidate>,
+    failed: Vec<Candidate>,
+    held: Vec<Candidate>,
+    documents: Vec<(Certificate, Standing)>,
+    consignments: Vec<(crate::db::ids::ConsignmentId, String)>,
+    lookups: Lookups,
+    query: ListQuery,
+    next: Option<String>,
+}
+
+impl ListPage {
+    fn consignment_code(&self, c: &Certificate) -> &str {
+        self.consignments
+            .iter()
+            .find(|(id, _)| *id == c.consignment_id)
+            .map_or("", |(_, code)| code.as_str())
+    }
+
+    fn awaits_me(&self, p: &Pending) -> bool {
+        self.my_side.is_some_and(|s| !p.signed.contains(&s))
+    }
+
+    fn statuses(&self) -> &'static [CertificateStatus] {
+        &[
+            CertificateStatus::Issued,
+            CertificateStatus::Replaced,
+            CertificateStatus::Revoked,
+            CertificateStatus::Draft,
+        ]
+    }
+
+    fn kinds(&self) -> &'static [CertificateKind] {
+        CertificateKind::ALL
+    }
+
+    fn kind_title(&self, kind: &CertificateKind) -> &'static str {
+        self.base.t(super::kind_key(kind.as_str()))
+    }
+
+    fn waiting_key(&self, c: &Candidate) -> &'static str {
+        match c.readiness {
+            Readiness::Waiting(key) => key,
+            _ => "",
+        }
+    }
+
+    fn next_href(&self) -> Option<String> {
+        let next = self.next.as_ref()?;
+        Some(format!(
+            "/certificates?status={}&kind={}&before={next}",
+            crate::web::url_encode(&self.query.status),
+            crate::web::url_encode(&self.query.kind)
+        ))
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: CertificateReader,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let user = who.0;
+    let query = query.into_inner();
+    let is_certifier = user.role == Role::Certifier;
+    let my_side = user.side.filter(|_| is_certifier);
+    let scope = user.scope();
+    let statuses: Vec<CertificateStatus> = CertificateStatus::parse(&query.status)
+        .filter(|s| is_certifier || *s != CertificateStatus::Draft)
+        .into_iter()
+        .collect();
+    let kind = CertificateKind::parse(&query.kind);
+    let before: Option<CertificateId> = query.before.parse().ok();
+    let page = state
+        .db
+        .run(move |conn| {
+            let mut documents = Certificate::list_for(conn, scope, &statuses, kind, before, PAGE + 1)?;
+            let next = (documents.len() as i64 > PAGE).then(|| {
+                documents.truncate(PAGE as usize);
+                documents.last().map(|c| c.id.to_string()).unwrap_or_default()
+            });
+            let (mut drafts, mut ready, mut failed, mut held) = (vec![], vec![], vec![], vec![]);
+            if is_certifier {
+                for certificate in
+                    Certificate::list_for(conn, scope, &[CertificateStatus::Draft], None, None, 200)?
+                {
+                    let signed = Signature::of(conn, certificate.id)?
+                        .into_iter()
+                        .map(|s| s.side)
+                        .collect();
+                    drafts.push(Pending { certificate, signed });
+                }
+                for consignment in certification::awaiting_certification(conn, 200)? {
+                    let readiness = certification::assess(conn, &consignment)?.readiness;
+                    let gacc_missing = readiness == Readiness::Ready
+                        && eligibility::requires_gacc(conn, consignment.limit_set_id)?
+                        && eligibility::registration_for(
+                            conn,
+                            consignment.exporter_id,
+                            consignment.commodity_id,
+                            crate::db::types::UtcTime::now().0.date_naive(),
+                        )?
+                        .is_none();
+                    let candidate = Candidate {
+                        consignment,
+                        readiness,
+                        gacc_missing,
+                    };
+                    match readiness {
+                        Readiness::Ready => ready.push(candidate),
+                        Readiness::Failed => failed.push(candidate),
+                        Readiness::Waiting(_) => held.push(candidate),
+                    }
+                }
+            }
+            let now = crate::db::types::UtcTime::now();
+            let mut codes = Vec::new();
+            for c in documents.iter().chain(drafts.iter().map(|p| &p.certificate)) {
+                if !codes.iter().any(|(id, _)| *id == c.consignment_id)
+                    && let Some(found) = Consignment::find_for(conn, scope, c.consignment_id)?
+                {
+                    codes.push((found.id, found.code));
+                }
+            }
+            let documents = documents
+                .into_iter()
+                .map(|c| {
+                    let standing = c.standing(now);
+                    (c, standing)
+                })
+                .collect();
+            Ok(ListPage {
+                base,
+                is_certifier,
+                my_side,
+                drafts,
+                ready,
+                failed,
+                held,
+                documents,
+                consignments: codes,
+                lookups: Lookups::load(conn)?,
+                query,
+                next,
+            })
+        })
+        .await?;
+    render(&page)
+}

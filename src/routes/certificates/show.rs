@@ -1,0 +1,165 @@
+//! `GET /certificates/{id}`: the document as printed (in the reader's language), its status,
+//! its signatures with their meaning, times and zones, the chain of replacements, and for
+//! certifiers what they may do now: sign (password again), discard a draft, draft a
+//! replacement, revoke with a reason.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::{Document, conformity_text, limit_text, reading_text, signed_times};
+use crate::auth::CertificateReader;
+use crate::auth::policy::{self, Staff};
+use crate::domain::certificate::ResultLine;
+use crate::domain::{Role, Side};
+use crate::error::AppError;
+use crate::models::User;
+use crate::models::certificate::{Certificate, CertificateId, Signature, Standing};
+use crate::web::{AppState, Base, render_status};
+
+#[derive(Template)]
+#[template(path = "certificates/show.html")]
+pub struct CertificatePage {
+    pub base: Base,
+    pub doc: Document,
+    pub is_staff: bool,
+    pub can_sign: bool,
+    /// Why this certifier cannot sign the draft (shown instead of the form).
+    pub sign_blocked: Option<&'static str>,
+    pub can_discard: bool,
+    pub can_replace: bool,
+    pub can_revoke: bool,
+    pub notice: Option<&'static str>,
+    pub password_error: Option<&'static str>,
+    pub reason: String,
+    pub reason_error: Option<&'static str>,
+    /// Shown after an issue: the number the second signature gave.
+    pub issued: bool,
+}
+
+impl CertificatePage {
+    fn reading(&self, line: &ResultLine) -> String {
+        reading_text(self.base.lang, line)
+    }
+
+    fn limit(&self, line: &ResultLine) -> String {
+        limit_text(self.base.lang, line)
+    }
+
+    fn conformity(&self, line: &ResultLine) -> &'static str {
+        conformity_text(self.base.lang, line)
+    }
+
+    fn side_of(&self, line: &ResultLine) -> &'static str {
+        Side::parse(&line.side).map_or("", |s| self.base.side_name(&s))
+    }
+
+    fn signed_utc(&self, s: &Signature) -> String {
+        signed_times(&s.signed_at, s.time_zone).0
+    }
+
+    fn signed_local(&self, s: &Signature) -> String {
+        signed_times(&s.signed_at, s.time_zone).1
+    }
+
+    fn meaning(&self, s: &Signature) -> &'static str {
+        self.base.tk("certificate.meaning.", s.meaning.as_str())
+    }
+
+    fn verify_url(&self) -> String {
+        format!(
+            "/verify/{}?code={}",
+            self.doc.certificate.number.as_deref().unwrap_or(""),
+            self.doc.certificate.verification_code.as_deref().unwrap_or("")
+        )
+    }
+
+    fn transport(&self) -> &'static str {
+        self.base
+            .tk("transport.", &self.doc.contents.transport)
+    }
+
+    fn unit(&self) -> &'static str {
+        self.base.tk("unit.", &self.doc.contents.unit)
+    }
+
+    fn number_or_draft(&self) -> String {
+        match &self.doc.certificate.number {
+            Some(n) => n.clone(),
+            None => self.base.t("certificate.status.draft").to_owned(),
+        }
+    }
+
+    fn pdf_href(&self) -> String {
+        format!("/certificates/{}.pdf", self.doc.certificate.id)
+    }
+
+    fn replaces_href(&self, c: &Certificate) -> String {
+        format!("/certificates/{}", c.id)
+    }
+}
+
+/// Loads the page for `user`, with what the policy lets them do.
+pub async fn load(
+    state: &AppState,
+    base: Base,
+    user: User,
+    id: CertificateId,
+) -> Result<CertificatePage, AppError> {
+    let scope = user.scope();
+    let doc = state
+        .db
+        .run(move |conn| Document::load(conn, scope, id))
+        .await?;
+    let staff = (user.role == Role::Certifier)
+        .then(|| Staff::of(user.clone()))
+        .flatten();
+    let replaced = doc.replaced_by.is_some();
+    let (mut can_sign, mut sign_blocked, mut can_discard, mut can_replace, mut can_revoke) =
+        (false, None, false, false, false);
+    if let Some(staff) = &staff {
+        match policy::may_sign(staff, &doc.certificate, &doc.signatures) {
+            Ok(()) => can_sign = true,
+            Err(key) if doc.certificate.status == crate::models::certificate::CertificateStatus::Draft => {
+                sign_blocked = Some(key)
+            }
+            Err(_) => {}
+        }
+        can_discard = policy::may_discard(staff, &doc.certificate).is_ok();
+        can_replace = policy::may_replace(staff, &doc.certificate, replaced).is_ok();
+        can_revoke = policy::may_revoke(staff, &doc.certificate).is_ok();
+    }
+    Ok(CertificatePage {
+        base,
+        doc,
+        is_staff: user.role != Role::Exporter,
+        can_sign,
+        sign_blocked,
+        can_discard,
+        can_replace,
+        can_revoke,
+        notice: None,
+        password_error: None,
+        reason: String::new(),
+        reason_error: None,
+        issued: false,
+    })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ShowQuery {
+    pub issued: String,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    base: Base,
+    who: CertificateReader,
+    id: web::Path<CertificateId>,
+    query: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut page = load(&state, base, who.0, id.into_inner()).await?;
+    page.issued = query.issued == "1" && page.doc.certificate.number.is_some();
+    render_status(StatusCode::OK, &page)
+}
