@@ -293,6 +293,15 @@ pub fn sign(
         ),
         _ => None,
     };
+    // The old certificate stops being the issued one first: one issued per consignment.
+    if let Some(old) = draft.replaces_id {
+        guarded(Certificate::mark_replaced(conn, old)?)?;
+        audit::record(
+            conn,
+            AuditEntry::new(&actor, "certificate.replaced", "certificate", old)
+                .after(serde_json::json!({ "replaced_by": number })),
+        )?;
+    }
     let code = verification_code();
     guarded(Certificate::issue(
         conn,
@@ -306,14 +315,6 @@ pub fn sign(
             valid_until,
         },
     )?)?;
-    if let Some(old) = draft.replaces_id {
-        guarded(Certificate::mark_replaced(conn, old)?)?;
-        audit::record(
-            conn,
-            AuditEntry::new(&actor, "certificate.replaced", "certificate", old)
-                .after(serde_json::json!({ "replaced_by": number })),
-        )?;
-    }
     Signature::insert(
         conn,
         id,

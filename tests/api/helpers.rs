@@ -775,3 +775,86 @@ pub fn another_application(app: &TestApp) -> jointlab::models::application::Appl
         other => panic!("not filed: {other:?}"),
     }
 }
+
+/// One more account with the test password (e.g. a second certifier of a side).
+pub fn extra_account(app: &TestApp, key: &str, role: Role, side: Option<Side>) -> User {
+    write_tx(&mut app.conn(), |conn: &mut DbConn| {
+        let account = Account::new(
+            Email::parse(&format!("{}@test.jointlab.local", key.replace('_', "."))).unwrap(),
+            DisplayName::parse(&format!("Test {key}")).unwrap(),
+            role,
+            side,
+            None,
+            None,
+            Lang::En,
+        )
+        .unwrap();
+        Ok::<_, diesel::result::Error>(
+            jointlab::workflows::accounts::create(
+                conn,
+                &Actor::system("test"),
+                &account,
+                password_hash(),
+                false,
+            )
+            .unwrap_or_else(|halt| panic!("extra account {key}: {halt:?}")),
+        )
+    })
+    .unwrap()
+}
+
+/// A consignment whose samples both labs tested through: every test entered (`readings`
+/// by method code, `nd` / not detected otherwise) and verified, as the analysts and
+/// reviewers of each side. Returns the consignment's id and its samples' ids.
+pub fn tested_consignment(
+    app: &TestApp,
+    samples: usize,
+    readings: &[(&str, &str, &str)],
+) -> (String, Vec<String>) {
+    use jointlab::auth::policy::Staff;
+    use jointlab::domain::measure::{Unit, parse_reading};
+    use jointlab::models::catalog::ResultKind;
+    use jointlab::models::lab_test::TestStatus;
+    use jointlab::models::sample::{Sample, SampleId};
+
+    let (ids, _) = received_samples(app, samples);
+    let staff = |key: &str| Staff::of(app.user(key).clone()).unwrap();
+    let mut consignment = String::new();
+    for id in &ids {
+        let sample: SampleId = id.parse().unwrap();
+        write_tx(&mut app.conn(), |conn: &mut DbConn| {
+            for side in ["kz", "cn"] {
+                let analyst = staff(&format!("analyst_{side}"));
+                let reviewer = staff(&format!("reviewer_{side}"));
+                for (test, method) in
+                    jointlab::queries::testing::of_sample_side(conn, sample, analyst.side)?
+                {
+                    if test.status != TestStatus::Pending {
+                        continue;
+                    }
+                    let qualitative = method.result_kind == ResultKind::Qualitative;
+                    let input = readings
+                        .iter()
+                        .find(|(s, code, _)| *s == side && *code == method.code)
+                        .map(|(_, _, v)| *v)
+                        .unwrap_or(if qualitative { "not_detected" } else { "nd" });
+                    let reading = parse_reading(qualitative, input).unwrap();
+                    let unit = method.unit.as_deref().and_then(Unit::parse);
+                    jointlab::workflows::testing::enter(
+                        conn, &analyst, test.id, test.version, &reading, unit,
+                    )
+                    .unwrap_or_else(|h| panic!("enter {}: {h:?}", method.code));
+                    jointlab::workflows::testing::verify(conn, &reviewer, test.id, test.version + 1)
+                        .unwrap_or_else(|h| panic!("verify {}: {h:?}", method.code));
+                }
+            }
+            consignment = Sample::find_for(conn, jointlab::domain::Scope::All, sample)?
+                .unwrap()
+                .consignment_id
+                .to_string();
+            Ok::<_, diesel::result::Error>(())
+        })
+        .unwrap();
+    }
+    (consignment, ids)
+}

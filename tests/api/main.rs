@@ -5,6 +5,7 @@ mod account;
 mod audit;
 mod authz;
 mod catalog;
+mod certificates;
 mod cli;
 mod concurrency;
 mod csrf;
