@@ -155,7 +155,10 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
             };
             NewPassword::parse(&password, &password, &nobody)
                 .map_err(|key| crate::i18n::t(Lang::En, key).to_owned())?;
-            let rows = crate::demo::seed_demo(&db, &password).map_err(|e| e.to_string())?;
+            let keyring = crate::signing::SharedKeyring::default();
+            let issuing = crate::workflows::certificates::Issuing::from_settings(&settings, keyring);
+            let rows =
+                crate::demo::seed_demo(&db, &password, &issuing).map_err(|e| e.to_string())?;
             println!("{}", crate::demo::table(&rows));
             Ok(())
         }

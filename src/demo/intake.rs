@@ -17,12 +17,12 @@ use crate::models::{Actor, BorderPost, CommodityId, LimitSet, User};
 use crate::workflows::custody::{self, Receipt};
 use crate::workflows::intake;
 
-fn user(conn: &mut DbConn, email: &str) -> Result<User, AppError> {
+pub(super) fn user(conn: &mut DbConn, email: &str) -> Result<User, AppError> {
     User::find_by_email(conn, email)?
         .ok_or_else(|| AppError::internal(format!("demo user {email} missing")))
 }
 
-fn commodity(conn: &mut DbConn, hs: &str) -> Result<Option<CommodityId>, AppError> {
+pub(super) fn commodity(conn: &mut DbConn, hs: &str) -> Result<Option<CommodityId>, AppError> {
     Ok(commodities::table
         .filter(commodities::hs_code.eq(hs))
         .select(commodities::id)
@@ -35,13 +35,21 @@ fn staff(conn: &mut DbConn, email: &str) -> Result<Staff, AppError> {
         .ok_or_else(|| AppError::internal(format!("{email} is not lab staff")))
 }
 
-struct Demo {
+/// The demo registrars of both sides, filing and taking in as the pages do.
+pub(super) struct Demo {
     registrar_kz: Staff,
     registrar_cn: Staff,
 }
 
 impl Demo {
-    fn apply(
+    pub(super) fn load(conn: &mut DbConn) -> Result<Demo, AppError> {
+        Ok(Demo {
+            registrar_kz: staff(conn, "registrar.kz@demo.jointlab.local")?,
+            registrar_cn: staff(conn, "registrar.cn@demo.jointlab.local")?,
+        })
+    }
+
+    pub(super) fn apply(
         &self,
         conn: &mut DbConn,
         exporter: &User,
@@ -55,7 +63,7 @@ impl Demo {
         )?)
     }
 
-    fn accept(
+    pub(super) fn accept(
         &self,
         conn: &mut DbConn,
         application: &Application,
@@ -68,7 +76,7 @@ impl Demo {
         )?)
     }
 
-    fn sample(
+    pub(super) fn sample(
         &self,
         conn: &mut DbConn,
         consignment: &Consignment,
@@ -93,7 +101,7 @@ impl Demo {
     }
 
     /// Hands over and receives one lab portion, accepting it or rejecting it with `reason`.
-    fn receive(
+    pub(super) fn receive(
         &self,
         conn: &mut DbConn,
         sample: &Sample,
@@ -132,10 +140,7 @@ pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     if already > 0 {
         return Ok(());
     }
-    let demo = Demo {
-        registrar_kz: staff(conn, "registrar.kz@demo.jointlab.local")?,
-        registrar_cn: staff(conn, "registrar.cn@demo.jointlab.local")?,
-    };
+    let demo = Demo::load(conn)?;
     let grain = user(conn, "exporter@zhetysu-grain.kz")?;
     let meat = user(conn, "exporter@altyndala.kz")?;
     let posts = BorderPost::all(conn)?;

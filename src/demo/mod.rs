@@ -2,6 +2,7 @@
 //! newcomer can see each role's pages. Running it again changes nothing that exists.
 
 pub mod catalog;
+pub mod certificates;
 pub mod intake;
 pub mod testing;
 
@@ -191,7 +192,11 @@ pub struct SeededUser {
     pub password: Option<String>,
 }
 
-pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppError> {
+pub fn seed_demo(
+    db: &Db,
+    demo_password: &str,
+    issuing: &crate::workflows::certificates::Issuing,
+) -> Result<Vec<SeededUser>, AppError> {
     let hash = password::hash(demo_password);
     let actor = Actor::system("seed-demo");
     let mut conn = db.get()?;
@@ -243,6 +248,7 @@ pub fn seed_demo(db: &Db, demo_password: &str) -> Result<Vec<SeededUser>, AppErr
         }
         crate::demo::intake::seed_intake(conn, &actor)?;
         crate::demo::testing::seed_testing(conn, &actor)?;
+        crate::demo::certificates::seed_certificates(conn, issuing)?;
         Ok(rows)
     })
 }

@@ -43,14 +43,14 @@ const TESTED_READINGS: &[(&str, &str)] = &[
 ];
 
 /// One side of the lab: its demo analyst and reviewer, acting through the workflows.
-struct Lab {
+pub(super) struct Lab {
     side: Side,
     analyst: Staff,
     reviewer: Staff,
 }
 
 impl Lab {
-    fn new(conn: &mut DbConn, side: Side) -> Result<Option<Lab>, AppError> {
+    pub(super) fn new(conn: &mut DbConn, side: Side) -> Result<Option<Lab>, AppError> {
         let suffix = side.as_str();
         let (Some(analyst), Some(reviewer)) = (
             User::find_by_email(conn, &format!("analyst.{suffix}@demo.jointlab.local"))?
@@ -129,7 +129,7 @@ impl Lab {
             .map_err(|h| done(h, "reject", code))
     }
 
-    fn entered_and_verified(
+    pub(super) fn entered_and_verified(
         &self,
         conn: &mut DbConn,
         sample: SampleId,
@@ -141,7 +141,7 @@ impl Lab {
     }
 
     /// Every pending test of the side on the sample, entered and verified.
-    fn test_through(&self, conn: &mut DbConn, sample: SampleId) -> Result<(), AppError> {
+    pub(super) fn test_through(&self, conn: &mut DbConn, sample: SampleId) -> Result<(), AppError> {
         for (test, method) in queries::testing::of_sample_side(conn, sample, self.side)? {
             if test.status != TestStatus::Pending {
                 continue;
@@ -320,9 +320,13 @@ mod seeded {
     #[test]
     fn seed_demo_puts_samples_in_every_testing_state_on_both_sides_once() {
         let (db, cleanup) = fresh_db();
-        crate::demo::seed_demo(&db, "demo-password-1").unwrap();
+        let issuing = crate::workflows::certificates::Issuing::from_settings(
+            &crate::config::Settings::defaults(),
+            crate::signing::SharedKeyring::default(),
+        );
+        crate::demo::seed_demo(&db, "demo-password-1", &issuing).unwrap();
         let first = snapshot(&db);
-        crate::demo::seed_demo(&db, "demo-password-1").unwrap();
+        crate::demo::seed_demo(&db, "demo-password-1", &issuing).unwrap();
         assert_eq!(snapshot(&db), first, "the second run changed something");
 
         let (rows, notes, _, flagged) = first;

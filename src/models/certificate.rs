@@ -341,6 +341,7 @@ impl Signature {
         meaning: SignatureMeaning,
         printed_name: &str,
         time_zone: TimeZone,
+        at: UtcTime,
     ) -> QueryResult<Signature> {
         diesel::insert_into(certificate_signatures::table)
             .values((
@@ -351,7 +352,7 @@ impl Signature {
                 certificate_signatures::meaning.eq(meaning),
                 certificate_signatures::printed_name.eq(printed_name),
                 certificate_signatures::time_zone.eq(time_zone),
-                certificate_signatures::signed_at.eq(UtcTime::now()),
+                certificate_signatures::signed_at.eq(at),
             ))
             .returning(certificate_signatures::all_columns)
             .get_result(conn)

@@ -41,6 +41,8 @@ pub struct Issuing {
     pub issuer: String,
     pub phytosanitary_days: i64,
     pub veterinary_days: i64,
+    /// The instant signatures and issues are dated: now, unless seeding backdates them.
+    pub at: Option<UtcTime>,
 }
 
 impl Issuing {
@@ -50,6 +52,7 @@ impl Issuing {
             issuer: settings.server.public_url.trim_end_matches('/').to_owned(),
             phytosanitary_days: settings.certificates.phytosanitary_valid_days,
             veterinary_days: settings.certificates.veterinary_valid_days,
+            at: None,
         }
     }
 
@@ -260,6 +263,7 @@ pub fn sign(
     let now_contents = current_contents(conn, &consignment, draft.kind, &details)?;
     require(now_contents == frozen, "certification.contents_changed")?;
     let actor = by.actor();
+    let now = issuing.at.unwrap_or_else(UtcTime::now);
     if signatures.is_empty() {
         guarded(Certificate::claim_draft(conn, id, version)?)?;
         Signature::insert(
@@ -270,6 +274,7 @@ pub fn sign(
             SignatureMeaning::Issued,
             &by.display_name,
             by.time_zone,
+            now,
         )?;
         audit::record(
             conn,
@@ -278,7 +283,6 @@ pub fn sign(
         )?;
         return Ok(Signed::First);
     }
-    let now = UtcTime::now();
     let year = now.0.year();
     let number = counter::format(draft.kind.prefix(), year, counter::next(conn, draft.kind.prefix(), year)?);
     let valid_until = issuing
@@ -323,6 +327,7 @@ pub fn sign(
         SignatureMeaning::CoSigned,
         &by.display_name,
         by.time_zone,
+        now,
     )?;
     let issued = found(Certificate::find_for(conn, Scope::All, id)?)?;
     audit::record(

@@ -38,6 +38,8 @@ const INTAKE_READERS: Who = Who::Roles(&[
 const BENCH_READERS: Who = Who::Roles(&[Role::Analyst, Role::Reviewer]);
 const ANALYSTS: Who = Who::Roles(&[Role::Analyst]);
 const REVIEWERS: Who = Who::Roles(&[Role::Reviewer]);
+const CERTIFIERS: Who = Who::Roles(&[Role::Certifier]);
+const CERTIFICATE_READERS: Who = Who::Roles(&[Role::Certifier, Role::Exporter, Role::Auditor]);
 const LABEL_PRINTERS: Who = Who::Roles(&[Role::Registrar, Role::Analyst, Role::Reviewer]);
 
 /// Every route, and who may use it. A route the application registers without a line here
@@ -117,6 +119,15 @@ const MATRIX: &[(&str, &str, Who)] = &[
         "/samples/{id}/discrepancies/{discrepancy}/resolve",
         REVIEWERS,
     ),
+    ("get", "/certificates", CERTIFICATE_READERS),
+    ("get", "/certificates/{id}", CERTIFICATE_READERS),
+    ("post", "/certificates/{id}/sign", CERTIFIERS),
+    ("post", "/certificates/{id}/revoke", CERTIFIERS),
+    ("post", "/certificates/{id}/discard", CERTIFIERS),
+    ("get", "/certificates/{id}/replace", CERTIFIERS),
+    ("post", "/certificates/{id}/replace", CERTIFIERS),
+    ("get", "/consignments/{id}/certificates/new", CERTIFIERS),
+    ("post", "/consignments/{id}/certificates", CERTIFIERS),
     // Last: it ends the session the walk uses.
     ("post", "/logout", Who::Public),
 ];

@@ -103,3 +103,4 @@ certificate-issued = Issued
 certificate-replaced = Replaced
 certificate-revoked = Revoked
 certificate-discarded = Draft discarded
+certification-open_draft = Open the draft form

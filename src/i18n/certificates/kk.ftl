@@ -103,3 +103,4 @@ certificate-issued = Берілді
 certificate-replaced = Ауыстырылды
 certificate-revoked = Кері қайтарылды
 certificate-discarded = Жобаның күші жойылды
+certification-open_draft = Жоба пішінін ашу

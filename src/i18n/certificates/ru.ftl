@@ -103,3 +103,4 @@ certificate-issued = Выдан
 certificate-replaced = Заменён
 certificate-revoked = Отозван
 certificate-discarded = Проект отменён
+certification-open_draft = Открыть форму проекта

@@ -103,3 +103,4 @@ certificate-issued = 已签发
 certificate-replaced = 已替换
 certificate-revoked = 已撤销
 certificate-discarded = 草稿已作废
+certification-open_draft = 打开起草表单

@@ -8,7 +8,10 @@ use crate::auth::policy::{self, Page};
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent};
+use crate::db::types::UtcTime;
+use crate::models::certificate::{Certificate, Standing};
 use crate::models::consignment::{Consignment, ConsignmentId};
+use crate::queries::certification::{self, Readiness};
 use crate::models::sample::Sample;
 use crate::routes::intake::Lookups;
 use crate::web::{AppState, Base, render};
@@ -24,6 +27,17 @@ struct ConsignmentPage {
     can_register: bool,
     /// Whether the application link leads anywhere this role may open.
     opens_application: bool,
+    certification: Certification,
+}
+
+/// The certificates panel: the documents this user may see, and for a certifier what the
+/// results allow now.
+#[derive(Default)]
+struct Certification {
+    documents: Vec<(Certificate, Standing)>,
+    opens_documents: bool,
+    /// For a certifier, when no document exists: the kind the results call for, or why not.
+    offer: Option<Result<&'static str, &'static str>>,
 }
 
 pub async fn show(
@@ -37,14 +51,39 @@ pub async fn show(
     let can_register = user.role == Role::Registrar;
     let opens_application = policy::may_open(user.role, Page::Applications);
     let side = user.side;
-    let (consignment, samples, events, lookups) = state
+    let scope = user.scope();
+    let is_certifier = user.role == Role::Certifier;
+    let opens_documents = policy::may_open(user.role, Page::Certificates);
+    let (consignment, samples, events, lookups, certification) = state
         .db
         .run(move |conn| {
             let consignment =
                 Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
             let samples = Sample::of_consignment(conn, id)?;
             let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
-            Ok((consignment, samples, events, Lookups::load(conn)?))
+            let now = UtcTime::now();
+            let documents: Vec<(Certificate, Standing)> =
+                Certificate::of_consignment(conn, scope, id)?
+                    .into_iter()
+                    .map(|c| {
+                        let standing = c.standing(now);
+                        (c, standing)
+                    })
+                    .collect();
+            let offer = match (is_certifier && documents.is_empty()).then_some(()) {
+                None => None,
+                Some(()) => Some(match certification::assess(conn, &consignment)?.readiness {
+                    Readiness::Ready => Ok("certification.ready_lead"),
+                    Readiness::Failed => Ok("certification.failed_lead"),
+                    Readiness::Waiting(key) => Err(key),
+                }),
+            };
+            let certification = Certification {
+                documents,
+                opens_documents,
+                offer,
+            };
+            Ok((consignment, samples, events, Lookups::load(conn)?, certification))
         })
         .await?;
     render(&ConsignmentPage {
@@ -55,5 +94,6 @@ pub async fn show(
         lookups,
         can_register,
         opens_application,
+        certification,
     })
 }
