@@ -16,6 +16,8 @@ pub struct Settings {
     pub mail: MailSettings,
     pub session: SessionSettings,
     pub login: LoginSettings,
+    #[serde(default)]
+    pub signing: SigningSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -51,6 +53,14 @@ pub struct DatabaseSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct DataSettings {
     pub dir: PathBuf,
+}
+
+/// Where the certificate-signing keys live.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SigningSettings {
+    /// The key file; empty means `signing-keys.json` in `data.dir`.
+    #[serde(default)]
+    pub keys_file: PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -114,6 +124,16 @@ impl Settings {
     /// Cookies get `Secure` when users reach us over https.
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.starts_with("https://")
+    }
+
+    /// The file of the certificate-signing keys: `signing.keys_file`, or
+    /// `signing-keys.json` in `data.dir` when that is empty.
+    pub fn keys_file(&self) -> PathBuf {
+        if self.signing.keys_file.as_os_str().is_empty() {
+            self.data.dir.join("signing-keys.json")
+        } else {
+            self.signing.keys_file.clone()
+        }
     }
 
     /// Fills in the secrets that are not configured from files under `data.dir`, creating

@@ -13,6 +13,7 @@ pub mod models;
 pub mod percent;
 pub mod queries;
 pub mod routes;
+pub mod signing;
 pub mod startup;
 pub mod telemetry;
 pub mod token;
