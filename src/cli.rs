@@ -1,10 +1,12 @@
 //! The command line (a stable interface, see DESIGN.md): `serve` (default), `migrate`,
-//! `create-user`, `seed-demo`, `verify-audit`. Errors go to stderr with a non-zero exit.
+//! `create-user`, `seed-demo`, `verify-audit`, and the signing keys' `rotate-keys`,
+//! `revoke-key`, `list-keys`. Errors go to stderr with a non-zero exit.
 
 use std::ffi::OsString;
 use std::io::BufRead;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::auth::{password, token};
@@ -15,6 +17,7 @@ use crate::i18n::Lang;
 use crate::models::audit::{self, ChainReport};
 use crate::models::user::Account;
 use crate::models::{Actor, BorderPost, Exporter, User};
+use crate::signing;
 use crate::startup::{Application, open_database};
 use crate::workflows::{Change, accounts, apply_on};
 
@@ -44,6 +47,22 @@ pub enum Command {
     },
     /// Check the audit chain; exit 0 when it holds, else name the first broken event
     VerifyAudit,
+    /// Make a new certificate-signing key; it signs from now, or from --from while the
+    /// current key signs until then. Older keys are retained: their tokens still verify
+    RotateKeys {
+        /// When the new key starts signing (RFC 3339, e.g. 2026-07-01T00:00:00Z); it is
+        /// published at once so that verifiers hold it before its first token
+        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+        from: Option<DateTime<Utc>>,
+    },
+    /// Revoke a leaked signing key: unpublished, and no token it signed verifies. The key
+    /// that signs now is refused: rotate first
+    RevokeKey {
+        /// The key's id, as list-keys shows it
+        kid: String,
+    },
+    /// List the signing keys: kid, status, active from
+    ListKeys,
 }
 
 #[derive(Debug, PartialEq, Eq, Args)]
@@ -87,6 +106,12 @@ fn parse_side(s: &str) -> Result<Side, String> {
 
 fn parse_bin(s: &str) -> Result<Bin, String> {
     Bin::parse(s).map_err(|_| format!("invalid BIN {s:?}"))
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("not an RFC 3339 instant: {s:?} (e.g. 2026-07-01T00:00:00Z)"))
 }
 
 fn parse_name(s: &str) -> Result<DisplayName, String> {
@@ -140,6 +165,27 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 )),
             }
         }
+        Command::RotateKeys { from } => {
+            println!(
+                "{}",
+                signing::commands::rotate_keys(&settings.keys_file(), Utc::now(), from)?
+            );
+            Ok(())
+        }
+        Command::RevokeKey { kid } => {
+            println!(
+                "{}",
+                signing::commands::revoke_key(&settings.keys_file(), &kid, Utc::now())?
+            );
+            Ok(())
+        }
+        Command::ListKeys => {
+            println!(
+                "{}",
+                signing::commands::list_keys(&settings.keys_file(), Utc::now())?
+            );
+            Ok(())
+        }
         Command::CreateUser(args) => {
             let db = open_database(&settings)?;
             create_user(&db, args)
@@ -155,7 +201,8 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
             };
             NewPassword::parse(&password, &password, &nobody)
                 .map_err(|key| crate::i18n::t(Lang::En, key).to_owned())?;
-            let keyring = crate::signing::SharedKeyring::default();
+            let keyring = crate::signing::SharedKeyring::open(settings.keys_file())
+                .map_err(|e| format!("signing keys: {e}"))?;
             let issuing = crate::workflows::certificates::Issuing::from_settings(&settings, keyring);
             let rows =
                 crate::demo::seed_demo(&db, &password, &issuing).map_err(|e| e.to_string())?;
@@ -347,6 +394,23 @@ mod tests {
         assert_eq!(parse("migrate").unwrap(), Command::Migrate);
         assert_eq!(parse("verify-audit").unwrap(), Command::VerifyAudit);
         assert_eq!(
+            parse("rotate-keys").unwrap(),
+            Command::RotateKeys { from: None }
+        );
+        assert_eq!(
+            parse("rotate-keys --from 2026-07-01T05:00:00+05:00").unwrap(),
+            Command::RotateKeys {
+                from: Some("2026-07-01T00:00:00Z".parse().unwrap())
+            }
+        );
+        assert_eq!(
+            parse("revoke-key AbCdEfGhIjKl").unwrap(),
+            Command::RevokeKey {
+                kid: "AbCdEfGhIjKl".into()
+            }
+        );
+        assert_eq!(parse("list-keys").unwrap(), Command::ListKeys);
+        assert_eq!(
             parse("seed-demo").unwrap(),
             Command::SeedDemo { password: None }
         );
@@ -415,6 +479,15 @@ mod tests {
         assert_eq!(twice.kind(), ErrorKind::ArgumentConflict);
         let extra = refused("verify-audit now");
         assert_eq!(extra.kind(), ErrorKind::UnknownArgument);
+
+        let instant = refused("rotate-keys --from tomorrow");
+        assert_eq!(instant.kind(), ErrorKind::ValueValidation);
+        assert!(
+            instant.to_string().contains("not an RFC 3339 instant"),
+            "{instant}"
+        );
+        let no_kid = refused("revoke-key");
+        assert_eq!(no_kid.kind(), ErrorKind::MissingRequiredArgument);
     }
 
     #[test]
@@ -431,6 +504,9 @@ mod tests {
             "create-user",
             "seed-demo",
             "verify-audit",
+            "rotate-keys",
+            "revoke-key",
+            "list-keys",
         ] {
             assert!(text.contains(command), "{command} missing from:\n{text}");
         }

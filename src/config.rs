@@ -17,6 +17,8 @@ pub struct Settings {
     pub session: SessionSettings,
     pub login: LoginSettings,
     pub certificates: CertificateSettings,
+    #[serde(default)]
+    pub signing: SigningSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -52,6 +54,21 @@ pub struct DatabaseSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct DataSettings {
     pub dir: PathBuf,
+}
+
+/// Where the certificate-signing keys live.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SigningSettings {
+    /// The key file; empty means `signing-keys.json` in `data.dir`.
+    #[serde(default)]
+    pub keys_file: PathBuf,
+    /// The `iss` claim of certificate tokens.
+    #[serde(default = "default_issuer")]
+    pub issuer: String,
+}
+
+fn default_issuer() -> String {
+    "KZCN".to_owned()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -123,6 +140,16 @@ impl Settings {
     /// Cookies get `Secure` when users reach us over https.
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.starts_with("https://")
+    }
+
+    /// The file of the certificate-signing keys: `signing.keys_file`, or
+    /// `signing-keys.json` in `data.dir` when that is empty.
+    pub fn keys_file(&self) -> PathBuf {
+        if self.signing.keys_file.as_os_str().is_empty() {
+            self.data.dir.join("signing-keys.json")
+        } else {
+            self.signing.keys_file.clone()
+        }
     }
 
     /// Fills in the secrets that are not configured from files under `data.dir`, creating

@@ -12,6 +12,7 @@ use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
+use crate::signing::SharedKeyring;
 use crate::web::AppState;
 use crate::web::connections::ConnectionCounts;
 
@@ -51,6 +52,8 @@ impl Application {
                 settings.data.dir.display()
             )
         })?;
+        let keyring =
+            SharedKeyring::open(settings.keys_file()).map_err(|e| format!("signing keys: {e}"))?;
         let db = open_database(&settings)?;
         let listener = TcpListener::bind(&settings.server.listen)
             .map_err(|e| format!("cannot listen on {}: {e}", settings.server.listen))?;
@@ -70,7 +73,7 @@ impl Application {
             db: db.clone(),
             settings,
             password_checks,
-            keyring: crate::signing::SharedKeyring::default(),
+            keyring,
         });
         let mut server = HttpServer::new(move || {
             App::new()

@@ -320,9 +320,10 @@ mod seeded {
     #[test]
     fn seed_demo_puts_samples_in_every_testing_state_on_both_sides_once() {
         let (db, cleanup) = fresh_db();
+        let keys = std::env::temp_dir().join(format!("jl-keys-{}.json", uuid::Uuid::now_v7()));
         let issuing = crate::workflows::certificates::Issuing::from_settings(
             &crate::config::Settings::defaults(),
-            crate::signing::SharedKeyring::default(),
+            crate::signing::SharedKeyring::open(&keys).unwrap(),
         );
         crate::demo::seed_demo(&db, "demo-password-1", &issuing).unwrap();
         let first = snapshot(&db);

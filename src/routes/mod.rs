@@ -14,11 +14,13 @@ pub mod intake;
 pub mod lab_tests;
 pub mod samples;
 pub mod session;
+pub mod trust;
 
 crate::routes! {
     get "/healthz" => health::healthz,
     get "/readyz" => health::readyz,
     get "/static/{file}" => assets::serve,
+    get "/.well-known/jwks.json" => trust::jwks::show,
     get "/login" => session::login_form::show,
     post "/login" => session::login::submit,
     post "/logout" => session::logout::submit,

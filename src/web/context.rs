@@ -43,8 +43,13 @@ fn is_token(value: &str) -> bool {
     value.len() >= 32 && value.len() <= 128 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Public, cacheable answers that need no session, language or visitor cookie: a cookie on
+/// them would keep shared caches from storing them.
 fn bypasses_context(path: &str) -> bool {
-    path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
+    path.starts_with("/static/")
+        || path.starts_with("/.well-known/")
+        || path == "/healthz"
+        || path == "/readyz"
 }
 
 /// A cookie as every jointlab cookie is made: path `/`, HttpOnly, SameSite=Lax, Secure when

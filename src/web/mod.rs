@@ -18,6 +18,7 @@ pub use redirect::safe_next;
 use crate::auth::password::PasswordChecks;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::signing::SharedKeyring;
 
 /// What every handler can reach.
 pub struct AppState {
@@ -25,8 +26,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The bound on Argon2 work running at once (logins, password changes).
     pub password_checks: PasswordChecks,
-    /// The keys that sign certificate tokens.
-    pub keyring: crate::signing::SharedKeyring,
+    /// The certificate-signing keys, re-read when `rotate-keys` or `revoke-key` change them.
+    pub keyring: SharedKeyring,
 }
 
 impl AppState {

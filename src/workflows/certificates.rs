@@ -49,7 +49,7 @@ impl Issuing {
     pub fn from_settings(settings: &crate::config::Settings, keyring: SharedKeyring) -> Issuing {
         Issuing {
             keyring,
-            issuer: settings.server.public_url.trim_end_matches('/').to_owned(),
+            issuer: settings.signing.issuer.clone(),
             phytosanitary_days: settings.certificates.phytosanitary_valid_days,
             veterinary_days: settings.certificates.veterinary_valid_days,
             at: None,
@@ -339,6 +339,22 @@ pub fn sign(
     Ok(Signed::Issued(number))
 }
 
+/// Characters of the commodity's English name the token carries: the token is most of the QR
+/// code's URL and must stay under 400 characters for a phone to read it at 3 cm.
+pub const COMMODITY_CLAIM: usize = 16;
+
+/// `name` cut to at most `max` characters, at a word's end where one is near.
+pub fn short_name(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_owned();
+    }
+    let cut: String = name.chars().take(max).collect();
+    match cut.rfind([' ', ',']) {
+        Some(end) if end >= max / 2 => cut[..end].trim_end_matches([',', ' ']).to_owned(),
+        _ => cut,
+    }
+}
+
 /// The token's claims: what an inspector's phone shows without the server.
 fn claims(
     issuing: &Issuing,
@@ -348,7 +364,7 @@ fn claims(
     at: UtcTime,
     until: UtcTime,
 ) -> Claims {
-    let commodity: String = contents.commodity.0[0].chars().take(24).collect();
+    let commodity = short_name(&contents.commodity.0[0], COMMODITY_CLAIM);
     Claims {
         iss: issuing.issuer.clone(),
         iat: at.0.timestamp(),

@@ -48,6 +48,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/healthz", Who::Public),
     ("get", "/readyz", Who::Public),
     ("get", "/static/{file}", Who::Public),
+    ("get", "/.well-known/jwks.json", Who::Public),
     ("get", "/login", Who::Public),
     ("post", "/login", Who::Public),
     ("get", "/", Who::SignedIn),

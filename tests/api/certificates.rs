@@ -100,10 +100,25 @@ fn a_conforming_consignment_is_drafted_signed_by_each_side_and_issued() {
     assert_eq!(after_first.1, None, "one signature issues nothing");
     assert_eq!(second.status, 303, "{}", second.body);
     let (status, number, token, code) = row(&app, &id);
+    let (number, token) = (number.unwrap(), token.unwrap());
     assert_eq!(status, "issued");
-    assert_eq!(number.unwrap(), format!("KZCN-PC-{}-000001", year()));
-    assert!(token.unwrap().split('.').count() == 3);
+    assert_eq!(number, format!("KZCN-PC-{}-000001", year()));
     assert_eq!(code.unwrap().len(), 10);
+    assert!(token.len() <= 400, "{} characters", token.len());
+    // The token is what the QR code carries: a JOSE library that is not ours verifies it
+    // against the JWKS the server publishes, and reads the certificate's claims.
+    if crate::signing::independent_verifier_available() {
+        let jwks = crate::signing::save_served_jwks(&app, "jwks-cert.json");
+        let claims = crate::signing::jwcrypto(&jwks, &token).expect("the token verifies");
+        assert_eq!(claims["sub"], number.as_str());
+        assert_eq!(claims["kind"], "phyto");
+        assert_eq!(claims["dest"], "CN");
+        assert_eq!(claims["post"], "NZH");
+        assert_eq!(claims["hs"], "100199");
+        assert_eq!(claims["exporter"], app.exporters[0].bin.as_str());
+        let exp = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
+        assert_eq!(exp, 14 * 86_400, "valid for the configured 14 days");
+    }
     let page = kz.get(&format!("/certificates/{id}"));
     assert!(page.body.contains("Test certifier_kz") && page.body.contains("Test certifier_cn"));
     assert!(page.body.contains("co-signed") && page.body.contains("UTC+8"));

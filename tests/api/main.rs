@@ -21,6 +21,7 @@ mod login;
 mod migrations;
 mod redirects;
 mod request_id;
+mod signing;
 mod testing;
 mod users;
 mod workflows;
