@@ -203,7 +203,8 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 .map_err(|key| crate::i18n::t(Lang::En, key).to_owned())?;
             let keyring = crate::signing::SharedKeyring::open(settings.keys_file())
                 .map_err(|e| format!("signing keys: {e}"))?;
-            let issuing = crate::workflows::certificates::Issuing::from_settings(&settings, keyring);
+            let issuing =
+                crate::workflows::certificates::Issuing::from_settings(&settings, keyring);
             let rows =
                 crate::demo::seed_demo(&db, &password, &issuing).map_err(|e| e.to_string())?;
             println!("{}", crate::demo::table(&rows));

@@ -10,6 +10,6 @@ pub mod session;
 pub use crate::token;
 
 pub use extractors::{
-    Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CompanyManager,
-    CertificateReader, Certifier, CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
+    Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CertificateReader,
+    Certifier, CompanyManager, CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
 };

@@ -132,7 +132,10 @@ impl Certificate {
     }
 
     /// The live (not discarded) replacement drafted or issued for `id`, if any.
-    pub fn replacement_of(conn: &mut DbConn, id: CertificateId) -> QueryResult<Option<Certificate>> {
+    pub fn replacement_of(
+        conn: &mut DbConn,
+        id: CertificateId,
+    ) -> QueryResult<Option<Certificate>> {
         certificates::table
             .filter(certificates::replaces_id.eq(id))
             .filter(certificates::status.ne(CertificateStatus::Discarded))

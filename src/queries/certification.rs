@@ -64,7 +64,8 @@ pub fn assess(conn: &mut DbConn, consignment: &Consignment) -> QueryResult<Asses
         .filter(|s| s.status != SampleStatus::Cancelled)
         .collect();
     let unreplaced = live.iter().any(|s| {
-        s.status == SampleStatus::Rejected && !all.iter().any(|r| r.replaces_sample_id == Some(s.id))
+        s.status == SampleStatus::Rejected
+            && !all.iter().any(|r| r.replaces_sample_id == Some(s.id))
     });
     if unreplaced {
         return Ok(waiting("certification.rejected_without_replacement"));

@@ -111,7 +111,8 @@ fn current_contents(
             consignment.commodity_id,
             today,
         )?;
-        registration = Some(found(held.map(|r| r.register_number)).map_err(|_| Halt::Refused(GACC_MISSING))?);
+        registration =
+            Some(found(held.map(|r| r.register_number)).map_err(|_| Halt::Refused(GACC_MISSING))?);
     }
     Ok(certification::contents(
         conn,
@@ -145,7 +146,11 @@ fn chosen_declarations(
     Ok(chosen)
 }
 
-fn details_of(conn: &mut DbConn, consignment: &Consignment, form: &DraftForm) -> Step<DraftDetails> {
+fn details_of(
+    conn: &mut DbConn,
+    consignment: &Consignment,
+    form: &DraftForm,
+) -> Step<DraftDetails> {
     Ok(DraftDetails {
         consignee: form.consignee.clone(),
         transport_details: form.transport_details.clone(),
@@ -218,7 +223,14 @@ pub fn draft_replacement(
     policy::may_replace(by, &old, replacement.is_some()).map_err(Halt::Refused)?;
     let consignment = found(Consignment::find_for(conn, Scope::All, old.consignment_id)?)?;
     let details = details_of(conn, &consignment, form)?;
-    insert_draft(conn, by, &consignment, old.kind, Some((old.id, reason)), &details)
+    insert_draft(
+        conn,
+        by,
+        &consignment,
+        old.kind,
+        Some((old.id, reason)),
+        &details,
+    )
 }
 
 /// What a signature did.
@@ -252,8 +264,14 @@ pub fn sign(
         )?;
     }
     // The records must still say what the draft says, or the signer signs something else.
-    let consignment = found(Consignment::find_for(conn, Scope::All, draft.consignment_id)?)?;
-    let frozen = draft.parsed_contents().map_err(|_| Halt::Refused("certification.contents_changed"))?;
+    let consignment = found(Consignment::find_for(
+        conn,
+        Scope::All,
+        draft.consignment_id,
+    )?)?;
+    let frozen = draft
+        .parsed_contents()
+        .map_err(|_| Halt::Refused("certification.contents_changed"))?;
     let details = DraftDetails {
         consignee: draft.consignee.clone(),
         transport_details: draft.transport_details.clone(),
@@ -284,7 +302,11 @@ pub fn sign(
         return Ok(Signed::First);
     }
     let year = now.0.year();
-    let number = counter::format(draft.kind.prefix(), year, counter::next(conn, draft.kind.prefix(), year)?);
+    let number = counter::format(
+        draft.kind.prefix(),
+        year,
+        counter::next(conn, draft.kind.prefix(), year)?,
+    );
     let valid_until = issuing
         .valid_days(draft.kind)
         .map(|days| UtcTime(now.0 + Duration::days(days)));
@@ -292,7 +314,10 @@ pub fn sign(
         (Some(kind), Some(until)) => Some(
             issuing
                 .keyring
-                .sign(&claims(issuing, &frozen, &number, kind, now, until), now.0)
+                .sign(
+                    &claims(issuing, &frozen, &number, kind, now, until),
+                    chrono::Utc::now(),
+                )
                 .map_err(|e| Halt::Db(diesel::result::Error::QueryBuilderError(e.into())))?,
         ),
         _ => None,

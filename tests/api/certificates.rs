@@ -92,7 +92,11 @@ fn a_conforming_consignment_is_drafted_signed_by_each_side_and_issued() {
     let after_first = row(&app, &id);
     let second = sign_as(&app, "certifier_cn", &id, PASSWORD);
 
-    assert!(queue.body.contains(&format!("/consignments/{consignment}/certificates/new")));
+    assert!(
+        queue
+            .body
+            .contains(&format!("/consignments/{consignment}/certificates/new"))
+    );
     assert_eq!(form.status, 200);
     assert!(form.body.contains("AFB1") && form.body.contains("Make the draft"));
     assert_eq!(first.status, 303, "{}", first.body);
@@ -122,15 +126,21 @@ fn a_conforming_consignment_is_drafted_signed_by_each_side_and_issued() {
     let page = kz.get(&format!("/certificates/{id}"));
     assert!(page.body.contains("Test certifier_kz") && page.body.contains("Test certifier_cn"));
     assert!(page.body.contains("co-signed") && page.body.contains("UTC+8"));
-    assert!(!page.body.contains("name=\"password\""), "an issued document offers no signing");
-    for action in ["certificate.drafted", "certificate.signed", "certificate.issued"] {
+    assert!(
+        !page.body.contains("name=\"password\""),
+        "an issued document offers no signing"
+    );
+    for action in [
+        "certificate.drafted",
+        "certificate.signed",
+        "certificate.issued",
+    ] {
         assert_eq!(events(&app, action), 1, "{action}");
     }
 }
 
 #[test]
-fn signing_is_refused_for_a_wrong_password_the_same_side_twice_the_same_person_and_a_stale_draft()
-{
+fn signing_is_refused_for_a_wrong_password_the_same_side_twice_the_same_person_and_a_stale_draft() {
     let app = spawn_app();
     extra_account(&app, "certifier_kz2", Role::Certifier, Some(Side::Kz));
     let (consignment, _) = tested_consignment(&app, 1, &[]);
@@ -143,10 +153,19 @@ fn signing_is_refused_for_a_wrong_password_the_same_side_twice_the_same_person_a
     let again = sign_as(&app, "certifier_kz", &id, PASSWORD);
     let same_side = {
         let client = app.client();
-        assert_eq!(client.login("certifier.kz2@test.jointlab.local", PASSWORD).status, 303);
+        assert_eq!(
+            client
+                .login("certifier.kz2@test.jointlab.local", PASSWORD)
+                .status,
+            303
+        );
         let page = format!("/certificates/{id}");
         let version = field_value(&client.get(&page).body, "version").unwrap_or_default();
-        client.post_from(&page, &format!("{page}/sign"), &[("version", &version), ("password", PASSWORD)])
+        client.post_from(
+            &page,
+            &format!("{page}/sign"),
+            &[("version", &version), ("password", PASSWORD)],
+        )
     };
     let stale_post = app.signed_in("certifier_cn").post_from(
         &format!("/certificates/{id}"),
@@ -162,7 +181,11 @@ fn signing_is_refused_for_a_wrong_password_the_same_side_twice_the_same_person_a
     assert_eq!(wrong.status, 422);
     assert!(wrong.body.contains("The password is not right"));
     assert_eq!(again.status, 422);
-    assert!(again.body.contains("You have already signed"), "{}", again.body);
+    assert!(
+        again.body.contains("You have already signed"),
+        "{}",
+        again.body
+    );
     assert_eq!(same_side.status, 422);
     assert!(same_side.body.contains("Your side has already signed"));
     assert_eq!(stale_post.status, 409);
@@ -198,17 +221,28 @@ fn a_draft_is_refused_while_testing_runs_or_a_discrepancy_is_open_and_a_failure_
     assert_eq!(running.status, 422);
     assert!(running.body.contains("Testing of a sample is not complete"));
     assert_eq!(open.status, 422);
-    assert!(open.body.contains("discrepancy between the labs is still open"));
+    assert!(
+        open.body
+            .contains("discrepancy between the labs is still open")
+    );
     assert_eq!(registrar.status, 403);
     assert_eq!(notice.status, 303, "{}", notice.body);
-    let id = notice.location().unwrap().rsplit('/').next().unwrap().to_owned();
+    let id = notice
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_eq!(sign_as(&app, "certifier_cn", &id, PASSWORD).status, 303);
     assert_eq!(sign_as(&app, "certifier_kz", &id, PASSWORD).status, 303);
     let (status, number, token, _) = row(&app, &id);
     assert_eq!(status, "issued");
     assert_eq!(number.unwrap(), format!("KZCN-NC-{}-000001", year()));
     assert_eq!(token, None, "a notice carries no token");
-    let page = app.signed_in("exporter").get(&format!("/certificates/{id}"));
+    let page = app
+        .signed_in("exporter")
+        .get(&format!("/certificates/{id}"));
     assert!(page.body.contains("Non-conformity notice") && page.body.contains("AFB1"));
 }
 
@@ -285,10 +319,18 @@ fn identical_parallel_signatures_issue_once_and_answer_the_rest_409() {
     );
 
     let done = answers.iter().filter(|r| r.status == 303).count();
-    assert_eq!(done, 1, "{:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
+    assert_eq!(
+        done,
+        1,
+        "{:?}",
+        answers.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
     assert!(answers.iter().all(|r| matches!(r.status, 303 | 409 | 422)));
     assert_eq!(events(&app, "certificate.issued"), 1);
-    assert_eq!(row(&app, &id).1.unwrap(), format!("KZCN-PC-{}-000001", year()));
+    assert_eq!(
+        row(&app, &id).1.unwrap(),
+        format!("KZCN-PC-{}-000001", year())
+    );
 }
 
 #[test]
@@ -303,12 +345,22 @@ fn parallel_drafts_of_one_consignment_make_one_draft() {
         6,
         &page,
         &draft_path(&consignment),
-        &[("consignee", "Urumqi Grain Co."), ("transport_details", "W 1")],
+        &[
+            ("consignee", "Urumqi Grain Co."),
+            ("transport_details", "W 1"),
+        ],
     );
 
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
-    assert!(statuses.iter().all(|s| matches!(s, 303 | 409 | 422)), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 303 | 409 | 422)),
+        "{statuses:?}"
+    );
     let drafts: i64 = certificates::table
         .count()
         .get_result(&mut *app.conn())
@@ -336,7 +388,10 @@ fn a_replacement_is_drafted_co_signed_again_and_takes_a_new_number_the_old_one_l
     let no_reason = kz.post_from(
         &form,
         &form,
-        &[("consignee", "Kashgar Trading Co."), ("transport_details", "W 2")],
+        &[
+            ("consignee", "Kashgar Trading Co."),
+            ("transport_details", "W 2"),
+        ],
     );
     let res = kz.post_from(
         &form,
@@ -357,18 +412,34 @@ fn a_replacement_is_drafted_co_signed_again_and_takes_a_new_number_the_old_one_l
         ],
     );
     assert_eq!(no_reason.status, 422);
-    assert!(no_reason.body.contains("Kashgar Trading Co."), "the typed value is kept");
+    assert!(
+        no_reason.body.contains("Kashgar Trading Co."),
+        "the typed value is kept"
+    );
     assert_eq!(res.status, 303, "{}", res.body);
     assert_eq!(second_replacement.status, 422);
-    let new = res.location().unwrap().rsplit('/').next().unwrap().to_owned();
-    assert_eq!(row(&app, &old).0, "issued", "valid until the replacement is issued");
+    let new = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        row(&app, &old).0,
+        "issued",
+        "valid until the replacement is issued"
+    );
     let r = sign_as(&app, "certifier_cn", &new, PASSWORD);
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(sign_as(&app, "certifier_kz", &new, PASSWORD).status, 303);
 
     assert_eq!(row(&app, &old).0, "replaced");
     assert_eq!(row(&app, &new).0, "issued");
-    assert_eq!(row(&app, &new).1.unwrap(), format!("KZCN-PC-{}-000002", year()));
+    assert_eq!(
+        row(&app, &new).1.unwrap(),
+        format!("KZCN-PC-{}-000002", year())
+    );
     let old_page = kz.get(&format!("/certificates/{old}"));
     assert!(old_page.body.contains(&format!("/certificates/{new}")));
     assert!(old_page.body.contains("REPLACED"));
@@ -391,7 +462,10 @@ fn a_revocation_needs_a_reason_and_a_confirmation_and_both_sides_see_it() {
     let asked = cn.post_from(
         &page,
         &revoke,
-        &[("version", &version), ("reason", "Seal found broken at the border")],
+        &[
+            ("version", &version),
+            ("reason", "Seal found broken at the border"),
+        ],
     );
     let still = row(&app, &id).0;
     let done = cn.post_from(
@@ -430,14 +504,24 @@ fn exporters_see_their_own_issued_documents_never_a_draft_and_others_see_per_rol
     let (consignment, _) = tested_consignment(&app, 1, &[]);
     let draft = drafted(&app, &consignment);
 
-    let own = app.signed_in("exporter").get(&format!("/certificates/{id}"));
-    let own_draft = app.signed_in("exporter").get(&format!("/certificates/{draft}"));
-    let other = app.signed_in("exporter_b").get(&format!("/certificates/{id}"));
+    let own = app
+        .signed_in("exporter")
+        .get(&format!("/certificates/{id}"));
+    let own_draft = app
+        .signed_in("exporter")
+        .get(&format!("/certificates/{draft}"));
+    let other = app
+        .signed_in("exporter_b")
+        .get(&format!("/certificates/{id}"));
     let list = app.signed_in("exporter").get("/certificates");
     let other_list = app.signed_in("exporter_b").get("/certificates");
-    let auditor = app.signed_in("auditor_cn").get(&format!("/certificates/{draft}"));
+    let auditor = app
+        .signed_in("auditor_cn")
+        .get(&format!("/certificates/{draft}"));
     let analyst = app.signed_in("analyst_kz").get("/certificates");
-    let inspector = app.signed_in("inspector").get(&format!("/certificates/{id}"));
+    let inspector = app
+        .signed_in("inspector")
+        .get(&format!("/certificates/{id}"));
 
     assert_eq!(own.status, 200);
     assert!(own.body.contains("Download PDF"));
@@ -447,7 +531,10 @@ fn exporters_see_their_own_issued_documents_never_a_draft_and_others_see_per_rol
     assert!(!list.body.contains(&format!("/certificates/{draft}")));
     assert!(!other_list.body.contains(&format!("/certificates/{id}")));
     assert_eq!(auditor.status, 200);
-    assert!(!auditor.body.contains("name=\"password\""), "auditors change nothing");
+    assert!(
+        !auditor.body.contains("name=\"password\""),
+        "auditors change nothing"
+    );
     assert_eq!(analyst.status, 403);
     assert_eq!(inspector.status, 403);
 }

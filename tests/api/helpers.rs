@@ -841,11 +841,21 @@ pub fn tested_consignment(
                     let reading = parse_reading(qualitative, input).unwrap();
                     let unit = method.unit.as_deref().and_then(Unit::parse);
                     jointlab::workflows::testing::enter(
-                        conn, &analyst, test.id, test.version, &reading, unit,
+                        conn,
+                        &analyst,
+                        test.id,
+                        test.version,
+                        &reading,
+                        unit,
                     )
                     .unwrap_or_else(|h| panic!("enter {}: {h:?}", method.code));
-                    jointlab::workflows::testing::verify(conn, &reviewer, test.id, test.version + 1)
-                        .unwrap_or_else(|h| panic!("verify {}: {h:?}", method.code));
+                    jointlab::workflows::testing::verify(
+                        conn,
+                        &reviewer,
+                        test.id,
+                        test.version + 1,
+                    )
+                    .unwrap_or_else(|h| panic!("verify {}: {h:?}", method.code));
                 }
             }
             consignment = Sample::find_for(conn, jointlab::domain::Scope::All, sample)?

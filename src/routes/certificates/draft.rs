@@ -23,8 +23,8 @@ use crate::queries::certification::{self, Counted, Readiness};
 use crate::queries::eligibility::{self, Declaration};
 use crate::routes::intake::{Errors, Lookups, error_of};
 use crate::web::{AppState, Base, answer, render_status};
-use crate::workflows::certificates::{self as workflow, DraftForm, GACC_MISSING};
 use crate::workflows::apply;
+use crate::workflows::certificates::{self as workflow, DraftForm, GACC_MISSING};
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -82,10 +82,15 @@ impl DraftPage {
         self.base.tf(
             "certification.gacc_missing_named",
             &[
-                ("exporter", &self.lookups.exporter(&self.shipment.exporter_id)),
+                (
+                    "exporter",
+                    &self.lookups.exporter(&self.shipment.exporter_id),
+                ),
                 (
                     "commodity",
-                    &self.lookups.commodity(&self.shipment.commodity_id, &self.base.lang),
+                    &self
+                        .lookups
+                        .commodity(&self.shipment.commodity_id, &self.base.lang),
                 ),
             ],
         )
@@ -278,7 +283,9 @@ pub async fn create(
 async fn replaceable(state: &AppState, id: CertificateId) -> Result<Certificate, AppError> {
     state
         .db
-        .run(move |conn| Ok(Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound)?))
+        .run(
+            move |conn| Ok(Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound)?),
+        )
         .await
 }
 
@@ -303,7 +310,15 @@ pub async fn replace(
 ) -> Result<HttpResponse, AppError> {
     let old = replaceable(&state, id.into_inner()).await?;
     let consignment = old.consignment_id;
-    submit(&state, base, who.0, consignment, Some(old), form.into_inner()).await
+    submit(
+        &state,
+        base,
+        who.0,
+        consignment,
+        Some(old),
+        form.into_inner(),
+    )
+    .await
 }
 
 async fn submit(

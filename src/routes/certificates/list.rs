@@ -126,21 +126,33 @@ pub async fn show(
     let page = state
         .db
         .run(move |conn| {
-            let mut documents = Certificate::list_for(conn, scope, &statuses, kind, before, PAGE + 1)?;
+            let mut documents =
+                Certificate::list_for(conn, scope, &statuses, kind, before, PAGE + 1)?;
             let next = (documents.len() as i64 > PAGE).then(|| {
                 documents.truncate(PAGE as usize);
-                documents.last().map(|c| c.id.to_string()).unwrap_or_default()
+                documents
+                    .last()
+                    .map(|c| c.id.to_string())
+                    .unwrap_or_default()
             });
             let (mut drafts, mut ready, mut failed, mut held) = (vec![], vec![], vec![], vec![]);
             if is_certifier {
-                for certificate in
-                    Certificate::list_for(conn, scope, &[CertificateStatus::Draft], None, None, 200)?
-                {
+                for certificate in Certificate::list_for(
+                    conn,
+                    scope,
+                    &[CertificateStatus::Draft],
+                    None,
+                    None,
+                    200,
+                )? {
                     let signed = Signature::of(conn, certificate.id)?
                         .into_iter()
                         .map(|s| s.side)
                         .collect();
-                    drafts.push(Pending { certificate, signed });
+                    drafts.push(Pending {
+                        certificate,
+                        signed,
+                    });
                 }
                 for consignment in certification::awaiting_certification(conn, 200)? {
                     let readiness = certification::assess(conn, &consignment)?.readiness;
@@ -167,7 +179,10 @@ pub async fn show(
             }
             let now = crate::db::types::UtcTime::now();
             let mut codes = Vec::new();
-            for c in documents.iter().chain(drafts.iter().map(|p| &p.certificate)) {
+            for c in documents
+                .iter()
+                .chain(drafts.iter().map(|p| &p.certificate))
+            {
                 if !codes.iter().any(|(id, _)| *id == c.consignment_id)
                     && let Some(found) = Consignment::find_for(conn, scope, c.consignment_id)?
                 {

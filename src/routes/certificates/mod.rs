@@ -116,7 +116,8 @@ pub fn signed_times(at: &UtcTime, zone: crate::domain::TimeZone) -> (String, Str
         format!("{} UTC", at.0.format("%Y-%m-%d %H:%M:%S")),
         format!(
             "{} {}",
-            at.0.with_timezone(&zone.offset()).format("%Y-%m-%d %H:%M:%S"),
+            at.0.with_timezone(&zone.offset())
+                .format("%Y-%m-%d %H:%M:%S"),
             zone.utc_label()
         ),
     )

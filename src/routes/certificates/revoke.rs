@@ -33,7 +33,11 @@ pub async fn revoke(
     let id = id.into_inner();
     let staff = who.0;
     let form = form.into_inner();
-    let version: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let version: i32 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let reason = match required_paragraph(&form.reason, 1000) {
         Ok(r) => r,
         Err(e) => {
@@ -46,9 +50,10 @@ pub async fn revoke(
     if form.confirm != "yes" {
         let page = load(&state, base, staff.user, id).await?;
         let number = page.doc.certificate.number.clone().unwrap_or_default();
-        let message = page
-            .base
-            .tf("certification.confirm_revoke", &[("number", &number), ("reason", &reason)]);
+        let message = page.base.tf(
+            "certification.confirm_revoke",
+            &[("number", &number), ("reason", &reason)],
+        );
         return render(&ConfirmPage {
             base: page.base,
             title: number,
@@ -93,7 +98,11 @@ pub async fn discard(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let staff = who.0;
-    let version: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let version: i32 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let by = staff.clone();
     let change = apply(&state.db, move |conn| {
         certificates::discard(conn, &by, id, version)

@@ -70,13 +70,16 @@ impl CertificatePage {
         format!(
             "/verify/{}?code={}",
             self.doc.certificate.number.as_deref().unwrap_or(""),
-            self.doc.certificate.verification_code.as_deref().unwrap_or("")
+            self.doc
+                .certificate
+                .verification_code
+                .as_deref()
+                .unwrap_or("")
         )
     }
 
     fn transport(&self) -> &'static str {
-        self.base
-            .tk("transport.", &self.doc.contents.transport)
+        self.base.tk("transport.", &self.doc.contents.transport)
     }
 
     fn unit(&self) -> &'static str {
@@ -120,7 +123,10 @@ pub async fn load(
     if let Some(staff) = &staff {
         match policy::may_sign(staff, &doc.certificate, &doc.signatures) {
             Ok(()) => can_sign = true,
-            Err(key) if doc.certificate.status == crate::models::certificate::CertificateStatus::Draft => {
+            Err(key)
+                if doc.certificate.status
+                    == crate::models::certificate::CertificateStatus::Draft =>
+            {
                 sign_blocked = Some(key)
             }
             Err(_) => {}

@@ -13,8 +13,8 @@ use crate::error::AppError;
 use crate::models::certificate::CertificateId;
 use crate::web::client::ClientAddress;
 use crate::web::{AppState, Base, answer, render_status};
-use crate::workflows::certificates::{self, Issuing, Signed};
 use crate::workflows::apply;
+use crate::workflows::certificates::{self, Issuing, Signed};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -5,14 +5,14 @@ use askama::Template;
 
 use crate::auth::IntakeReader;
 use crate::auth::policy::{self, Page};
+use crate::db::types::UtcTime;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent};
-use crate::db::types::UtcTime;
 use crate::models::certificate::{Certificate, Standing};
 use crate::models::consignment::{Consignment, ConsignmentId};
-use crate::queries::certification::{self, Readiness};
 use crate::models::sample::Sample;
+use crate::queries::certification::{self, Readiness};
 use crate::routes::intake::Lookups;
 use crate::web::{AppState, Base, render};
 
@@ -83,7 +83,13 @@ pub async fn show(
                 opens_documents,
                 offer,
             };
-            Ok((consignment, samples, events, Lookups::load(conn)?, certification))
+            Ok((
+                consignment,
+                samples,
+                events,
+                Lookups::load(conn)?,
+                certification,
+            ))
         })
         .await?;
     render(&ConsignmentPage {
