@@ -3,6 +3,7 @@
 //! a valid phytosanitary certificate, one replaced by its correction, one
 //! revoked, one expired (issued 40 days ago), and a non-conformity notice for wheat whose
 //! aflatoxin B1 exceeds China's limit;
+//! a consignment ready to certify, a draft waiting for the Chinese co-signature,
 //! and mutton held back (no Chinese limit for one of its tests, so inconclusive). Runs once: nothing is added when any certificate exists.
 
 use chrono::Duration;
@@ -265,6 +266,46 @@ pub fn seed_certificates(conn: &mut DbConn, issuing: &Issuing) -> Result<(), App
         },
     )?;
     let _ = meat;
+
+    // Ready to certify: tested through, no draft yet.
+    seeder.tested(
+        conn,
+        &wheat_plan("KZ 0043007", "Wagons 61230091–61230110", "ALT", &[]),
+    )?;
+    // A draft the Kazakh side signed, waiting for the Chinese side's co-signature.
+    let waiting = seeder.tested(
+        conn,
+        &wheat_plan("KZ 0043008", "Wagons 61230111–61230130", "DST", &[]),
+    )?;
+    let form = DraftForm {
+        consignee: waiting.consignee.clone(),
+        transport_details: waiting.lots.clone(),
+        remarks: String::new(),
+        declarations: eligibility::declarations_for(
+            conn,
+            waiting.limit_set_id,
+            waiting.commodity_id,
+        )?
+        .into_iter()
+        .map(|d| d.code)
+        .collect(),
+    };
+    let draft = done(
+        workflow::draft(conn, &seeder.certifier_kz, waiting.id, &form),
+        "draft",
+    )?;
+    let proof = Reauthenticated::assume(seeder.certifier_kz.id);
+    done(
+        workflow::sign(
+            conn,
+            &seeder.certifier_kz,
+            &proof,
+            draft.id,
+            draft.version,
+            issuing,
+        ),
+        "first signature",
+    )?;
 
     // A notice: aflatoxin B1 above China's 5 µg/kg on both sides.
     let failed = seeder.tested(

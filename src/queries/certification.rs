@@ -231,6 +231,29 @@ pub fn contents(
     })
 }
 
+/// A certifier's queue in numbers: drafts their side has not signed, consignments ready for
+/// a certificate, consignments that failed and wait for a notice.
+pub fn queue_counts(conn: &mut DbConn, side: crate::domain::Side) -> QueryResult<(i64, i64, i64)> {
+    use crate::db::schema::certificate_signatures;
+    let signed_by_side = certificate_signatures::table
+        .filter(certificate_signatures::side.eq(side))
+        .select(certificate_signatures::certificate_id);
+    let drafts: i64 = certificates::table
+        .filter(certificates::status.eq(CertificateStatus::Draft))
+        .filter(certificates::id.ne_all(signed_by_side))
+        .count()
+        .get_result(conn)?;
+    let (mut ready, mut failed) = (0, 0);
+    for consignment in awaiting_certification(conn, 200)? {
+        match assess(conn, &consignment)?.readiness {
+            Readiness::Ready => ready += 1,
+            Readiness::Failed => failed += 1,
+            Readiness::Waiting(_) => {}
+        }
+    }
+    Ok((drafts, ready, failed))
+}
+
 /// Consignments whose testing is complete and that have no certificate or notice yet
 /// (drafted, issued, replaced or revoked), oldest first: the certifiers' queue, before each
 /// is assessed.

@@ -28,6 +28,8 @@ struct HomePage {
     opens_samples: bool,
     opens_bench: bool,
     opens_review: bool,
+    /// A certifier's queue: drafts waiting for their side, consignments ready, failed.
+    certification: Option<(i64, i64, i64)>,
 }
 
 impl HomePage {
@@ -44,7 +46,8 @@ pub async fn show(
     let user = user.0;
     let (role, side, exporter_id, post_id) =
         (user.role, user.side, user.exporter_id, user.border_post_id);
-    let (counts, events, exporter, post, dashboard) = state
+    let certifier_side = user.side.filter(|_| role == Role::Certifier);
+    let (counts, events, exporter, post, dashboard, certification) = state
         .db
         .run(move |conn| {
             let counts = if role == Role::Admin {
@@ -69,7 +72,11 @@ pub async fn show(
                 Some(side) if role != Role::Admin => Some(SideDashboard::load(conn, side)?),
                 _ => None,
             };
-            Ok((counts, events, exporter, post, dashboard))
+            let certification = match certifier_side {
+                Some(side) => Some(crate::queries::certification::queue_counts(conn, side)?),
+                None => None,
+            };
+            Ok((counts, events, exporter, post, dashboard, certification))
         })
         .await?;
     let opens = |page| policy::may_open(user.role, page);
@@ -91,5 +98,6 @@ pub async fn show(
         opens_samples,
         opens_bench,
         opens_review,
+        certification,
     })
 }

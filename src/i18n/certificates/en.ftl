@@ -104,3 +104,15 @@ certificate-replaced = Replaced
 certificate-revoked = Revoked
 certificate-discarded = Draft discarded
 certification-open_draft = Open the draft form
+certification-tile_drafts = { $count ->
+    [one] draft waits for your side's signature
+   *[other] drafts wait for your side's signature
+}
+certification-tile_ready = { $count ->
+    [one] consignment ready to certify
+   *[other] consignments ready to certify
+}
+certification-tile_failed = { $count ->
+    [one] consignment needs a non-conformity notice
+   *[other] consignments need a non-conformity notice
+}

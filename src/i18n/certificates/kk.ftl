@@ -104,3 +104,12 @@ certificate-replaced = Ауыстырылды
 certificate-revoked = Кері қайтарылды
 certificate-discarded = Жобаның күші жойылды
 certification-open_draft = Жоба пішінін ашу
+certification-tile_drafts = { $count ->
+   *[other] жоба сіздің тараптың қолын күтуде
+}
+certification-tile_ready = { $count ->
+   *[other] жүк партиясы сертификаттауға дайын
+}
+certification-tile_failed = { $count ->
+   *[other] жүк партиясына сәйкессіздік туралы хабарлама қажет
+}

@@ -104,3 +104,12 @@ certificate-replaced = 已替换
 certificate-revoked = 已撤销
 certificate-discarded = 草稿已作废
 certification-open_draft = 打开起草表单
+certification-tile_drafts = { $count ->
+   *[other] 份草稿等待本方签署
+}
+certification-tile_ready = { $count ->
+   *[other] 批货物可签证
+}
+certification-tile_failed = { $count ->
+   *[other] 批货物须出具不合格通知书
+}
