@@ -284,7 +284,7 @@ async fn replaceable(state: &AppState, id: CertificateId) -> Result<Certificate,
     state
         .db
         .run(
-            move |conn| Ok(Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound)?),
+            move |conn| Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound),
         )
         .await
 }
