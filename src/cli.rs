@@ -63,6 +63,18 @@ pub enum Command {
     },
     /// List the signing keys: kid, status, active from
     ListKeys,
+    /// Check a certificate token offline against a saved JWK Set (/.well-known/jwks.json) and
+    /// revocation list (/.well-known/revocations.json); exit 0 only when it is VALID
+    VerifyToken {
+        /// The token: what follows /v/ in the certificate's QR code
+        token: String,
+        /// The saved JWK Set
+        #[arg(long, value_name = "FILE")]
+        jwks: std::path::PathBuf,
+        /// The saved revocation list; without it a revoked certificate shows VALID
+        #[arg(long, value_name = "FILE")]
+        revocations: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq, Args)]
@@ -178,6 +190,31 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 signing::commands::revoke_key(&settings.keys_file(), &kid, Utc::now())?
             );
             Ok(())
+        }
+        Command::VerifyToken {
+            token,
+            jwks,
+            revocations,
+        } => {
+            let read = |path: &std::path::Path| {
+                std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            };
+            let keys: serde_json::Value = serde_json::from_str(&read(&jwks)?)
+                .map_err(|e| format!("{} is not a JWK Set: {e}", jwks.display()))?;
+            let list = revocations.as_deref().map(read).transpose()?;
+            // The token as scanned: the whole verification URL is accepted too.
+            let token = token.rsplit("/v/").next().unwrap_or(&token);
+            let checked = signing::offline::verify(token, &keys, list.as_deref(), Utc::now())?;
+            println!("{}", checked.report);
+            if checked.verdict.is_valid() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the certificate is not valid: {}",
+                    checked.verdict.as_str().to_uppercase().replace('_', " ")
+                ))
+            }
         }
         Command::ListKeys => {
             println!(

@@ -103,6 +103,10 @@ pub struct CertificateSettings {
     pub phytosanitary_valid_days: i64,
     /// Days an issued veterinary certificate stays valid.
     pub veterinary_valid_days: i64,
+    /// Number and code lookups from one client that may find nothing in an hour before each
+    /// further lookup waits 1 s, 2 s, 4 s … up to `lookup_max_wait_minutes`.
+    pub lookup_free_failures: i32,
+    pub lookup_max_wait_minutes: i64,
 }
 
 impl Settings {

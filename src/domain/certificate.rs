@@ -214,6 +214,27 @@ impl Contents {
     }
 }
 
+crate::text_enum! {
+    /// What a verifier is told, in one word. `notice`: a genuine non-conformity notice (the
+    /// consignment failed; it is no certificate).
+    Verdict {
+        Valid => "valid",
+        Revoked => "revoked",
+        Replaced => "replaced",
+        Expired => "expired",
+        NotFound => "not_found",
+        Forged => "forged",
+        Notice => "notice",
+    }
+}
+
+impl Verdict {
+    /// Only a valid certificate lets a consignment through.
+    pub fn is_valid(self) -> bool {
+        self == Verdict::Valid
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,6 +63,8 @@ impl Lang {
                     include_str!(concat!("eligibility/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("certificates/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("verify/", $lang, ".ftl")),
                 )
             };
         }

@@ -6,3 +6,4 @@ pub mod catalog;
 pub mod certification;
 pub mod eligibility;
 pub mod testing;
+pub mod verification;

@@ -15,12 +15,18 @@ pub mod lab_tests;
 pub mod samples;
 pub mod session;
 pub mod trust;
+pub mod verify;
 
 crate::routes! {
     get "/healthz" => health::healthz,
     get "/readyz" => health::readyz,
     get "/static/{file}" => assets::serve,
     get "/.well-known/jwks.json" => trust::jwks::show,
+    get "/.well-known/revocations.json" => verify::revocations::show,
+    get "/verify" => verify::page::form,
+    get "/verify/{number}" => verify::page::by_number,
+    get "/v/{token}" => verify::page::by_token,
+    get "/api/v1/verify/{token}" => verify::api::show,
     get "/login" => session::login_form::show,
     post "/login" => session::login::submit,
     post "/logout" => session::logout::submit,

@@ -31,9 +31,17 @@ struct ReadHeader {
 
 /// Signs `claims` with `key`, named `kid` in the header: `header.payload.signature`.
 pub fn sign(key: &SigningKey, kid: &str, claims: &Claims) -> String {
+    sign_payload(
+        key,
+        kid,
+        &serde_json::to_vec(claims).expect("claims serialise"),
+    )
+}
+
+/// Signs any payload (the revocation list) the way [`sign`] signs a token's claims.
+pub fn sign_payload(key: &SigningKey, kid: &str, payload: &[u8]) -> String {
     let header = serde_json::to_vec(&Header { alg: ALG, kid }).expect("a header serialises");
-    let payload = serde_json::to_vec(claims).expect("claims serialise");
-    let mut token = format!("{}.{}", b64::encode(&header), b64::encode(&payload));
+    let mut token = format!("{}.{}", b64::encode(&header), b64::encode(payload));
     let signature = key.sign(token.as_bytes());
     token.push('.');
     token.push_str(&b64::encode(&signature.to_bytes()));
@@ -79,9 +87,14 @@ impl Parsed<'_> {
     /// The claims, if `key` made the signature. Strict verification: no malleable signature,
     /// no weak key.
     pub fn verify(self, key: &VerifyingKey) -> Result<Claims, TokenError> {
+        serde_json::from_slice(&self.verify_payload(key)?).map_err(|_| TokenError::Malformed)
+    }
+
+    /// The payload's bytes, if `key` made the signature.
+    pub fn verify_payload(self, key: &VerifyingKey) -> Result<Vec<u8>, TokenError> {
         key.verify_strict(self.signing_input.as_bytes(), &self.signature)
             .map_err(|_| TokenError::BadSignature)?;
-        serde_json::from_slice(&self.payload).map_err(|_| TokenError::Malformed)
+        Ok(self.payload)
     }
 }
 
@@ -115,6 +128,12 @@ pub fn key_of_jwk(jwk: &Value) -> Option<VerifyingKey> {
 /// key is no longer published) or naming no usable Ed25519 key is [`TokenError::UnknownKey`].
 /// Expiry is not checked here.
 pub fn verify_with_jwks(token: &str, jwks: &Value) -> Result<Claims, TokenError> {
+    serde_json::from_slice(&payload_with_jwks(token, jwks)?).map_err(|_| TokenError::Malformed)
+}
+
+/// The payload of any compact JWS `jwks` verifies (the revocation list), as
+/// [`verify_with_jwks`] checks a token.
+pub fn payload_with_jwks(token: &str, jwks: &Value) -> Result<Vec<u8>, TokenError> {
     let parsed = parse(token)?;
     let key = jwks["keys"]
         .as_array()
@@ -123,5 +142,5 @@ pub fn verify_with_jwks(token: &str, jwks: &Value) -> Result<Claims, TokenError>
         .find(|jwk| jwk["kid"] == parsed.kid.as_str())
         .and_then(key_of_jwk)
         .ok_or(TokenError::UnknownKey)?;
-    parsed.verify(&key)
+    parsed.verify_payload(&key)
 }

@@ -8,6 +8,7 @@ pub mod b64;
 pub mod commands;
 pub mod jws;
 pub mod keyring;
+pub mod offline;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -161,6 +162,11 @@ impl SharedKeyring {
 
     /// Signs `claims` with the key that signs at `now`.
     pub fn sign(&self, claims: &Claims, now: DateTime<Utc>) -> Result<String, String> {
+        self.sign_payload(&serde_json::to_vec(claims).expect("claims serialise"), now)
+    }
+
+    /// Signs any payload (the revocation list) with the key that signs at `now`.
+    pub fn sign_payload(&self, payload: &[u8], now: DateTime<Utc>) -> Result<String, String> {
         let keyring = self.current();
         let key = keyring.signer(now).ok_or_else(|| {
             format!(
@@ -169,7 +175,7 @@ impl SharedKeyring {
                 self.path.display()
             )
         })?;
-        Ok(jws::sign(key.signing_key(), &key.kid, claims))
+        Ok(jws::sign_payload(key.signing_key(), &key.kid, payload))
     }
 
     /// The claims of `token` if one of our keys that is not revoked signed it. Expiry is not

@@ -10,7 +10,7 @@ use crate::helpers::{
 };
 
 /// Both sides found AFB1 at 6 µg/kg against China's 5: the consignment fails.
-const FAILING: &[(&str, &str, &str)] = &[("kz", "AFB1", "6"), ("cn", "AFB1", "6")];
+pub const FAILING: &[(&str, &str, &str)] = &[("kz", "AFB1", "6"), ("cn", "AFB1", "6")];
 /// The sides disagree on AFB1: a discrepancy opens.
 const DISAGREEING: &[(&str, &str, &str)] = &[("kz", "AFB1", "4"), ("cn", "AFB1", "6")];
 
@@ -18,7 +18,7 @@ fn draft_path(consignment: &str) -> String {
     format!("/consignments/{consignment}/certificates")
 }
 
-fn draft(app: &TestApp, who: &str, consignment: &str) -> Resp {
+pub fn draft(app: &TestApp, who: &str, consignment: &str) -> Resp {
     app.signed_in(who).post_from(
         &format!("{}/new", draft_path(consignment)),
         &draft_path(consignment),
@@ -30,7 +30,7 @@ fn draft(app: &TestApp, who: &str, consignment: &str) -> Resp {
 }
 
 /// Drafts and returns the draft's id.
-fn drafted(app: &TestApp, consignment: &str) -> String {
+pub fn drafted(app: &TestApp, consignment: &str) -> String {
     let res = draft(app, "certifier_kz", consignment);
     assert_eq!(res.status, 303, "{}", res.body);
     res.location()
@@ -41,7 +41,7 @@ fn drafted(app: &TestApp, consignment: &str) -> String {
         .to_owned()
 }
 
-fn sign_as(app: &TestApp, who: &str, id: &str, password: &str) -> Resp {
+pub fn sign_as(app: &TestApp, who: &str, id: &str, password: &str) -> Resp {
     let client = app.signed_in(who);
     let page = format!("/certificates/{id}");
     let version = field_value(&client.get(&page).body, "version").unwrap_or_default();
@@ -52,7 +52,7 @@ fn sign_as(app: &TestApp, who: &str, id: &str, password: &str) -> Resp {
     )
 }
 
-fn row(app: &TestApp, id: &str) -> (String, Option<String>, Option<String>, Option<String>) {
+pub fn row(app: &TestApp, id: &str) -> (String, Option<String>, Option<String>, Option<String>) {
     let id: jointlab::db::ids::CertificateId = id.parse().unwrap();
     certificates::table
         .find(id)
@@ -369,7 +369,7 @@ fn parallel_drafts_of_one_consignment_make_one_draft() {
 }
 
 /// Issues a certificate for a fresh tested consignment; returns its id.
-fn issued(app: &TestApp) -> String {
+pub fn issued(app: &TestApp) -> String {
     let (consignment, _) = tested_consignment(app, 1, &[]);
     let id = drafted(app, &consignment);
     assert_eq!(sign_as(app, "certifier_kz", &id, PASSWORD).status, 303);

@@ -24,4 +24,5 @@ mod request_id;
 mod signing;
 mod testing;
 mod users;
+mod verify;
 mod workflows;

@@ -28,7 +28,7 @@ fn claims() -> Claims {
 }
 
 /// The JWK Set the server serves now.
-fn served_jwks(app: &TestApp) -> Value {
+pub fn served_jwks(app: &TestApp) -> Value {
     let res = app.client().get("/.well-known/jwks.json");
     assert_eq!(res.status, 200, "{}", res.body);
     serde_json::from_str(&res.body).expect("the trust list is JSON")
@@ -200,7 +200,7 @@ pub fn save_served_jwks(app: &TestApp, name: &str) -> PathBuf {
 
 /// `token` with the character at `i` changed to another base64url character that changes the
 /// decoded bytes (a `.` becomes a letter).
-fn flipped(token: &str, i: usize) -> String {
+pub fn flipped(token: &str, i: usize) -> String {
     let mut bytes = token.as_bytes().to_vec();
     bytes[i] = match b64::ALPHABET.iter().position(|c| *c == bytes[i]) {
         Some(v) => b64::ALPHABET[v ^ 32],

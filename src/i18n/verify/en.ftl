@@ -1,0 +1,27 @@
+## verify
+verify-title = Check a certificate
+verify-lead = Type the certificate number and the verification code printed under its QR code.
+verify-number = Certificate number
+verify-code = Verification code
+verify-code_hint = Ten letters and digits, e.g. ABCDE-FGHJK; dashes and spaces do not matter.
+verify-submit = Check
+verify-number_required = Enter the certificate number.
+verify-code_required = Enter the verification code printed on the certificate.
+verify-too_many = Too many checks from this connection found nothing. Try again in { $seconds } seconds.
+verify-verdict-valid = Valid
+verify-verdict-revoked = Revoked
+verify-verdict-replaced = Replaced
+verify-verdict-expired = Expired
+verify-verdict-not_found = Not found
+verify-verdict-forged = Forged
+verify-verdict-notice = Non-conformity notice
+verify-explain-valid = This certificate is genuine and in force: issued and co-signed by both sides of the joint laboratory.
+verify-explain-revoked = This certificate was withdrawn by the laboratory and no longer counts. Do not release the consignment on it.
+verify-explain-replaced = This certificate was replaced by a corrected one and no longer counts. Check the replacement.
+verify-explain-expired = This certificate was genuine but its validity has ended.
+verify-explain-not_found = No certificate has this number and code. Check what you typed; a certificate whose number and code are not found must not be accepted.
+verify-explain-forged = FORGED: the signature does not verify. This paper was not issued by the joint laboratory. Do not release the consignment; report it.
+verify-explain-notice = A genuine non-conformity notice: the consignment failed testing. It is not a certificate and does not allow export.
+verify-replaced_by = Replaced by
+verify-checked_at = Checked
+verify-another = Check another certificate

@@ -1,0 +1,27 @@
+## verify
+verify-title = 核验证书
+verify-lead = 请输入证书编号及其二维码下方印制的核验码。
+verify-number = 证书编号
+verify-code = 核验码
+verify-code_hint = 十位字母和数字，例如 ABCDE-FGHJK；连字符和空格不影响核验。
+verify-submit = 核验
+verify-number_required = 请输入证书编号。
+verify-code_required = 请输入证书上印制的核验码。
+verify-too_many = 此连接的无结果核验次数过多。请在 { $seconds } 秒后重试。
+verify-verdict-valid = 有效
+verify-verdict-revoked = 已撤销
+verify-verdict-replaced = 已替换
+verify-verdict-expired = 已过期
+verify-verdict-not_found = 未找到
+verify-verdict-forged = 伪造
+verify-verdict-notice = 不合格通知书
+verify-explain-valid = 本证书真实有效：由联合实验室双方签发并会签。
+verify-explain-revoked = 实验室已撤销本证书，证书不再有效。请勿凭此证书放行该批货物。
+verify-explain-replaced = 本证书已被更正后的证书替换，不再有效。请核验替换证书。
+verify-explain-expired = 本证书真实，但有效期已届满。
+verify-explain-not_found = 没有此编号和核验码的证书。请检查输入内容；编号和核验码无法找到的证书不得接受。
+verify-explain-forged = 伪造：签名验证失败。本文件并非联合实验室签发。请勿放行该批货物，并予以报告。
+verify-explain-notice = 真实的不合格通知书：该批货物未通过检测。本文件不是证书，不得凭其出口。
+verify-replaced_by = 替换证书
+verify-checked_at = 核验时间
+verify-another = 核验其他证书
