@@ -438,6 +438,7 @@ fn a_chosen_declaration_is_printed_in_the_readers_language() {
             ("declaration", "CN-TILLETIA"),
         ],
     );
+    assert_eq!(res.status, 303, "{}", res.body);
     let draft = res.location().unwrap().to_owned();
     let in_russian = certifier.get(&format!("{draft}?lang=ru"));
     let in_chinese = certifier.get(&format!("{draft}?lang=zh"));

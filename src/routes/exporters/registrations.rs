@@ -173,10 +173,6 @@ impl RegistrationsPage {
         c.name(&self.base.lang)
     }
 
-    fn stale(&self) -> bool {
-        self.notice == Some("form.stale")
-    }
-
     fn saved(&self) -> bool {
         matches!(
             self.notice,
