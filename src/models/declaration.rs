@@ -78,7 +78,11 @@ struct NewDeclaration<'a> {
 }
 
 impl Declaration {
-    pub fn create(conn: &mut DbConn, entry: &DeclarationEntry, demo: bool) -> QueryResult<Declaration> {
+    pub fn create(
+        conn: &mut DbConn,
+        entry: &DeclarationEntry,
+        demo: bool,
+    ) -> QueryResult<Declaration> {
         let now = UtcTime::now();
         diesel::insert_into(declarations::table)
             .values(NewDeclaration {

@@ -110,7 +110,10 @@ impl GaccRegistration {
             .get_result(conn)
     }
 
-    pub fn find(conn: &mut DbConn, id: GaccRegistrationId) -> QueryResult<Option<GaccRegistration>> {
+    pub fn find(
+        conn: &mut DbConn,
+        id: GaccRegistrationId,
+    ) -> QueryResult<Option<GaccRegistration>> {
         gacc_registrations::table
             .find(id)
             .select(GaccRegistration::as_select())
@@ -119,7 +122,10 @@ impl GaccRegistration {
     }
 
     /// Every registration of a company, withdrawn ones too, newest validity first.
-    pub fn of_exporter(conn: &mut DbConn, exporter: ExporterId) -> QueryResult<Vec<GaccRegistration>> {
+    pub fn of_exporter(
+        conn: &mut DbConn,
+        exporter: ExporterId,
+    ) -> QueryResult<Vec<GaccRegistration>> {
         gacc_registrations::table
             .filter(gacc_registrations::exporter_id.eq(exporter))
             .select(GaccRegistration::as_select())

@@ -170,7 +170,11 @@ fn a_registrar_or_the_administrator_adds_a_registration_and_others_are_refused()
     assert_eq!(exporter.get(&path).status, 403);
     assert_eq!(events(&app, "gacc_registration.added"), 2);
     assert!(company_page.body.contains("CKZ1001") && company_page.body.contains("CKZ1003"));
-    assert!(company_page.body.contains(&en("registrations.standing.valid")));
+    assert!(
+        company_page
+            .body
+            .contains(&en("registrations.standing.valid"))
+    );
     let held = eligibility::registrations_of(&mut app.conn(), app.exporters[0].id).unwrap();
     assert_eq!(held.len(), 2);
     assert!(held.iter().any(|r| r.hs_heading.as_deref() == Some("1003")));
@@ -222,8 +226,7 @@ fn bad_input_comes_back_beside_each_field_with_what_was_typed() {
         &add_fields("CKZ-3", "not-a-commodity", "2026-01-01"),
     );
     let first = registrar.post_from(&path, &path, &add_fields("CKZ-SAME", &wheat, &day(-10)));
-    let overlapping =
-        registrar.post_from(&path, &path, &add_fields("CKZ-SAME", &wheat, &day(-5)));
+    let overlapping = registrar.post_from(&path, &path, &add_fields("CKZ-SAME", &wheat, &day(-5)));
     let earlier = registrar.post_from(
         &path,
         &path,
@@ -243,17 +246,35 @@ fn bad_input_comes_back_beside_each_field_with_what_was_typed() {
     assert!(empty.body.contains("value=\"2026-13-45\"") && empty.body.contains("value=\"soon\""));
     assert_eq!(both.status, 422);
     assert!(both.body.contains(&en("registrations.error.coverage")));
-    assert!(both.body.contains(&en("registrations.error.to_before_from")));
+    assert!(
+        both.body
+            .contains(&en("registrations.error.to_before_from"))
+    );
     assert!(both.body.contains("value=\"CKZ-TYPED-1\""));
     assert_eq!(bad_heading.status, 422);
-    assert!(bad_heading.body.contains(&en("registrations.error.heading_format")));
-    assert!(bad_heading.body.contains(&en("registrations.error.date_range")));
+    assert!(
+        bad_heading
+            .body
+            .contains(&en("registrations.error.heading_format"))
+    );
+    assert!(
+        bad_heading
+            .body
+            .contains(&en("registrations.error.date_range"))
+    );
     assert_eq!(forged_choice.status, 422);
     assert!(forged_choice.body.contains(&en("field.choose")));
     assert_eq!(first.status, 303, "{}", first.body);
     assert_eq!(overlapping.status, 422);
-    assert!(overlapping.body.contains(&en("registrations.error.overlaps")));
-    assert_eq!(earlier.status, 303, "a non-overlapping period of the same number is allowed");
+    assert!(
+        overlapping
+            .body
+            .contains(&en("registrations.error.overlaps"))
+    );
+    assert_eq!(
+        earlier.status, 303,
+        "a non-overlapping period of the same number is allowed"
+    );
     assert_eq!(events(&app, "gacc_registration.added"), 2);
 }
 
@@ -276,11 +297,22 @@ fn parallel_identical_withdrawals_withdraw_once_and_the_rest_are_stale() {
     let page = app.signed_in("admin").get(&path);
 
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
-    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 5, "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        5,
+        "{statuses:?}"
+    );
     assert_eq!(events(&app, "gacc_registration.withdrawn"), 1);
     assert!(page.body.contains(&en("registrations.standing.withdrawn")));
-    assert!(!page.body.contains(&action), "a withdrawn registration offers no withdrawal");
+    assert!(
+        !page.body.contains(&action),
+        "a withdrawn registration offers no withdrawal"
+    );
     let held = eligibility::registration_for(
         &mut app.conn(),
         app.exporters[0].id,
@@ -323,7 +355,13 @@ fn a_registration_by_heading_counts_and_expired_future_or_withdrawn_ones_do_not(
     })
     .unwrap();
     let after_withdrawal = held(&app);
-    register(&app, "WHEAT-HEADING", Coverage::Heading("1001".into()), -10, Some(0));
+    register(
+        &app,
+        "WHEAT-HEADING",
+        Coverage::Heading("1001".into()),
+        -10,
+        Some(0),
+    );
     let by_heading = held(&app);
 
     assert_eq!(none_yet, None);
@@ -376,7 +414,10 @@ fn an_unregistered_exporters_application_is_accepted_with_a_warning() {
     assert!(before[1].body.contains(&warning));
     assert!(before[2].body.contains(&to_exporter));
     assert!(before[3].body.contains(&to_exporter));
-    assert!(!before[2].body.contains(&warning), "the exporter reads his own words");
+    assert!(
+        !before[2].body.contains(&warning),
+        "the exporter reads his own words"
+    );
     for page in &after {
         assert_eq!(page.status, 200);
         assert!(!page.body.contains(&warning) && !page.body.contains(&to_exporter));
@@ -449,10 +490,19 @@ fn a_chosen_declaration_is_printed_in_the_readers_language() {
         &[("version", &version), ("password", PASSWORD)],
     );
 
-    assert!(form.body.contains("CN-TILLETIA 中文") && form.body.contains("CN-QUARANTINE-PESTS 中文"));
+    assert!(
+        form.body.contains("CN-TILLETIA 中文") && form.body.contains("CN-QUARANTINE-PESTS 中文")
+    );
     assert_eq!(res.status, 303, "{}", res.body);
-    assert!(in_russian.body.contains(&html("CN-TILLETIA по-русски")), "{}", in_russian.body);
-    assert!(!in_russian.body.contains("CN-QUARANTINE-PESTS по-русски"), "not chosen");
+    assert!(
+        in_russian.body.contains(&html("CN-TILLETIA по-русски")),
+        "{}",
+        in_russian.body
+    );
+    assert!(
+        !in_russian.body.contains("CN-QUARANTINE-PESTS по-русски"),
+        "not chosen"
+    );
     assert!(in_chinese.body.contains("CN-TILLETIA 中文"));
     assert_eq!(signed.status, 303);
 }
@@ -468,9 +518,10 @@ fn declarations_for_names_the_active_ones_of_the_destination_and_commodity() {
     declare(&app, "CN-WHEAT-OLD", china, Some(wheat));
     declare(&app, "CN-MUTTON", china, Some(mutton));
     declare(&app, "EAEU-WHEAT", eaeu, Some(wheat));
-    let old = jointlab::models::declaration::Declaration::find_by_code(&mut app.conn(), "CN-WHEAT-OLD")
-        .unwrap()
-        .unwrap();
+    let old =
+        jointlab::models::declaration::Declaration::find_by_code(&mut app.conn(), "CN-WHEAT-OLD")
+            .unwrap()
+            .unwrap();
     let change = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
         jointlab::workflows::eligibility::retire_declaration(
             conn,
@@ -517,14 +568,19 @@ fn the_administrator_adds_edits_and_retires_declarations_and_no_one_else_may() {
     };
 
     let missing = admin.post_from(list, list, &fields("cn-tilletia", ""));
-    let created = admin.post_from(list, list, &fields("cn-tilletia", "Бидай Tilletia indica-дан таза."));
+    let created = admin.post_from(
+        list,
+        list,
+        &fields("cn-tilletia", "Бидай Tilletia indica-дан таза."),
+    );
     let taken = admin.post_from(list, list, &fields("CN-TILLETIA", "Бидай таза."));
     let registrar = app.signed_in("registrar_kz");
     let token = registrar.get("/account").csrf_token();
     let refused = registrar.post_raw(list, &[("csrf_token", token.as_str()), ("code", "X")]);
-    let declaration = jointlab::models::declaration::Declaration::find_by_code(&mut app.conn(), "CN-TILLETIA")
-        .unwrap()
-        .unwrap();
+    let declaration =
+        jointlab::models::declaration::Declaration::find_by_code(&mut app.conn(), "CN-TILLETIA")
+            .unwrap()
+            .unwrap();
     let page = format!("{list}/{}", declaration.id);
     let mut edit = fields("CN-TILLETIA", "Бидай Tilletia indica-дан толық таза.");
     edit.push(("version", "1"));
@@ -536,7 +592,12 @@ fn the_administrator_adds_edits_and_retires_declarations_and_no_one_else_may() {
 
     assert_eq!(missing.status, 422);
     assert!(missing.body.contains(&en("field.required")));
-    assert!(missing.body.contains(&html("The wheat is free from Tilletia indica.")), "typed text kept");
+    assert!(
+        missing
+            .body
+            .contains(&html("The wheat is free from Tilletia indica.")),
+        "typed text kept"
+    );
     assert_eq!(created.status, 303, "{}", created.body);
     assert_eq!(taken.status, 422);
     assert!(taken.body.contains(&en("declarations.error.code_taken")));
@@ -544,7 +605,10 @@ fn the_administrator_adds_edits_and_retires_declarations_and_no_one_else_may() {
     assert_eq!(app.signed_in("certifier_kz").get(list).status, 403);
     assert_eq!(edited.status, 303, "{}", edited.body);
     assert_eq!(stale.status, 409);
-    assert!(stale.body.contains("Бидай Tilletia indica-дан толық таза."), "typed text kept");
+    assert!(
+        stale.body.contains("Бидай Tilletia indica-дан толық таза."),
+        "typed text kept"
+    );
     assert_eq!(retired.status, 303, "{}", retired.body);
     assert_eq!(again.status, 409);
     assert!(shown.body.contains("Бидай Tilletia indica-дан толық таза."));

@@ -881,13 +881,9 @@ pub fn registered_for_wheat(app: &TestApp) {
     let exporter = app.exporters[0].id;
     let wheat = wheat_id(app);
     let today = chrono::Utc::now().date_naive();
-    let held = jointlab::queries::eligibility::registration_for(
-        &mut app.conn(),
-        exporter,
-        wheat,
-        today,
-    )
-    .unwrap();
+    let held =
+        jointlab::queries::eligibility::registration_for(&mut app.conn(), exporter, wheat, today)
+            .unwrap();
     if held.is_some() {
         return;
     }

@@ -37,37 +37,43 @@ impl RegistrationRow {
 }
 
 /// The company's registrations as rows, in `lang`, standing as of today (UTC).
-pub fn rows(conn: &mut DbConn, exporter: ExporterId, lang: Lang) -> Result<Vec<RegistrationRow>, AppError> {
+pub fn rows(
+    conn: &mut DbConn,
+    exporter: ExporterId,
+    lang: Lang,
+) -> Result<Vec<RegistrationRow>, AppError> {
     let commodities = Commodity::all(conn)?;
     let today = chrono::Utc::now().date_naive().to_string();
-    Ok(crate::queries::eligibility::registrations_of(conn, exporter)?
-        .into_iter()
-        .map(|r| {
-            let covers = match (&r.commodity_id, &r.hs_heading) {
-                (Some(c), _) => commodities
-                    .iter()
-                    .find(|x| x.id == *c)
-                    .map(|x| format!("{} ({})", x.name(&lang), x.hs_code))
-                    .unwrap_or_default(),
-                (None, Some(h)) => h.clone(),
-                (None, None) => String::new(),
-            };
-            let standing = if r.withdrawn_at.is_some() {
-                "registrations.standing.withdrawn"
-            } else if r.valid_from > today {
-                "registrations.standing.pending"
-            } else if r.valid_to.as_ref().is_some_and(|to| *to < today) {
-                "registrations.standing.expired"
-            } else {
-                "registrations.standing.valid"
-            };
-            RegistrationRow {
-                registration: r,
-                covers,
-                standing,
-            }
-        })
-        .collect())
+    Ok(
+        crate::queries::eligibility::registrations_of(conn, exporter)?
+            .into_iter()
+            .map(|r| {
+                let covers = match (&r.commodity_id, &r.hs_heading) {
+                    (Some(c), _) => commodities
+                        .iter()
+                        .find(|x| x.id == *c)
+                        .map(|x| format!("{} ({})", x.name(&lang), x.hs_code))
+                        .unwrap_or_default(),
+                    (None, Some(h)) => h.clone(),
+                    (None, None) => String::new(),
+                };
+                let standing = if r.withdrawn_at.is_some() {
+                    "registrations.standing.withdrawn"
+                } else if r.valid_from > today {
+                    "registrations.standing.pending"
+                } else if r.valid_to.as_ref().is_some_and(|to| *to < today) {
+                    "registrations.standing.expired"
+                } else {
+                    "registrations.standing.valid"
+                };
+                RegistrationRow {
+                    registration: r,
+                    covers,
+                    standing,
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The form as typed.
@@ -302,7 +308,11 @@ pub async fn withdraw(
     form: web::Form<WithdrawForm>,
 ) -> Result<HttpResponse, AppError> {
     let (id, registration) = path.into_inner();
-    let version: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let version: i32 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let by = who.0;
     let change = apply(&state.db, move |conn| {
         eligibility::withdraw_registration(conn, &by, id, registration, version)

@@ -49,7 +49,15 @@ pub async fn show(
     query: web::Query<SavedQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = query.notice();
-    let page = page(&state, base, id.into_inner(), None, Errors::default(), notice).await?;
+    let page = page(
+        &state,
+        base,
+        id.into_inner(),
+        None,
+        Errors::default(),
+        notice,
+    )
+    .await?;
     render(&page)
 }
 
@@ -64,7 +72,11 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = form.into_inner();
-    let version: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let version: i32 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let entry = match form.parse() {
         Ok(entry) => entry,
         Err(errors) => {

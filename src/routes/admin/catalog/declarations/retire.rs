@@ -25,7 +25,11 @@ pub async fn submit(
     form: web::Form<RetireForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let version: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let version: i32 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let admin = admin.0;
     let change = apply(&state.db, move |conn| {
         eligibility::retire_declaration(conn, &admin, id, version)
