@@ -90,3 +90,13 @@ crate::typed_id!(
     /// A signature on a certificate.
     SignatureId
 );
+
+crate::typed_id!(
+    /// An exporter's registration on the GACC register of enterprises.
+    GaccRegistrationId
+);
+
+crate::typed_id!(
+    /// An additional declaration a destination's protocol requires on certificates.
+    DeclarationId
+);

@@ -418,6 +418,46 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    gacc_registrations (id) {
+        id -> DbUuid,
+        exporter_id -> DbUuid,
+        register_number -> Text,
+        commodity_id -> Nullable<DbUuid>,
+        hs_heading -> Nullable<Text>,
+        valid_from -> Text,
+        valid_to -> Nullable<Text>,
+        withdrawn_at -> Nullable<DbTime>,
+        withdrawn_by -> Nullable<DbUuid>,
+        created_at -> DbTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    declarations (id) {
+        id -> DbUuid,
+        code -> Text,
+        limit_set_id -> DbUuid,
+        commodity_id -> Nullable<DbUuid>,
+        text_en -> Text,
+        text_ru -> Text,
+        text_kk -> Text,
+        text_zh -> Text,
+        active -> Bool,
+        demo -> Bool,
+        created_at -> DbTime,
+        updated_at -> DbTime,
+        version -> Integer,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -442,6 +482,8 @@ diesel::joinable!(discrepancies -> samples (sample_id));
 
 diesel::joinable!(certificates -> consignments (consignment_id));
 diesel::joinable!(certificate_signatures -> certificates (certificate_id));
+diesel::joinable!(gacc_registrations -> exporters (exporter_id));
+diesel::joinable!(declarations -> limit_sets (limit_set_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
@@ -464,4 +506,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     discrepancies,
     certificates,
     certificate_signatures,
+    gacc_registrations,
+    declarations,
 );

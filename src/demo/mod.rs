@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod certificates;
+pub mod eligibility;
 pub mod intake;
 pub mod testing;
 
@@ -212,6 +213,7 @@ pub fn seed_demo(
             };
             companies.push(company);
         }
+        crate::demo::eligibility::seed_eligibility(conn, &actor, &companies)?;
         let mut rows = Vec::new();
         for (email, name, role, side, company, post, lang) in USERS {
             let post = match post {

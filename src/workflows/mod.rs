@@ -15,6 +15,7 @@ pub mod certificates;
 pub mod companies;
 pub mod custody;
 pub mod discrepancy;
+pub mod eligibility;
 pub mod intake;
 pub mod testing;
 

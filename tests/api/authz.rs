@@ -75,6 +75,13 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/exporters", COMPANY_KEEPERS),
     ("get", "/exporters/{id}", COMPANY_KEEPERS),
     ("post", "/exporters/{id}", COMPANY_KEEPERS),
+    ("get", "/exporters/{id}/registrations", COMPANY_KEEPERS),
+    ("post", "/exporters/{id}/registrations", COMPANY_KEEPERS),
+    (
+        "post",
+        "/exporters/{id}/registrations/{registration}/withdraw",
+        COMPANY_KEEPERS,
+    ),
     ("get", "/applications", APPLICATION_READERS),
     ("get", "/applications/new", APPLICANTS),
     ("post", "/applications", APPLICANTS),
@@ -111,6 +118,11 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/admin/catalog/limit-sets/{id}", ADMIN),
     ("post", "/admin/catalog/limit-sets/{id}/limits", ADMIN),
     ("post", "/admin/catalog/limits/{id}/remove", ADMIN),
+    ("get", "/admin/catalog/declarations", ADMIN),
+    ("post", "/admin/catalog/declarations", ADMIN),
+    ("get", "/admin/catalog/declarations/{id}", ADMIN),
+    ("post", "/admin/catalog/declarations/{id}", ADMIN),
+    ("post", "/admin/catalog/declarations/{id}/retire", ADMIN),
     ("get", "/bench", BENCH_READERS),
     ("get", "/bench/{method}", ANALYSTS),
     ("post", "/bench/{method}", ANALYSTS),
@@ -207,6 +219,7 @@ fn every_route_answers_every_role_as_the_matrix_says() {
             .replace("{file}", "app.css")
             .replace("{method}", &target.id.to_string())
             .replace("{discrepancy}", &target.id.to_string())
+            .replace("{registration}", &target.id.to_string())
     };
     let mut checked = 0;
 

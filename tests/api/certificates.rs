@@ -6,8 +6,19 @@ use jointlab::db::schema::{audit_events, certificates};
 use jointlab::domain::{Role, Side};
 
 use crate::helpers::{
-    PASSWORD, Resp, TestApp, extra_account, field_value, race, spawn_app, tested_consignment,
+    PASSWORD, Resp, TestApp, extra_account, field_value, race, registered_for_wheat, spawn_app,
 };
+
+/// A consignment tested through (see [`crate::helpers::tested_consignment`]) of an exporter
+/// on the GACC register for wheat, which China requires before a certificate is drafted.
+fn tested_consignment(
+    app: &TestApp,
+    samples: usize,
+    readings: &[(&str, &str, &str)],
+) -> (String, Vec<String>) {
+    registered_for_wheat(app);
+    crate::helpers::tested_consignment(app, samples, readings)
+}
 
 /// Both sides found AFB1 at 6 µg/kg against China's 5: the consignment fails.
 pub const FAILING: &[(&str, &str, &str)] = &[("kz", "AFB1", "6"), ("cn", "AFB1", "6")];

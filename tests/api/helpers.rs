@@ -868,3 +868,49 @@ pub fn tested_consignment(
     }
     (consignment, ids)
 }
+
+/// Records, as the system, a GACC registration of the first test company (the "exporter"
+/// account's) for wheat, valid since yesterday with no end: China requires one before a
+/// certificate is drafted. Seeds the demo catalog first; does nothing when one is held.
+pub fn registered_for_wheat(app: &TestApp) {
+    use jointlab::models::gacc_registration::{Coverage, RegistrationEntry};
+    write_tx(&mut app.conn(), |conn| {
+        jointlab::demo::catalog::seed_catalog(conn, &Actor::system("test"))
+    })
+    .unwrap();
+    let exporter = app.exporters[0].id;
+    let wheat = wheat_id(app);
+    let today = chrono::Utc::now().date_naive();
+    let held =
+        jointlab::queries::eligibility::registration_for(&mut app.conn(), exporter, wheat, today)
+            .unwrap();
+    if held.is_some() {
+        return;
+    }
+    let entry = RegistrationEntry {
+        exporter_id: exporter,
+        register_number: "CKZ3001002021120023".into(),
+        coverage: Coverage::Commodity(wheat),
+        valid_from: today - chrono::Duration::days(1),
+        valid_to: None,
+    };
+    let change = jointlab::workflows::apply_on(&mut app.conn(), |conn| {
+        jointlab::workflows::eligibility::seed_registration(conn, &Actor::system("test"), &entry)
+    })
+    .unwrap();
+    assert!(
+        matches!(change, jointlab::workflows::Change::Done(_)),
+        "{change:?}"
+    );
+}
+
+/// The demo catalog's wheat (the catalog must be seeded).
+pub fn wheat_id(app: &TestApp) -> jointlab::models::CommodityId {
+    use diesel::{ExpressionMethods, QueryDsl};
+    use jointlab::db::schema::commodities;
+    commodities::table
+        .filter(commodities::hs_code.eq("100199"))
+        .select(commodities::id)
+        .first(&mut *app.conn())
+        .unwrap()
+}

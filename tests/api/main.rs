@@ -10,6 +10,7 @@ mod cli;
 mod concurrency;
 mod csrf;
 mod discrepancy;
+mod eligibility;
 mod health;
 mod helpers;
 mod hostile;

@@ -8,6 +8,7 @@ use crate::auth::policy;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId, ApplicationStatus};
 use crate::models::consignment::Consignment;
+use crate::queries::eligibility;
 use crate::routes::intake::Lookups;
 use crate::web::{AppState, Base, render, render_status};
 
@@ -23,6 +24,9 @@ pub struct ApplicationPage {
     pub reason: String,
     pub reason_error: Option<&'static str>,
     pub notice: Option<&'static str>,
+    /// Catalog key of the warning that the destination requires a GACC registration the
+    /// exporter does not hold today (worded for the exporter or for the lab).
+    pub gacc_warning: Option<&'static str>,
 }
 
 impl ApplicationPage {
@@ -39,15 +43,23 @@ pub async fn load(
     id: ApplicationId,
 ) -> Result<ApplicationPage, AppError> {
     let viewer = user.clone();
-    let (application, lookups, consignment) = state
+    let (application, lookups, consignment, unregistered) = state
         .db
         .run(move |conn| {
             let application =
                 Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
             let consignment = Consignment::of_application(conn, user.scope(), id)?;
-            Ok((application, Lookups::load(conn)?, consignment))
+            let unregistered = eligibility::lacks_registration(
+                conn,
+                application.exporter_id,
+                application.commodity_id,
+                application.limit_set_id,
+                chrono::Utc::now().date_naive(),
+            )?;
+            Ok((application, Lookups::load(conn)?, consignment, unregistered))
         })
         .await?;
+    let gacc_warning = unregistered.then(|| eligibility_warning(viewer.role));
     let can_decide = policy::may_decide(&viewer, &application).is_ok();
     Ok(ApplicationPage {
         base,
@@ -58,6 +70,7 @@ pub async fn load(
         reason: String::new(),
         reason_error: None,
         notice: None,
+        gacc_warning,
     })
 }
 
@@ -74,5 +87,15 @@ impl ApplicationPage {
     /// The page answered with a status (422 for a missing reason, 409 for a stale decision).
     pub fn answer(&self, status: actix_web::http::StatusCode) -> Result<HttpResponse, AppError> {
         render_status(status, self)
+    }
+}
+
+/// The GACC warning as `role` reads it: the exporter what it means for his company, the lab
+/// what to do about it.
+pub fn eligibility_warning(role: crate::domain::Role) -> &'static str {
+    if role == crate::domain::Role::Exporter {
+        "eligibility.gacc_warning_exporter"
+    } else {
+        "eligibility.gacc_warning"
     }
 }

@@ -26,16 +26,34 @@ use crate::web::{AppState, Base, answer, render_status};
 use crate::workflows::apply;
 use crate::workflows::certificates::{self as workflow, DraftForm, GACC_MISSING};
 
+/// The draft form as typed. Read from the posted pairs in order: the form repeats
+/// `declaration` once per ticked box, which a struct of named fields cannot take.
 #[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
+#[serde(from = "Vec<(String, String)>")]
 pub struct DraftInput {
     pub consignee: String,
     pub transport_details: String,
     pub remarks: String,
     pub reason: String,
-    /// Codes of the declarations ticked (the form repeats the field once per box).
-    #[serde(rename = "declaration")]
+    /// Codes of the declarations ticked.
     pub declarations: Vec<String>,
+}
+
+impl From<Vec<(String, String)>> for DraftInput {
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        let mut input = DraftInput::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "consignee" => input.consignee = value,
+                "transport_details" => input.transport_details = value,
+                "remarks" => input.remarks = value,
+                "reason" => input.reason = value,
+                "declaration" => input.declarations.push(value),
+                _ => {}
+            }
+        }
+        input
+    }
 }
 
 #[derive(Template)]

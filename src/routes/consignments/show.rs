@@ -28,6 +28,8 @@ struct ConsignmentPage {
     /// Whether the application link leads anywhere this role may open.
     opens_application: bool,
     certification: Certification,
+    /// The GACC warning (see `applications::show::eligibility_warning`), if it applies.
+    gacc_warning: Option<&'static str>,
 }
 
 /// The certificates panel: the documents this user may see, and for a certifier what the
@@ -54,7 +56,8 @@ pub async fn show(
     let scope = user.scope();
     let is_certifier = user.role == Role::Certifier;
     let opens_documents = policy::may_open(user.role, Page::Certificates);
-    let (consignment, samples, events, lookups, certification) = state
+    let warning = crate::routes::applications::show::eligibility_warning(user.role);
+    let (consignment, samples, events, lookups, certification, unregistered) = state
         .db
         .run(move |conn| {
             let consignment =
@@ -83,12 +86,20 @@ pub async fn show(
                 opens_documents,
                 offer,
             };
+            let unregistered = crate::queries::eligibility::lacks_registration(
+                conn,
+                consignment.exporter_id,
+                consignment.commodity_id,
+                consignment.limit_set_id,
+                now.0.date_naive(),
+            )?;
             Ok((
                 consignment,
                 samples,
                 events,
                 Lookups::load(conn)?,
                 certification,
+                unregistered,
             ))
         })
         .await?;
@@ -101,5 +112,6 @@ pub async fn show(
         can_register,
         opens_application,
         certification,
+        gacc_warning: unregistered.then_some(warning),
     })
 }

@@ -79,6 +79,8 @@ pub struct CompanyPage {
     pub notice: Option<&'static str>,
     pub company: Option<Exporter>,
     pub users: Vec<User>,
+    /// The company's GACC registrations (none on the "new" page).
+    pub registrations: Vec<super::registrations::RegistrationRow>,
 }
 
 impl CompanyPage {
@@ -125,6 +127,7 @@ pub async fn new(base: Base, _who: CompanyManager) -> Result<HttpResponse, AppEr
         notice: None,
         company: None,
         users: Vec::new(),
+        registrations: Vec::new(),
     })
 }
 
@@ -142,11 +145,13 @@ pub async fn show(
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (company, users) = state
+    let lang = base.lang;
+    let (company, users, registrations) = state
         .db
         .run(move |conn| {
             let company = Exporter::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((company, User::of_exporter(conn, id)?))
+            let registrations = super::registrations::rows(conn, id, lang)?;
+            Ok((company, User::of_exporter(conn, id)?, registrations))
         })
         .await?;
     let notice = query.saved.as_ref().map(|_| "exporters.saved");
@@ -157,5 +162,6 @@ pub async fn show(
         notice,
         company: Some(company),
         users,
+        registrations,
     })
 }

@@ -2,4 +2,5 @@
 
 pub mod form;
 pub mod list;
+pub mod registrations;
 pub mod save;

@@ -22,6 +22,7 @@ pub async fn create(
         notice: None,
         company: None,
         users: Vec::new(),
+        registrations: Vec::new(),
     };
     let details = match form.parse() {
         Ok(d) => d,
@@ -89,11 +90,13 @@ async fn again(
     errors: Errors,
     notice: Option<&'static str>,
 ) -> Result<CompanyPage, AppError> {
-    let (company, users) = state
+    let lang = base.lang;
+    let (company, users, registrations) = state
         .db
         .run(move |conn| {
             let company = Exporter::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((company, User::of_exporter(conn, id)?))
+            let registrations = super::registrations::rows(conn, id, lang)?;
+            Ok((company, User::of_exporter(conn, id)?, registrations))
         })
         .await?;
     if notice == Some("form.stale") {
@@ -107,5 +110,6 @@ async fn again(
         notice,
         company: Some(company),
         users,
+        registrations,
     })
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use crate::domain::catalog::FieldErrors;
 
 pub mod commodities;
+pub mod declarations;
 pub mod limit_sets;
 pub mod overview;
 pub mod panels;
@@ -48,6 +49,7 @@ impl SavedQuery {
             "updated" => Some("catalog.notice.updated"),
             "added" => Some("catalog.notice.added"),
             "removed" => Some("catalog.notice.removed"),
+            "retired" => Some("declarations.retired"),
             _ => None,
         }
     }

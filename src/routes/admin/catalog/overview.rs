@@ -16,6 +16,7 @@ struct Counts {
     limit_sets: i64,
     limits: i64,
     panel_tests: i64,
+    declarations: i64,
 }
 
 #[derive(Template)]
@@ -39,6 +40,7 @@ pub async fn show(
                 limit_sets: LimitSet::count(conn)?,
                 limits: Limit::count(conn)?,
                 panel_tests: PanelTest::count(conn)?,
+                declarations: crate::models::declaration::Declaration::count(conn)?,
             })
         })
         .await?;
