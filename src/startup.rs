@@ -18,7 +18,8 @@ use crate::web::connections::ConnectionCounts;
 
 /// The Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                       font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                       font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+                       form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub struct Application {
     server: Server,

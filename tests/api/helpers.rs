@@ -254,6 +254,15 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Stops the server (its port refuses connections from now on); the database stays until
+    /// the app is dropped. For the browser's offline checks.
+    #[allow(dead_code)]
+    pub fn stop_server(&self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(false));
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         let handle = self.handle.clone();

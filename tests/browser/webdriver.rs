@@ -199,6 +199,15 @@ impl Browser {
         )
     }
 
+    /// Sets the window's size (a 390 × 844 phone, say).
+    pub fn resize(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            &self.session_path("/window/rect"),
+            Some(json!({ "width": width, "height": height })),
+        );
+    }
+
     /// Chooses the option with `value` in the select `css`.
     pub fn select(&self, css: &str, value: &str) {
         self.click(&format!("{css} option[value='{value}']"));

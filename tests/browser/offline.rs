@@ -1,0 +1,173 @@
+//! Verification on a phone whose link drops: online the verdict page saves the keys and the
+//! revocation list; with the server gone, the QR link is checked in the browser (WebCrypto
+//! Ed25519) and never reads VALID for a token whose signature fails.
+
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use jointlab::db::schema::certificates;
+use jointlab::i18n::{Lang, t};
+
+use crate::helpers::{
+    PASSWORD, TestApp, field_value, registered_for_wheat, spawn_app, tested_consignment,
+};
+use crate::screenshots;
+use crate::webdriver::Browser;
+
+/// Issues a certificate for a fresh tested consignment through the pages; returns its token.
+pub fn issue(app: &TestApp) -> (String, String) {
+    registered_for_wheat(app);
+    let (consignment, _) = tested_consignment(app, 1, &[]);
+    let kz = app.signed_in("certifier_kz");
+    let new = format!("/consignments/{consignment}/certificates/new");
+    let res = kz.post_from(
+        &new,
+        &format!("/consignments/{consignment}/certificates"),
+        &[
+            ("consignee", "Urumqi Grain Co."),
+            ("transport_details", "Wagons 61234567"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    let id = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    for who in ["certifier_kz", "certifier_cn"] {
+        let client = app.signed_in(who);
+        let page = format!("/certificates/{id}");
+        let version = field_value(&client.get(&page).body, "version").unwrap();
+        let signed = client.post_from(
+            &page,
+            &format!("{page}/sign"),
+            &[("version", &version), ("password", PASSWORD)],
+        );
+        assert_eq!(signed.status, 303, "{}", signed.body);
+    }
+    let cid: jointlab::db::ids::CertificateId = id.parse().unwrap();
+    let token: Option<String> = certificates::table
+        .find(cid)
+        .select(certificates::token)
+        .first(&mut *app.conn())
+        .unwrap();
+    (id, token.unwrap())
+}
+
+fn revoke(app: &TestApp, id: &str) {
+    let cn = app.signed_in("certifier_cn");
+    let page = format!("/certificates/{id}");
+    let version = field_value(&cn.get(&page).body, "version").unwrap();
+    let res = cn.post_from(
+        &page,
+        &format!("{page}/revoke"),
+        &[
+            ("version", &version),
+            ("reason", "Seal broken"),
+            ("confirm", "yes"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// Waits until the page's script says which verdict section it shows.
+fn shown_verdict(browser: &Browser) -> String {
+    let started = Instant::now();
+    loop {
+        // The sections a person sees: exactly one, once the check is done.
+        let v = browser.execute(
+            "var seen = Array.prototype.filter.call(\
+               document.querySelectorAll('[data-offline-verify] [data-verdict]'),\
+               function (s) { return getComputedStyle(s).display !== 'none'; });\
+             return seen.length === 1 ? seen[0].getAttribute('data-verdict') : null;",
+        );
+        if let Some(v) = v.as_str().filter(|v| *v != "checking") {
+            return v.to_owned();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no offline verdict: {}",
+            browser.source()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
+fn a_qr_link_is_verified_in_the_browser_when_the_server_cannot_be_reached() {
+    let app = spawn_app();
+    let (_, first) = issue(&app);
+    let (_, second) = issue(&app);
+    let (revoked_id, revoked) = issue(&app);
+    revoke(&app, &revoked_id);
+    let profile = std::env::temp_dir().join(format!("jl-chromium-{}", uuid::Uuid::now_v7()));
+    let browser = Browser::start(&profile);
+    browser.resize(390, 844);
+
+    // Online: the server's verdict, and the worker saves what an offline check needs.
+    browser.goto(&format!("{}/v/{first}?lang=kk", app.address));
+    let online = browser.wait_for_text("verdict-valid");
+    assert!(online.contains(t(Lang::Kk, "verify.verdict.valid")));
+    browser.screenshot(&screenshots().join("verify-online-kk-390.png"));
+    let saved = browser.execute(
+        "return navigator.serviceWorker.ready.then(function () {\
+           return caches.match('/.well-known/revocations.json'); })\
+         .then(function (r) { return r ? r.text() : null; });",
+    );
+    assert!(
+        saved.as_str().is_some_and(|s| s.split('.').count() == 3),
+        "the signed revocation list is saved: {saved}"
+    );
+    let offline_page =
+        browser.execute("return caches.match('/v/offline').then(function (r) { return !!r; });");
+    assert_eq!(offline_page, serde_json::json!(true));
+
+    // The link drops: the server is gone.
+    app.stop_server();
+    let address = app.address.clone();
+    assert!(
+        std::net::TcpStream::connect(address.trim_start_matches("http://")).is_err(),
+        "the server still answers"
+    );
+
+    browser.goto(&format!("{address}/v/{second}"));
+    assert_eq!(shown_verdict(&browser), "valid");
+    let page = browser.source();
+    assert!(page.contains(t(Lang::Kk, "verify.offline_valid")));
+    let fresh = browser.execute("return document.querySelector('[data-fresh]').textContent;");
+    let fresh = fresh.as_str().unwrap_or_default().to_owned();
+    assert!(
+        fresh.contains("UTC") && !fresh.contains("{date}"),
+        "says how old the revocation list is: {fresh}"
+    );
+    let number = browser.execute("return document.querySelector('[data-claim=sub]').textContent;");
+    assert!(number.as_str().unwrap_or_default().starts_with("KZCN-PC-"));
+    browser.screenshot(&screenshots().join("verify-offline-valid-kk-390.png"));
+
+    // One byte changed in the signature: FORGED, loud.
+    let mut forged = second.clone().into_bytes();
+    let last = forged.len() - 5;
+    forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
+    let forged = String::from_utf8(forged).unwrap();
+    browser.goto(&format!("{address}/v/{forged}"));
+    assert_eq!(shown_verdict(&browser), "forged");
+    browser.screenshot(&screenshots().join("verify-offline-forged-kk-390.png"));
+
+    // Revoked before the list was saved: REVOKED from the saved list.
+    browser.goto(&format!("{address}/v/{revoked}"));
+    assert_eq!(shown_verdict(&browser), "revoked");
+
+    // A token signed by no key of the lab's.
+    let header = second.split('.').next().unwrap();
+    let stranger = format!(
+        "{header}.eyJzdWIiOiJLWkNOLVBDLTIwMjYtOTk5OTk5In0.{}",
+        "A".repeat(86)
+    );
+    browser.goto(&format!("{address}/v/{stranger}"));
+    assert_eq!(shown_verdict(&browser), "forged");
+    drop(browser);
+    let _ = std::fs::remove_dir_all(profile);
+}
