@@ -283,9 +283,7 @@ pub async fn create(
 async fn replaceable(state: &AppState, id: CertificateId) -> Result<Certificate, AppError> {
     state
         .db
-        .run(
-            move |conn| Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound),
-        )
+        .run(move |conn| Certificate::find_for(conn, Scope::All, id)?.ok_or(AppError::NotFound))
         .await
 }
 
