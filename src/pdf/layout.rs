@@ -10,7 +10,7 @@ use super::{Bilingual, Block, Document, QrBlock, Signer};
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
 const MARGIN: f32 = 42.0;
-const TOP: f32 = 38.0;
+const TOP: f32 = 32.0;
 const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
 const LABEL_W: f32 = 100.0;
 const PAD: f32 = 3.0;
@@ -89,7 +89,12 @@ const SMALL: Style = style(6.5, Weight::Regular, GREY);
 
 impl Style {
     fn line_h(self) -> f32 {
-        self.size * LEADING
+        // Small print (labels, captions) sits tighter than body text.
+        if self.size < 7.5 {
+            self.size * 1.18
+        } else {
+            self.size * LEADING
+        }
     }
 
     fn width(self, text: &str) -> f32 {
@@ -208,8 +213,8 @@ impl Composer<'_> {
 
     fn first_header(&mut self) {
         let doc = self.doc;
-        let number = style(13.0, Weight::Bold, BLACK);
-        let box_w = (number.width(&doc.number) + 24.0).clamp(120.0, WIDTH / 2.0);
+        let number = style(12.0, Weight::Bold, BLACK);
+        let box_w = (number.width(&doc.number) + 20.0).clamp(110.0, WIDTH / 2.0);
         let box_h: f32 = 30.0;
         let lines = Para::new(number, &doc.number, box_w - 12.0);
         let box_h = box_h.max(lines.height() + 12.0);
@@ -231,11 +236,11 @@ impl Composer<'_> {
                 } else {
                     Weight::Regular
                 };
-                Para::new(style(9.0, weight, INK), s, WIDTH - box_w - 16.0)
+                Para::new(style(8.5, weight, INK), s, WIDTH - box_w - 16.0)
             })
             .collect();
         let sub_bottom = self.paras(MARGIN, TOP + 2.0, &sub);
-        let y = sub_bottom.max(TOP + box_h) + 8.0;
+        let y = sub_bottom.max(TOP + box_h) + 6.0;
         self.rule(y, 1.2, INK);
         let mut y = y + 8.0;
         let t1 = Para::new(style(16.0, Weight::Bold, BLACK), &doc.title.primary, WIDTH);
@@ -299,7 +304,7 @@ impl Composer<'_> {
     fn heading(&mut self, heading: &Bilingual) -> f32 {
         let s1 = style(9.5, Weight::Bold, BLACK);
         let s2 = style(8.5, Weight::Regular, INK);
-        let top = self.y + 10.0;
+        let top = self.y + 8.0;
         self.text(MARGIN, top, s1, &heading.primary);
         let x = MARGIN + s1.width(&heading.primary) + 8.0;
         let room = MARGIN + WIDTH - x;
@@ -313,15 +318,18 @@ impl Composer<'_> {
 
     /// Starts a block whose heading must sit on one page with at least `first` points of it.
     fn block_start(&mut self, heading: &Bilingual, first: f32) {
-        self.room(10.0 + BODY.line_h() + 4.0 + first);
+        self.room(8.0 + BODY.line_h() + 4.0 + first);
         self.heading(heading);
     }
 
-    /// Label and value rows; two short one-line values share a row, as on a paper form.
+    /// Label and value rows; two short values (up to two short lines) share a row, as on a
+    /// paper form.
     fn fields(&mut self, heading: &Bilingual, rows: &[(Bilingual, String)]) {
         let full_w = WIDTH - LABEL_W;
         let half_w = WIDTH / 2.0 - LABEL_W;
-        let short = |value: &str| !value.contains('\n') && BODY.width(value) <= half_w - 2.0 * PAD;
+        let short = |value: &str| {
+            value.lines().count() <= 2 && value.lines().all(|l| BODY.width(l) <= half_w - 2.0 * PAD)
+        };
         let cell = |(label, value): &(Bilingual, String), w: f32| -> (Vec<Para>, Para) {
             let label = vec![
                 Para::new(LABEL_1, &label.primary, LABEL_W - 2.0 * PAD),
@@ -424,13 +432,13 @@ impl Composer<'_> {
 
     fn paragraphs(&mut self, heading: &Bilingual, items: &[Bilingual]) {
         let indent = 18.0;
-        let second = style(9.0, Weight::Regular, INK);
+        let second = style(8.5, Weight::Regular, INK);
         let laid: Vec<Vec<Para>> = items
             .iter()
             .map(|item| {
                 vec![
                     Para::new(
-                        style(9.0, Weight::Regular, BLACK),
+                        style(8.5, Weight::Regular, BLACK),
                         &item.primary,
                         WIDTH - indent,
                     ),
@@ -442,8 +450,13 @@ impl Composer<'_> {
         for (i, item) in laid.iter().enumerate() {
             self.room(height(item) + 4.0);
             let top = self.y + 3.0;
-            self.text(MARGIN, top, BODY, &format!("{}.", i + 1));
-            self.y = self.paras(MARGIN + indent, top, item) + 2.0;
+            self.text(
+                MARGIN,
+                top,
+                style(8.5, Weight::Regular, BLACK),
+                &format!("{}.", i + 1),
+            );
+            self.y = self.paras(MARGIN + indent, top, item) + 1.0;
         }
     }
 
@@ -460,9 +473,9 @@ impl Composer<'_> {
             .iter()
             .map(|s| {
                 let side = format!("{} / {}", s.side.primary, s.side.secondary);
+                let meaning = format!("{} / {}", s.meaning.primary, s.meaning.secondary);
                 let mut p = vec![
-                    Para::new(LABEL_1, &s.meaning.primary, inner),
-                    Para::new(LABEL_2, &s.meaning.secondary, inner),
+                    Para::new(LABEL_1, &meaning, inner),
                     Para::new(style(10.0, Weight::Bold, BLACK), &s.name, inner),
                     Para::new(style(7.5, Weight::Regular, INK), &side, inner),
                 ];
@@ -470,7 +483,7 @@ impl Composer<'_> {
                 p
             })
             .collect();
-        let box_h = laid.iter().map(|p| height(p)).fold(48.0, f32::max) + 2.0 * PAD + 8.0;
+        let box_h = laid.iter().map(|p| height(p)).fold(40.0, f32::max) + 2.0 * PAD + 7.0;
         let caption: Vec<Para> = qr.map_or(Vec::new(), |q| {
             q.caption
                 .iter()
@@ -496,8 +509,8 @@ impl Composer<'_> {
                 stroke: Some((INK, 0.7)),
             });
             // Some air between the meaning and the name, as on a paper form.
-            let top = self.paras(x + PAD + 2.0, y + PAD + 2.0, &p[..2]) + 4.0;
-            self.paras(x + PAD + 2.0, top, &p[2..]);
+            let top = self.paras(x + PAD + 2.0, y + PAD + 2.0, &p[..1]) + 3.0;
+            self.paras(x + PAD + 2.0, top, &p[1..]);
         }
         self.paras(MARGIN, y + box_h + 8.0, &caption);
         if let Some(q) = qr {
@@ -636,8 +649,8 @@ impl Qr {
             .iter()
             .map(|c| *c == qrcode::Color::Dark)
             .collect();
-        // About 96 pt wide, never under 1.2 pt a module, so that a 150 dpi scan reads it.
-        let module = (96.0 / size as f32).max(1.2);
+        // About 90 pt wide, never under 1.2 pt a module, so that a 150 dpi scan reads it.
+        let module = (90.0 / size as f32).max(1.2);
         Ok(Qr {
             size,
             dark,
@@ -661,7 +674,7 @@ impl Qr {
 
 /// From the footer rule to the page's bottom edge.
 fn footer_height(lines: usize) -> f32 {
-    lines.max(1) as f32 * SMALL.line_h() + 4.0 + 26.0
+    lines.max(1) as f32 * SMALL.line_h() + 4.0 + 22.0
 }
 
 /// The pages of `doc`, each a list of drawing operations.

@@ -24,12 +24,12 @@ fn result_row(n: usize) -> Vec<String> {
         ),
         (
             "谷斑皮蠹\nTrogoderma granarium",
-            "目检 / визуальный",
+            "目检 / осмотр",
             "未检出\nне обнаружено",
         ),
         (
             "毒麦\nLolium temulentum",
-            "种子检验 / семена",
+            "种子检验",
             "未检出\nне обнаружено",
         ),
         ("黄曲霉毒素 B1\nафлатоксин B1", "HPLC", "< 1.0\nµg/kg"),
@@ -54,15 +54,15 @@ fn result_row(n: usize) -> Vec<String> {
     ]
 }
 
-/// The fixture with `results` rows in its table (8 makes one page) and `declarations`.
+/// The fixture with `results` rows in its table (up to 6 fit on one page) and `declarations`.
 pub fn certificate_with(results: usize, declarations: usize) -> Document {
     let particulars = vec![
         (
             b("出口商", "Экспортёр"),
-            "«Алтын Дала» ЖШС / ТОО «Алтын Дала»\nБСН 180440012345\nҚазақстан, Алматы облысы, Жаркент қ., Әуезов к-сі 17".to_owned(),
+            "«Алтын Дала» ЖШС / ТОО «Алтын Дала», БСН 180440012345\nҚазақстан, Алматы облысы, Жаркент қ., Әуезов к-сі 17".to_owned(),
         ),
-        (b("收货人", "Получатель"), "新疆丰收粮油贸易有限公司\n中国新疆伊犁州霍尔果斯市友谊路 88 号".to_owned()),
-        (b("货物", "Товар"), "小麦 / пшеница мягкая (Triticum aestivum)\nHS 1001 99 000 0".to_owned()),
+        (b("收货人", "Получатель"), "新疆丰收粮油贸易有限公司，霍尔果斯市友谊路 88 号".to_owned()),
+        (b("货物", "Товар"), "小麦 / пшеница мягкая (Triticum aestivum), HS 1001 99 000 0".to_owned()),
         (b("数量", "Количество"), "1 250 000 kg / кг".to_owned()),
         (b("批次", "Партии"), "ҚДҒ-0412, ҚДҒ-0413, ҚДҒ-0414".to_owned()),
         (
@@ -71,17 +71,15 @@ pub fn certificate_with(results: usize, declarations: usize) -> Document {
         ),
         (
             b("产地", "Происхождение"),
-            "Алматы облысы, Панфилов ауданы\nӨндіруші: «Үлкен Һарман» шаруа қожалығы, Іле өңірі, Ұзынағаш".to_owned(),
+            "Алматы облысы, Панфилов ауданы\nӨндіруші: «Үлкен Һарман» ш/қ, ЖАҢАТАЛАП а., Іле өңірі, Ұзынағаш".to_owned(),
         ),
         (b("口岸", "Пункт пропуска"), "霍尔果斯 / Қорғас (KZ-KHR)".to_owned()),
         (b("目的地", "Назначение"), "中华人民共和国\nКитайская Народная Республика".to_owned()),
-        (b("海关注册号", "Регистрация ГТУ КНР"), "CKAZ2026041800137".to_owned()),
-        (b("签发时间", "Дата выдачи"), "2026-04-18 09:42 UTC".to_owned()),
     ];
     let declarations_text = [
         b(
-            "兹证明上述植物或植物产品已按照规定程序进行检查和/或检验，被认为不带有输入国或地区规定的检疫性有害生物。",
-            "Настоящим удостоверяется, что растения или растительные продукты, описанные выше, были осмотрены и/или испытаны согласно установленным процедурам и считаются свободными от карантинных вредных организмов, указанных импортирующей стороной.",
+            "兹证明上述植物产品已按照规定程序进行检验，未发现输入国规定的检疫性有害生物。",
+            "Растительная продукция, описанная выше, проверена по установленным процедурам; карантинные вредные организмы импортирующей стороны не обнаружены.",
         ),
         b(
             "检测由哈中联合实验室哈方与中方分别独立完成，结果一致。",
@@ -96,8 +94,7 @@ pub fn certificate_with(results: usize, declarations: usize) -> Document {
         title: b("植物检疫证书", "Фитосанитарный сертификат"),
         subtitle: vec![
             "中哈边境植物检疫与兽医联合实验室（霍尔果斯）".to_owned(),
-            "Совместная казахстанско-китайская фитосанитарная и ветеринарная лаборатория (Қорғас)"
-                .to_owned(),
+            "Совместная казахстанско-китайская фитосанитарная лаборатория (Қорғас)".to_owned(),
         ],
         number: "KZ-CN-2026-00042".to_owned(),
         stamp: None,
@@ -165,9 +162,9 @@ pub fn certificate_with(results: usize, declarations: usize) -> Document {
     }
 }
 
-/// The one-page certificate: 8 results, 3 declarations.
+/// The one-page certificate: 9 particulars, 6 results, 3 declarations, 2 signatures, QR.
 pub fn certificate() -> Document {
-    certificate_with(8, 3)
+    certificate_with(6, 3)
 }
 
 /// A certificate long enough for three pages.
