@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use krilla::text::{Font, GlyphId, KrillaGlyph};
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
@@ -25,7 +26,7 @@ pub enum Weight {
 
 /// One font file: its skrifa view (coverage, advances) and its krilla handle (drawing).
 pub struct Face {
-    font: FontRef<'static>,
+    charmap: Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     units_per_em: f32,
     pub krilla: Font,
@@ -41,7 +42,9 @@ impl Face {
         );
         let krilla = Font::new(data.into(), 0).expect("krilla reads a shipped font");
         Face {
-            font,
+            // Looked up for every character: choosing the cmap subtable once saves a tenth
+            // of the render time.
+            charmap: font.charmap(),
             metrics,
             units_per_em,
             krilla,
@@ -49,7 +52,7 @@ impl Face {
     }
 
     fn glyph(&self, ch: char) -> Option<GlyphId> {
-        let id = self.font.charmap().map(ch)?;
+        let id = self.charmap.map(ch)?;
         Some(GlyphId::new(id.to_u32()))
     }
 
