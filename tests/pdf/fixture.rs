@@ -38,7 +38,7 @@ fn result_row(n: usize) -> Vec<String> {
         ("杂质\nсорная примесь", "ГОСТ 30483", "0.6 %"),
     ];
     let (what, method, result) = rows[n % rows.len()];
-    let side = if n % 2 == 0 {
+    let side = if n.is_multiple_of(2) {
         "哈方\nҚазақстан"
     } else {
         "中方\nҚытай"
