@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod models;
+pub mod pdf;
 pub mod percent;
 pub mod queries;
 pub mod routes;
