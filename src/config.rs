@@ -107,6 +107,8 @@ pub struct CertificateSettings {
     /// further lookup waits 1 s, 2 s, 4 s … up to `lookup_max_wait_minutes`.
     pub lookup_free_failures: i32,
     pub lookup_max_wait_minutes: i64,
+    /// Seconds a QR link's verdict page is answered from memory (0 = never).
+    pub verdict_cache_seconds: u64,
 }
 
 impl Settings {

@@ -70,11 +70,15 @@ impl Application {
             Duration::from_secs(settings.server.client_disconnect_timeout_seconds);
         let password_checks = PasswordChecks::new(settings.login.parallel_password_checks);
         tracing::info!(parallel = password_checks.size(), "password checks bounded");
+        let verdicts = crate::routes::verify::cache::VerdictCache::new(Duration::from_secs(
+            settings.certificates.verdict_cache_seconds,
+        ));
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
             password_checks,
             keyring,
+            verdicts,
         });
         let mut server = HttpServer::new(move || {
             App::new()

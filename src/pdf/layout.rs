@@ -692,8 +692,7 @@ pub fn layout(doc: &Document) -> Result<Vec<Vec<Op>>, String> {
     };
     c.first_header();
     let mut qr = doc.qr.as_ref().map(Qr::new).transpose()?;
-    let last = doc.blocks.len().saturating_sub(1);
-    for (i, block) in doc.blocks.iter().enumerate() {
+    for block in &doc.blocks {
         match block {
             Block::Fields { heading, rows } => c.fields(heading, rows),
             Block::Table {
@@ -704,7 +703,8 @@ pub fn layout(doc: &Document) -> Result<Vec<Vec<Op>>, String> {
             } => c.table(heading, columns, rows, widths),
             Block::Paragraphs { heading, items } => c.paragraphs(heading, items),
             Block::Signatures { heading, signers } => {
-                let beside = if i == last { qr.take() } else { None };
+                // The QR code beside the first signatures, where an inspector looks.
+                let beside = qr.take();
                 c.signatures(heading, signers, beside.as_ref());
             }
         }

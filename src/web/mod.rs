@@ -28,6 +28,8 @@ pub struct AppState {
     pub password_checks: PasswordChecks,
     /// The certificate-signing keys, re-read when `rotate-keys` or `revoke-key` change them.
     pub keyring: SharedKeyring,
+    /// QR-link verdict pages kept for an instant (`certificates.verdict_cache_seconds`).
+    pub verdicts: crate::routes::verify::cache::VerdictCache,
 }
 
 impl AppState {

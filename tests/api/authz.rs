@@ -141,6 +141,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
         REVIEWERS,
     ),
     ("get", "/certificates", CERTIFICATE_READERS),
+    ("get", "/certificates/{id}.pdf", CERTIFICATE_READERS),
     ("get", "/certificates/{id}", CERTIFICATE_READERS),
     ("post", "/certificates/{id}/sign", CERTIFIERS),
     ("post", "/certificates/{id}/revoke", CERTIFIERS),

@@ -117,6 +117,8 @@ pub fn test_settings(dir: &std::path::Path, url: String) -> Settings {
     settings.database.connect_timeout_seconds = 5;
     settings.data.dir = dir.join("data");
     settings.session.key = Some(Secret::new(format!("test-key-{}", uuid::Uuid::now_v7())));
+    // Tests revoke and scan again at once; the test of the verdict cache turns it on.
+    settings.certificates.verdict_cache_seconds = 0;
     settings
 }
 
@@ -389,6 +391,28 @@ impl Client {
             req = req.header(name, value);
         }
         Self::read(req.call())
+    }
+
+    /// A GET whose body is bytes (a PDF): the status, the content type and the body.
+    pub fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let mut res = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .call()
+            .expect("the server answers");
+        let kind = res
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = res
+            .body_mut()
+            .with_config()
+            .limit(10 << 20)
+            .read_to_vec()
+            .unwrap_or_default();
+        (res.status().as_u16(), kind, body)
     }
 
     /// A GET with one extra request header.

@@ -20,6 +20,7 @@ mod layout;
 mod limits;
 mod login;
 mod migrations;
+mod print;
 mod redirects;
 mod request_id;
 mod signing;

@@ -402,3 +402,35 @@ fn verify_token_checks_offline_with_the_saved_keys_and_list_and_says_how_fresh_t
     assert_ne!(bad_list, 0);
     assert!(bad_list_err.contains("revocation list"));
 }
+
+#[test]
+fn a_qr_verdict_is_answered_from_memory_for_an_instant_and_a_revocation_shows_after_it() {
+    let app = spawn_app_with(|s| s.certificates.verdict_cache_seconds = 4);
+    let id = issued(&app);
+    let token = token_of(&app, &id);
+    let visitor = app.client();
+
+    let kept_from = std::time::Instant::now();
+    let first = visitor.get(&format!("/v/{token}"));
+    revoke(&app, &id, "Seal broken");
+    let at_once = visitor.get(&format!("/v/{token}"));
+    let signed_in = app.signed_in("certifier_kz").get(&format!("/v/{token}"));
+    let within = kept_from.elapsed();
+    std::thread::sleep(std::time::Duration::from_millis(4100).saturating_sub(within));
+    let later = visitor.get(&format!("/v/{token}"));
+
+    assert!(first.body.contains("verdict-valid"));
+    if within < std::time::Duration::from_secs(4) {
+        assert!(
+            at_once.body.contains("verdict-valid"),
+            "the kept page, for an instant: {}",
+            &at_once.body[at_once.body.find("<main").unwrap_or(0)..][..300]
+        );
+    }
+    assert_eq!(at_once.header("cache-control"), Some("no-store"));
+    assert!(
+        signed_in.body.contains("verdict-revoked"),
+        "pages for accounts are not kept"
+    );
+    assert!(later.body.contains("verdict-revoked"));
+}

@@ -405,3 +405,100 @@ fn disposal_asks_for_confirmation_and_the_other_side_is_not_offered_a_portion_it
     drop(browser);
     let _ = std::fs::remove_dir_all(profile);
 }
+
+/// Runs a command-line tool on files the test wrote; a missing tool fails the test (CI
+/// installs them).
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed ({e})"));
+    assert!(
+        out.status.success(),
+        "{program}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
+fn a_certificate_is_drafted_signed_in_kazakh_co_signed_in_chinese_and_printed() {
+    let app = spawn_app();
+    helpers::registered_for_wheat(&app);
+    let (consignment, _) = helpers::tested_consignment(&app, 1, &[]);
+    let profile = std::env::temp_dir().join(format!("jl-chromium-{}", uuid::Uuid::now_v7()));
+    let browser = Browser::start(&profile);
+    let sign_in = |key: &str| {
+        browser.goto(&format!("{}/login", app.address));
+        browser.type_into("#email", &app.user(key).email);
+        browser.type_into("#password", PASSWORD);
+        browser.click("button[type=submit].primary");
+        browser.wait_for_url("the home page", |u| !u.contains("/login"));
+    };
+
+    // The Kazakh certifier finds the consignment in the queue, drafts and signs, in Kazakh.
+    sign_in("certifier_kz");
+    browser.goto(&format!("{}/certificates?lang=kk", app.address));
+    browser.wait_for_text(t(Lang::Kk, "certification.ready"));
+    browser.click(&format!(
+        "a[href='/consignments/{consignment}/certificates/new']"
+    ));
+    browser.wait_for_url("the draft form", |u| u.ends_with("/certificates/new"));
+    let form = browser.wait_for_text(t(Lang::Kk, "certification.make_draft"));
+    assert!(form.contains("AFB1"), "every result is on the form");
+    browser.screenshot(&screenshots().join("certificate-draft-kk.png"));
+    browser.click("main form button.primary");
+    let draft = browser.wait_for_url("the draft", |u| {
+        u.contains("/certificates/") && !u.contains("/new")
+    });
+    browser.type_into("#password", PASSWORD);
+    browser.click("form[action$='/sign'] button.primary");
+    let signed = browser.wait_for_text(t(Lang::Kk, "certificate.meaning.issued"));
+    assert!(signed.contains(&app.user("certifier_kz").display_name));
+    browser.click("form[action='/logout'] button");
+    browser.wait_for_url("the login page", |u| u.contains("/login"));
+
+    // The Chinese certifier co-signs, in Chinese: the certificate is issued.
+    sign_in("certifier_cn");
+    browser.goto(&format!("{draft}?lang=zh"));
+    browser.wait_for_text(t(Lang::Zh, "certification.cosign"));
+    browser.type_into("#password", PASSWORD);
+    browser.click("form[action$='/sign'] button.primary");
+    browser.wait_for_url("the issued certificate", |u| u.contains("issued=1"));
+    let issued = browser.wait_for_text("KZCN-PC-");
+    assert!(issued.contains(t(Lang::Zh, "certificate.meaning.co_signed")));
+    assert!(!issued.contains("id=\"password\""), "nothing left to sign");
+    browser.screenshot(&screenshots().join("certificate-issued-zh.png"));
+    drop(browser);
+    let _ = std::fs::remove_dir_all(&profile);
+
+    // The PDF: its first page as an image, and the QR code on it leads to the token's URL.
+    let id = draft.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let (status, kind, pdf) = app
+        .signed_in("certifier_cn")
+        .get_bytes(&format!("/certificates/{id}.pdf"));
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    let dir = screenshots();
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("certificate.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let page = dir.join("certificate-page");
+    tool(
+        "pdftoppm",
+        &["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile"]
+            .iter()
+            .copied()
+            .chain([file.to_str().unwrap(), page.to_str().unwrap()])
+            .collect::<Vec<_>>(),
+    );
+    let png = dir.join("certificate-page.png");
+    let decoded = tool("zbarimg", &["--quiet", "--raw", png.to_str().unwrap()]);
+    assert!(
+        decoded.trim().starts_with(&format!(
+            "{}/v/",
+            app.settings.server.public_url.trim_end_matches('/')
+        )),
+        "the QR code reads {decoded:?}"
+    );
+}

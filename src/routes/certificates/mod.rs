@@ -4,6 +4,7 @@
 
 pub mod draft;
 pub mod list;
+pub mod print;
 pub mod revoke;
 pub mod show;
 pub mod sign;

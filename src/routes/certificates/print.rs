@@ -29,7 +29,11 @@ fn names(n: &Names) -> String {
 }
 
 fn two_lines(a: &str, b: &str) -> String {
-    if a == b { a.to_owned() } else { format!("{a}\n{b}") }
+    if a == b {
+        a.to_owned()
+    } else {
+        format!("{a}\n{b}")
+    }
 }
 
 fn keyed(prefix: &str, key: &str) -> String {
@@ -37,17 +41,25 @@ fn keyed(prefix: &str, key: &str) -> String {
     two_lines(t(PRIMARY, &full), t(SECONDARY, &full))
 }
 
-fn result_row(line: &ResultLine) -> Vec<String> {
+/// A result as a table row; the sample's code leads it when the consignment has several.
+fn result_row(line: &ResultLine, with_sample: bool) -> Vec<String> {
     let side = Side::parse(&line.side).map_or(String::new(), |s| keyed("side.", s.as_str()));
-    vec![
-        line.sample.clone(),
+    let mut row = Vec::with_capacity(7);
+    if with_sample {
+        row.push(line.sample.clone());
+    }
+    row.extend([
         side,
         format!("{} ({})", names(&line.method), line.method_code),
         line.standard.clone(),
         two_lines(&reading_text(PRIMARY, line), &reading_text(SECONDARY, line)),
         two_lines(&limit_text(PRIMARY, line), &limit_text(SECONDARY, line)),
-        two_lines(conformity_text(PRIMARY, line), conformity_text(SECONDARY, line)),
-    ]
+        two_lines(
+            conformity_text(PRIMARY, line),
+            conformity_text(SECONDARY, line),
+        ),
+    ]);
+    row
 }
 
 /// The printable document of `doc`; `public_url` is where the QR code and the printed
@@ -103,7 +115,11 @@ pub fn printable(doc: &Document, public_url: &str) -> pdf::Document {
         ),
         (
             both("field.border_post"),
-            format!("{} ({})", names(&contents.post).replace('\n', " / "), contents.post_code),
+            format!(
+                "{} ({})",
+                names(&contents.post).replace('\n', " / "),
+                contents.post_code
+            ),
         ),
         (
             both("certification.destination"),
@@ -144,33 +160,38 @@ pub fn printable(doc: &Document, public_url: &str) -> pdf::Document {
     if !contents.remarks.is_empty() {
         particulars.push((both("certification.remarks"), contents.remarks.clone()));
     }
-    let mut blocks = vec![
-        Block::Fields {
-            heading: both("certification.particulars"),
-            rows: particulars,
-        },
-        Block::Table {
-            heading: both(if c.kind.is_notice() {
-                "certification.failing_results"
-            } else {
-                "certification.results"
-            }),
-            columns: [
-                "intake.code",
-                "field.side",
-                "certification.method",
-                "certification.standard",
-                "certification.result",
-                "certification.limit",
-                "certification.conformity",
-            ]
-            .iter()
-            .map(|k| both(k))
-            .collect(),
-            rows: contents.results.iter().map(result_row).collect(),
-            widths: vec![2.3, 1.3, 3.2, 1.9, 1.6, 1.6, 1.5],
-        },
+    let with_sample = contents.samples.len() > 1;
+    let mut columns = vec![
+        "field.side",
+        "certification.method",
+        "certification.standard",
+        "certification.result",
+        "certification.limit",
+        "certification.conformity",
     ];
+    let mut widths = vec![1.3, 3.8, 1.9, 1.7, 1.7, 1.4];
+    if with_sample {
+        columns.insert(0, "intake.code");
+        widths.insert(0, 2.2);
+    }
+    let results = Block::Table {
+        heading: both(if c.kind.is_notice() {
+            "certification.failing_results"
+        } else {
+            "certification.results"
+        }),
+        columns: columns.iter().map(|k| both(k)).collect(),
+        rows: contents
+            .results
+            .iter()
+            .map(|r| result_row(r, with_sample))
+            .collect(),
+        widths,
+    };
+    let mut blocks = vec![Block::Fields {
+        heading: both("certification.particulars"),
+        rows: particulars,
+    }];
     if !contents.declarations.is_empty() {
         blocks.push(Block::Paragraphs {
             heading: both("certification.declarations"),
@@ -181,6 +202,7 @@ pub fn printable(doc: &Document, public_url: &str) -> pdf::Document {
                 .collect(),
         });
     }
+    // Signatures and the QR code on the first page where room allows; the results follow.
     blocks.push(Block::Signatures {
         heading: both("certification.signatures"),
         signers: doc
@@ -197,6 +219,7 @@ pub fn printable(doc: &Document, public_url: &str) -> pdf::Document {
             })
             .collect(),
     });
+    blocks.push(results);
     let code = doc.code();
     let number = c
         .number

@@ -3,6 +3,7 @@
 //! list offline verifiers keep.
 
 pub mod api;
+pub mod cache;
 pub mod offline;
 pub mod page;
 pub mod revocations;

@@ -90,7 +90,8 @@ impl VerdictPage {
     }
 }
 
-fn page(base: Base, verification: Verification) -> Result<HttpResponse, AppError> {
+/// The verdict page's status and HTML.
+fn page_body(base: Base, verification: Verification) -> Result<(StatusCode, String), AppError> {
     let printed = verification
         .found
         .as_ref()
@@ -107,22 +108,28 @@ fn page(base: Base, verification: Verification) -> Result<HttpResponse, AppError
         Verdict::NotFound => StatusCode::NOT_FOUND,
         _ => StatusCode::OK,
     };
-    let mut res = render_status(
-        status,
-        &VerdictPage {
-            base,
-            verdict,
-            printed,
-            replacement_href,
-            checked_at,
-        },
-    )?;
-    // A verdict is of this moment: a revocation must show at the next scan.
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    Ok(res)
+    let html = VerdictPage {
+        base,
+        verdict,
+        printed,
+        replacement_href,
+        checked_at,
+    }
+    .render()?;
+    Ok((status, html))
+}
+
+/// A verdict is of this moment: no cache outside the server keeps it.
+fn answer(status: StatusCode, body: impl actix_web::body::MessageBody + 'static) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+fn page(base: Base, verification: Verification) -> Result<HttpResponse, AppError> {
+    let (status, html) = page_body(base, verification)?;
+    Ok(answer(status, html))
 }
 
 /// `GET /v/{token}`.
@@ -132,19 +139,30 @@ pub async fn by_token(
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
+    let anonymous = base.user.is_none();
+    let lang = base.lang;
+    if anonymous && let Some((status, body)) = state.verdicts.get(lang, &token) {
+        return Ok(answer(status, body));
+    }
     let keyring = state.keyring.clone();
+    let key = token.clone();
     let verification = state
         .db
         .run(move |conn| {
             Ok(verification::by_token(
                 conn,
                 &keyring,
-                &token,
+                &key,
                 UtcTime::now(),
             )?)
         })
         .await?;
-    page(base, verification)
+    let (status, html) = page_body(base, verification)?;
+    let body = actix_web::web::Bytes::from(html);
+    if anonymous {
+        state.verdicts.put(lang, &token, status, body.clone());
+    }
+    Ok(answer(status, body))
 }
 
 #[derive(Deserialize)]
