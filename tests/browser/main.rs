@@ -470,6 +470,15 @@ fn a_certificate_is_drafted_signed_in_kazakh_co_signed_in_chinese_and_printed() 
     assert!(issued.contains(t(Lang::Zh, "certificate.meaning.co_signed")));
     assert!(!issued.contains("id=\"password\""), "nothing left to sign");
     browser.screenshot(&screenshots().join("certificate-issued-zh.png"));
+    // On a 390 px phone nothing but the results table's own scroll area is wider than the page.
+    browser.resize(390, 844);
+    browser.goto(&format!("{draft}?lang=zh"));
+    browser.wait_for_text("KZCN-PC-");
+    let overflow = browser.execute(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+    );
+    assert_eq!(overflow, serde_json::json!(0), "the page scrolls sideways");
+    browser.screenshot(&screenshots().join("certificate-issued-zh-390.png"));
     drop(browser);
     let _ = std::fs::remove_dir_all(&profile);
 
