@@ -71,8 +71,10 @@ pub enum EventKind {
     ApplicationAccepted,
     /// A consignment registered by the lab without an application.
     ConsignmentRegistered,
+    /// A sample registered by the lab (the event's time), with when it was drawn.
     SampleDrawn {
         code: String,
+        drawn_at: UtcTime,
     },
     SampleCancelled {
         code: String,
@@ -160,11 +162,14 @@ pub fn of_consignment(
     let samples = Sample::of_consignment(conn, id)?;
     let codes: HashMap<_, _> = samples.iter().map(|s| (s.id, s.code.clone())).collect();
     for sample in &samples {
+        // Dated by its registration: the drawing time is typed in afterwards and may precede
+        // the application itself.
         events.push(TimelineEvent::new(
-            sample.drawn_at,
+            sample.created_at,
             Party::Registry,
             EventKind::SampleDrawn {
                 code: sample.code.clone(),
+                drawn_at: sample.drawn_at,
             },
         ));
         for custody in CustodyEvent::of_sample(conn, sample.id)? {

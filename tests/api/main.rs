@@ -24,6 +24,7 @@ mod redirects;
 mod request_id;
 mod signing;
 mod testing;
+mod timeline;
 mod users;
 mod verify;
 mod workflows;

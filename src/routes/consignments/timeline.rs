@@ -17,7 +17,10 @@ pub fn describe(base: &Base, event: &TimelineEvent) -> String {
         EventKind::ApplicationResubmitted => base.t("timeline.application_resubmitted").into(),
         EventKind::ApplicationAccepted => base.t("timeline.application_accepted").into(),
         EventKind::ConsignmentRegistered => base.t("timeline.consignment_registered").into(),
-        EventKind::SampleDrawn { code } => base.tf("timeline.sample_drawn", &[("code", code)]),
+        EventKind::SampleDrawn { code, drawn_at } => base.tf(
+            "timeline.sample_drawn",
+            &[("code", code), ("drawn", &base.time(drawn_at))],
+        ),
         EventKind::SampleCancelled { code } => {
             base.tf("timeline.sample_cancelled", &[("code", code)])
         }
