@@ -67,7 +67,7 @@ fn the_exporter_reads_the_whole_path_in_order_with_the_certificate() {
         accepted,
         at(
             body,
-            &said(
+            said(
                 Lang::En,
                 "timeline.sample_drawn",
                 &[("code", &code), ("drawn", "")],
@@ -127,7 +127,7 @@ fn the_exporter_reads_the_whole_path_in_order_with_the_certificate() {
         .body;
     assert!(
         zh.contains(
-            &said(
+            said(
                 Lang::Zh,
                 "timeline.sample_drawn",
                 &[("code", &code), ("drawn", "")]
