@@ -147,6 +147,12 @@ role_guard!(
 );
 
 role_guard!(
+    /// An exporter's own desk: correcting and resubmitting their company's returned
+    /// applications.
+    ExporterUser: Exporter
+);
+
+role_guard!(
     /// Reads testing applications: registrars, exporters (their own) and auditors.
     ApplicationReader: Registrar | Exporter | Auditor
 );

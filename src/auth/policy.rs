@@ -105,6 +105,25 @@ pub fn may_decide(user: &User, application: &Application) -> Verdict {
     )
 }
 
+/// The exporter who owns a returned application corrects it and submits it again (the
+/// caller's scope has already kept other companies' applications out).
+pub fn may_resubmit(user: &User, application: &Application) -> Verdict {
+    rule(user.role == Role::Exporter, "policy.not_your_role")?;
+    rule(
+        user.exporter_id == Some(application.exporter_id),
+        "policy.not_your_company",
+    )?;
+    rule(
+        application.status == ApplicationStatus::Returned,
+        "timeline.not_returned",
+    )
+}
+
+/// Who files testing applications (and so may start one as a copy of another).
+pub fn may_file(role: Role) -> bool {
+    matches!(role, Role::Registrar | Role::Exporter)
+}
+
 // ---- custody ------------------------------------------------------------------------------
 
 /// Whether `holder` is a party a registrar of `side` answers for: their own lab, or the joint

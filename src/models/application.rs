@@ -202,4 +202,43 @@ impl Application {
         .execute(conn)?;
         Ok(updated == 1)
     }
+
+    /// Puts a returned application back in the registry's queue with the corrected
+    /// shipment, from the version the form showed; false when it changed since (or is no
+    /// longer returned).
+    pub fn resubmit(
+        conn: &mut DbConn,
+        id: ApplicationId,
+        version: i32,
+        shipment: &Shipment,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            applications::table
+                .find(id)
+                .filter(applications::version.eq(version))
+                .filter(applications::status.eq(ApplicationStatus::Returned)),
+        )
+        .set((
+            applications::commodity_id.eq(shipment.commodity_id),
+            applications::quantity.eq(shipment.quantity.as_str()),
+            applications::unit.eq(shipment.unit),
+            applications::lots.eq(&shipment.lots),
+            applications::origin_region.eq(&shipment.origin_region),
+            applications::origin_district.eq(&shipment.origin_district),
+            applications::producer.eq(&shipment.producer),
+            applications::consignee.eq(&shipment.consignee),
+            applications::border_post_id.eq(shipment.border_post_id),
+            applications::transport.eq(shipment.transport),
+            applications::planned_date.eq(shipment.planned_date.to_string()),
+            applications::limit_set_id.eq(shipment.limit_set_id),
+            applications::status.eq(ApplicationStatus::Submitted),
+            applications::return_reason.eq(None::<String>),
+            applications::decided_by.eq(None::<UserId>),
+            applications::decided_at.eq(None::<UtcTime>),
+            applications::submitted_at.eq(UtcTime::now()),
+            applications::version.eq(version + 1),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
 }

@@ -6,4 +6,5 @@ pub mod catalog;
 pub mod certification;
 pub mod eligibility;
 pub mod testing;
+pub mod timeline;
 pub mod verification;

@@ -172,6 +172,33 @@ pub struct ShipmentForm {
 }
 
 impl ShipmentForm {
+    /// The form as `application` was filed: for correcting it, or (with `keep_date` false, the
+    /// planned crossing date cleared) as the start of a new one.
+    pub fn of_application(
+        application: &crate::models::application::Application,
+        keep_date: bool,
+    ) -> Self {
+        ShipmentForm {
+            exporter: application.exporter_id.to_string(),
+            commodity: application.commodity_id.to_string(),
+            quantity: application.quantity.clone(),
+            unit: application.unit.as_str().to_owned(),
+            lots: application.lots.clone(),
+            origin_region: application.origin_region.clone(),
+            origin_district: application.origin_district.clone(),
+            producer: application.producer.clone(),
+            consignee: application.consignee.clone(),
+            border_post: application.border_post_id.to_string(),
+            transport: application.transport.as_str().to_owned(),
+            planned_date: if keep_date {
+                application.planned_date.clone()
+            } else {
+                String::new()
+            },
+            destination: application.limit_set_id.to_string(),
+        }
+    }
+
     /// Parses every field, collecting every error; ids must name active catalog entries.
     pub fn parse(&self, lookups: &Lookups) -> Result<Shipment, Errors> {
         let mut errors = Errors::new();

@@ -51,6 +51,8 @@ crate::routes! {
     get "/applications/{id}" => applications::show::show,
     post "/applications/{id}/accept" => applications::decide::accept,
     post "/applications/{id}/return" => applications::decide::send_back,
+    get "/applications/{id}/edit" => applications::resubmit::edit,
+    post "/applications/{id}/resubmit" => applications::resubmit::resubmit,
     get "/consignments" => consignments::list::show,
     get "/consignments/{id}" => consignments::show::show,
     get "/consignments/{id}/samples/new" => samples::register::new,

@@ -121,6 +121,36 @@ pub fn send_back(
     Ok(())
 }
 
+/// The exporter corrects a returned application and submits it again: back in the registry's
+/// queue as submitted. Of parallel resubmissions only the first passes the version guard.
+pub fn resubmit(
+    conn: &mut DbConn,
+    exporter: &User,
+    id: ApplicationId,
+    version: i32,
+    shipment: &Shipment,
+) -> Step<Application> {
+    let application = found(Application::find_for(conn, exporter.scope(), id)?)?;
+    super::same_version(application.version, version)?;
+    policy::may_resubmit(exporter, &application).map_err(Halt::Refused)?;
+    guarded(Application::resubmit(conn, id, version, shipment)?)?;
+    let before = application
+        .shipment()
+        .map(|s| s.audit_view(&application.code));
+    let mut entry = AuditEntry::new(
+        &Actor::user(exporter.id, &exporter.email),
+        "application.resubmitted",
+        "application",
+        id,
+    )
+    .after(shipment.audit_view(&application.code));
+    if let Some(before) = before {
+        entry = entry.before(before);
+    }
+    audit::record(conn, entry)?;
+    found(Application::find_for(conn, exporter.scope(), id)?)
+}
+
 /// A registrar registers a sample of a consignment: the next gapless `JL-YYYY-NNNNNN` code,
 /// three sealed portions, the first custody events. `replaces` names a sample whose portion was
 /// rejected as unfit; it must belong to the same consignment and not be replaced already.

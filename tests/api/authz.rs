@@ -25,6 +25,7 @@ const ADMIN: Who = Who::Roles(&[Role::Admin]);
 const AUDIT_READERS: Who = Who::Roles(&[Role::Admin, Role::Auditor]);
 const COMPANY_KEEPERS: Who = Who::Roles(&[Role::Admin, Role::Registrar]);
 const REGISTRARS: Who = Who::Roles(&[Role::Registrar]);
+const EXPORTERS: Who = Who::Roles(&[Role::Exporter]);
 const APPLICANTS: Who = Who::Roles(&[Role::Registrar, Role::Exporter]);
 const APPLICATION_READERS: Who = Who::Roles(&[Role::Registrar, Role::Exporter, Role::Auditor]);
 const INTAKE_READERS: Who = Who::Roles(&[
@@ -91,6 +92,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/applications/{id}", APPLICATION_READERS),
     ("post", "/applications/{id}/accept", REGISTRARS),
     ("post", "/applications/{id}/return", REGISTRARS),
+    ("get", "/applications/{id}/edit", EXPORTERS),
+    ("post", "/applications/{id}/resubmit", EXPORTERS),
     ("get", "/consignments", INTAKE_READERS),
     ("get", "/consignments/{id}", INTAKE_READERS),
     ("get", "/consignments/{id}/samples/new", REGISTRARS),

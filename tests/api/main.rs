@@ -25,6 +25,7 @@ mod redirects;
 mod request_id;
 mod signing;
 mod testing;
+mod timeline;
 mod users;
 mod verify;
 mod workflows;

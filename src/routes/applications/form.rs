@@ -1,12 +1,15 @@
-//! `GET /applications/new` and `POST /applications`.
+//! `GET /applications/new` (also `?copy={id}`: a new application started as a copy of an
+//! earlier one) and `POST /applications`.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use serde::Deserialize;
 
 use crate::auth::Applicant;
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::models::application::{Application, ApplicationId};
 use crate::models::catalog::Named;
 use crate::models::consignment::{QuantityUnit, Transport};
 use crate::models::{ExporterId, User};
@@ -23,6 +26,25 @@ pub struct ApplicationFormPage {
     pub lookups: Lookups,
     /// Registrars choose the exporter; an exporter files for their own company.
     pub choose_exporter: bool,
+    pub purpose: FormPurpose,
+    /// A message over the form (a stale or refused resubmission).
+    pub notice: Option<&'static str>,
+}
+
+/// What the application form is for.
+#[derive(Debug, Clone, Default)]
+pub enum FormPurpose {
+    #[default]
+    New,
+    /// A new application prefilled from an earlier one (its code).
+    Copy(String),
+    /// Correcting a returned application and submitting it again.
+    Correct {
+        id: ApplicationId,
+        code: String,
+        version: i32,
+        reason: Option<String>,
+    },
 }
 
 impl ApplicationFormPage {
@@ -37,6 +59,59 @@ impl ApplicationFormPage {
     pub fn transports(&self) -> &'static [Transport] {
         Transport::ALL
     }
+
+    /// Where the form is sent.
+    pub fn action(&self) -> String {
+        match &self.purpose {
+            FormPurpose::Correct { id, .. } => format!("/applications/{id}/resubmit"),
+            _ => "/applications".into(),
+        }
+    }
+
+    pub fn heading(&self) -> &'static str {
+        match &self.purpose {
+            FormPurpose::Correct { .. } => self.base.t("timeline.correct_title"),
+            _ => self.base.t("applications.new"),
+        }
+    }
+
+    pub fn lead(&self) -> String {
+        match &self.purpose {
+            FormPurpose::New => self.base.t("applications.lead").into(),
+            FormPurpose::Copy(code) => self.base.tf("timeline.copy_lead", &[("code", code)]),
+            FormPurpose::Correct { .. } => self.base.t("timeline.correct_lead").into(),
+        }
+    }
+
+    pub fn submit_label(&self) -> &'static str {
+        match &self.purpose {
+            FormPurpose::Correct { .. } => self.base.t("timeline.resubmit"),
+            _ => self.base.t("applications.submit"),
+        }
+    }
+
+    /// The version a correction was loaded at (the optimistic check).
+    pub fn version(&self) -> Option<i32> {
+        match &self.purpose {
+            FormPurpose::Correct { version, .. } => Some(*version),
+            _ => None,
+        }
+    }
+
+    /// Why the registry returned the application being corrected.
+    pub fn return_reason(&self) -> Option<&str> {
+        match &self.purpose {
+            FormPurpose::Correct { reason, .. } => reason.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// `?copy={id}` on the new-application form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewQuery {
+    copy: String,
 }
 
 /// The company an application is filed for: the exporter's own, or the registrar's choice.
@@ -58,24 +133,56 @@ pub async fn new(
     state: web::Data<AppState>,
     base: Base,
     who: Applicant,
+    query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let lookups = state.db.run(Lookups::load).await?;
-    let form = ShipmentForm {
-        destination: lookups
-            .limit_sets
-            .iter()
-            .find(|s| s.code == "CN")
-            .map(|s| s.id.to_string())
-            .unwrap_or_default(),
-        ..ShipmentForm::default()
+    let user = who.0;
+    let choose_exporter = user.role != Role::Exporter;
+    // A copy of an application the user may see (not theirs = not found).
+    let copy = match query.copy.as_str() {
+        "" => None,
+        id => Some(
+            id.parse::<ApplicationId>()
+                .map_err(|_| AppError::NotFound)?,
+        ),
     };
-    let choose_exporter = who.role != Role::Exporter;
+    let (lookups, earlier) = state
+        .db
+        .run(move |conn| {
+            let earlier = match copy {
+                Some(id) => {
+                    Some(Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?)
+                }
+                None => None,
+            };
+            Ok((Lookups::load(conn)?, earlier))
+        })
+        .await?;
+    let (form, purpose) = match earlier {
+        Some(earlier) => (
+            ShipmentForm::of_application(&earlier, false),
+            FormPurpose::Copy(earlier.code),
+        ),
+        None => (
+            ShipmentForm {
+                destination: lookups
+                    .limit_sets
+                    .iter()
+                    .find(|s| s.code == "CN")
+                    .map(|s| s.id.to_string())
+                    .unwrap_or_default(),
+                ..ShipmentForm::default()
+            },
+            FormPurpose::New,
+        ),
+    };
     render(&ApplicationFormPage {
         base,
         form,
         errors: Vec::new(),
         lookups,
         choose_exporter,
+        purpose,
+        notice: None,
     })
 }
 
@@ -127,6 +234,8 @@ pub async fn create(
                 errors,
                 lookups,
                 choose_exporter,
+                purpose: FormPurpose::New,
+                notice: None,
             },
         ),
     }

@@ -3,4 +3,5 @@
 pub mod decide;
 pub mod form;
 pub mod list;
+pub mod resubmit;
 pub mod show;

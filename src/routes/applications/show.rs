@@ -20,6 +20,10 @@ pub struct ApplicationPage {
     pub lookups: Lookups,
     pub consignment: Option<Consignment>,
     pub can_decide: bool,
+    /// The owning exporter may correct a returned application and submit it again.
+    pub can_resubmit: bool,
+    /// Those who file applications may start a new one as a copy of this one.
+    pub can_copy: bool,
     /// A reason typed for returning, kept when it comes back with an error.
     pub reason: String,
     pub reason_error: Option<&'static str>,
@@ -61,12 +65,16 @@ pub async fn load(
         .await?;
     let gacc_warning = unregistered.then(|| eligibility_warning(viewer.role));
     let can_decide = policy::may_decide(&viewer, &application).is_ok();
+    let can_resubmit = policy::may_resubmit(&viewer, &application).is_ok();
+    let can_copy = policy::may_file(viewer.role);
     Ok(ApplicationPage {
         base,
         application,
         lookups,
         consignment,
         can_decide,
+        can_resubmit,
+        can_copy,
         reason: String::new(),
         reason_error: None,
         notice: None,

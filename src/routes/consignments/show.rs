@@ -7,12 +7,16 @@ use crate::auth::IntakeReader;
 use crate::auth::policy::{self, Page};
 use crate::db::types::UtcTime;
 use crate::domain::Role;
+use crate::domain::Side;
 use crate::error::AppError;
 use crate::models::audit::{self, AuditEvent};
+use crate::models::catalog::Named;
 use crate::models::certificate::{Certificate, Standing};
 use crate::models::consignment::{Consignment, ConsignmentId};
+use crate::models::lab_test::LabTest;
 use crate::models::sample::Sample;
 use crate::queries::certification::{self, Readiness};
+use crate::queries::timeline::{self, Party, SampleConformity, TimelineEvent};
 use crate::routes::intake::Lookups;
 use crate::web::{AppState, Base, render};
 
@@ -30,6 +34,42 @@ struct ConsignmentPage {
     certification: Certification,
     /// The GACC warning (see `applications::show::eligibility_warning`), if it applies.
     gacc_warning: Option<&'static str>,
+    /// The exporter's desk: the timeline and the conformity summary in place of the staff's
+    /// history (which names staff and carries internal notes).
+    desk: Option<Desk>,
+}
+
+/// What an exporter reads instead of the audit history.
+struct Desk {
+    timeline: Vec<TimelineEvent>,
+    conformity: Vec<SampleConformity>,
+}
+
+impl ConsignmentPage {
+    fn describe(&self, event: &TimelineEvent) -> String {
+        super::timeline::describe(&self.base, event)
+    }
+
+    fn result(&self, test: &LabTest) -> String {
+        crate::routes::bench::result_text(&self.base, test)
+    }
+
+    fn limit(&self, test: &LabTest) -> String {
+        crate::routes::bench::limit_text(&self.base, test)
+    }
+
+    /// The laboratory of a side, by name.
+    fn lab(&self, side: &Side) -> &'static str {
+        self.base.t(Party::of_side(*side).key())
+    }
+
+    fn progress(&self, side: &Side, verified: &i64, total: &i64) -> String {
+        self.base.tn(
+            "timeline.testing_progress",
+            total,
+            &[("lab", self.lab(side)), ("verified", &verified.to_string())],
+        )
+    }
 }
 
 /// The certificates panel: the documents this user may see, and for a certifier what the
@@ -57,13 +97,25 @@ pub async fn show(
     let is_certifier = user.role == Role::Certifier;
     let opens_documents = policy::may_open(user.role, Page::Certificates);
     let warning = crate::routes::applications::show::eligibility_warning(user.role);
-    let (consignment, samples, events, lookups, certification, unregistered) = state
+    let is_exporter = user.role == Role::Exporter;
+    let (consignment, samples, events, lookups, certification, unregistered, desk) = state
         .db
         .run(move |conn| {
             let consignment =
                 Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
             let samples = Sample::of_consignment(conn, id)?;
-            let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
+            let (events, desk) = if is_exporter {
+                let timeline = timeline::of_consignment(conn, scope, id)?;
+                let conformity = timeline::conformity(conn, scope, id)?;
+                let desk = timeline.zip(conformity).map(|(timeline, conformity)| Desk {
+                    timeline,
+                    conformity,
+                });
+                (Vec::new(), Some(desk.ok_or(AppError::NotFound)?))
+            } else {
+                let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
+                (events, None)
+            };
             let now = UtcTime::now();
             let documents: Vec<(Certificate, Standing)> =
                 Certificate::of_consignment(conn, scope, id)?
@@ -100,6 +152,7 @@ pub async fn show(
                 Lookups::load(conn)?,
                 certification,
                 unregistered,
+                desk,
             ))
         })
         .await?;
@@ -113,5 +166,6 @@ pub async fn show(
         opens_application,
         certification,
         gacc_warning: unregistered.then_some(warning),
+        desk,
     })
 }

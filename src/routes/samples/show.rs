@@ -33,7 +33,9 @@ pub struct SamplePage {
     pub custody: Vec<CustodyEvent>,
     pub tests: Vec<(LabTest, TestMethod)>,
     pub discrepancies: Vec<Discrepancy>,
-    pub events: Vec<AuditEvent>,
+    /// The audit history, for the lab's staff only (it names staff and carries their notes);
+    /// `None` for an exporter.
+    pub events: Option<Vec<AuditEvent>>,
     pub lookups: Lookups,
     pub is_registrar: bool,
     pub my_side: Option<Side>,
@@ -153,7 +155,15 @@ pub async fn load(
                 let custody = CustodyEvent::of_sample(conn, id)?;
                 let tests = queries::testing::of_sample_visible(conn, id, own_side)?;
                 let discrepancies = Discrepancy::of_sample(conn, id)?;
-                let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
+                let events = match user.role {
+                    Role::Exporter => None,
+                    _ => Some(audit::of_entity(
+                        conn,
+                        "sample",
+                        &id.to_string(),
+                        user.side,
+                    )?),
+                };
                 let replaced_by = Sample::replacement_of(conn, id)?.map(|s| (s.id, s.code));
                 let replaces = match sample.replaces_sample_id {
                     Some(old) => Some((old, Sample::code_of(conn, old)?)),
