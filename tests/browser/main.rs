@@ -6,6 +6,7 @@
 #[path = "../api/helpers.rs"]
 mod helpers;
 mod offline;
+mod phone;
 mod webdriver;
 
 use helpers::{PASSWORD, spawn_app};

@@ -115,7 +115,11 @@ fn a_qr_link_is_verified_in_the_browser_when_the_server_cannot_be_reached() {
     let overflow = browser.execute(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
     );
-    assert_eq!(overflow, serde_json::json!(0), "the verdict page scrolls sideways");
+    assert_eq!(
+        overflow,
+        serde_json::json!(0),
+        "the verdict page scrolls sideways"
+    );
     let saved = browser.execute(
         "return navigator.serviceWorker.ready.then(function () {\
            return caches.match('/.well-known/revocations.json'); })\
