@@ -11,5 +11,6 @@ pub use crate::token;
 
 pub use extractors::{
     Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CertificateReader,
-    Certifier, CompanyManager, CurrentUser, IntakeReader, LabelPrinter, Registrar, Reviewer,
+    CertificateViewer, Certifier, CompanyManager, CurrentUser, Inspector, IntakeReader,
+    LabelPrinter, Registrar, Reviewer,
 };
