@@ -65,6 +65,8 @@ impl Lang {
                     include_str!(concat!("certificates/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("verify/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("border/", $lang, ".ftl")),
                 )
             };
         }

@@ -83,6 +83,21 @@ impl BorderSection {
         out
     }
 
+    /// Whether the form chose `outcome`.
+    pub fn picked(&self, outcome: &str) -> bool {
+        self.form.outcome.trim() == outcome
+    }
+
+    /// Whether the form chose transport `mode`.
+    pub fn seen_by(&self, mode: &str) -> bool {
+        self.form.observed_transport.trim() == mode
+    }
+
+    /// Whether the confirmation box was ticked.
+    pub fn acknowledged(&self) -> bool {
+        self.form.acknowledged == "yes"
+    }
+
     /// The transport modes, the declared one first.
     pub fn modes(&self) -> [&'static str; 2] {
         match self.declared.transport {

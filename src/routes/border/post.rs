@@ -11,6 +11,7 @@ use crate::db::types::UtcTime;
 use crate::domain::TimeZone;
 use crate::error::AppError;
 use crate::models::BorderPost;
+use crate::models::catalog::Named;
 use crate::models::border_check::BorderCheck;
 use crate::models::certificate::Certificate;
 use crate::queries::border::{self, CheckLine, Expected, POST_LIMIT};
