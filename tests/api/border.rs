@@ -410,3 +410,27 @@ fn the_verdict_page_leads_a_signed_in_inspector_to_the_border_check() {
     assert!(!visitor.body.contains("/certificates/"));
     assert!(!exporter.body.contains(&en("border.check_link")));
 }
+
+#[test]
+fn the_demo_has_checks_in_every_outcome_and_a_released_certificate_warns_at_another_post() {
+    let app = spawn_app();
+    app.cli(&["seed-demo", "--password", "border-demo-password-1"])
+        .unwrap();
+    app.cli(&["seed-demo", "--password", "border-demo-password-1"])
+        .unwrap();
+
+    let released: jointlab::db::ids::CertificateId = border_checks::table
+        .filter(border_checks::outcome.eq("released"))
+        .select(border_checks::certificate_id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let scan = app.signed_in("inspector").get(&page(&released.to_string()));
+
+    assert_eq!(
+        (checks(&app, "released"), checks(&app, "held"), checks(&app, "refused")),
+        (1, 2, 1),
+        "seeded once, in every outcome"
+    );
+    assert!(scan.body.contains("Already released at Altynkol"), "{}", scan.body);
+    assert!(!scan.body.contains("value=\"released\""));
+}
