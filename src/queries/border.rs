@@ -97,8 +97,8 @@ pub fn facts(
 ) -> QueryResult<(Facts, Declared)> {
     let consignment = Consignment::find_for(conn, Scope::All, certificate.consignment_id)?
         .ok_or(diesel::result::Error::NotFound)?;
-    let post =
-        BorderPost::find(conn, consignment.border_post_id)?.ok_or(diesel::result::Error::NotFound)?;
+    let post = BorderPost::find(conn, consignment.border_post_id)?
+        .ok_or(diesel::result::Error::NotFound)?;
     let released_at = BorderCheck::release_of(conn, certificate.id)?.map(|c| c.post_id);
     let facts = Facts {
         standing: certificate.standing(now),
@@ -169,14 +169,18 @@ pub fn expected_at(
     let posts = posts(conn)?;
     let mut out = Vec::with_capacity(rows.len());
     for (consignment, exporter, commodity) in rows {
-        let mine = documents.iter().filter(|c| c.consignment_id == consignment.id);
+        let mine = documents
+            .iter()
+            .filter(|c| c.consignment_id == consignment.id);
         let certificate = mine
             .clone()
             .find(|c| c.status == CertificateStatus::Issued)
             .or_else(|| mine.clone().next())
             .cloned();
         let released_at = match &certificate {
-            Some(c) => BorderCheck::release_of(conn, c.id)?.and_then(|r| posts.get(&r.post_id).cloned()),
+            Some(c) => {
+                BorderCheck::release_of(conn, c.id)?.and_then(|r| posts.get(&r.post_id).cloned())
+            }
             None => None,
         };
         out.push(Expected {

@@ -35,9 +35,8 @@ pub fn record(
 ) -> Step<BorderCheck> {
     policy::may_check(by).map_err(super::Halt::Refused)?;
     let here = found(by.border_post_id)?;
-    let certificate = found(
-        Certificate::find_for(conn, Scope::All, id)?.filter(Certificate::is_published),
-    )?;
+    let certificate =
+        found(Certificate::find_for(conn, Scope::All, id)?.filter(Certificate::is_published))?;
     guarded(BorderCheck::count_of(conn, id)? == entry.seen_checks)?;
     let (facts, declared) = border::facts(conn, &certificate, here, at)?;
     let warnings = facts.warnings(entry.observed);

@@ -101,8 +101,14 @@ fn an_inspector_sees_the_results_and_records_a_release_at_his_post() {
     assert_eq!(form.status, 200);
     assert!(form.body.contains(&en("certification.results")));
     assert!(form.body.contains("value=\"released\""));
-    assert!(!form.body.contains("name=\"post\""), "the post is never chosen");
-    assert!(!form.body.contains(&en("border.acknowledge")), "no warning, no box");
+    assert!(
+        !form.body.contains("name=\"post\""),
+        "the post is never chosen"
+    );
+    assert!(
+        !form.body.contains(&en("border.acknowledge")),
+        "no warning, no box"
+    );
     assert_eq!(res.status, 303, "{}", res.body);
     assert!(after.body.contains(&en("border.recorded")));
     assert!(after.body.contains(&en("border.outcome.released")));
@@ -154,18 +160,33 @@ fn a_second_release_at_another_post_is_warned_refused_and_only_a_hold_is_recorde
         ],
     );
 
-    assert!(form.body.contains("Already released at Nur Zholy"), "{}", form.body);
+    assert!(
+        form.body.contains("Already released at Nur Zholy"),
+        "{}",
+        form.body
+    );
     assert!(form.body.contains("Border post declared: Nur Zholy"));
-    assert!(!form.body.contains("value=\"released\""), "a second release is not offered");
+    assert!(
+        !form.body.contains("value=\"released\""),
+        "a second release is not offered"
+    );
     assert!(form.body.contains(&en("border.acknowledge")));
     for res in [&unconfirmed_release, &confirmed_release] {
         assert_eq!(res.status, 422);
         assert!(res.body.contains(&en("border.already_released")));
     }
     assert_eq!(unconfirmed_hold.status, 422);
-    assert!(unconfirmed_hold.body.contains(&en("border.acknowledge_required")));
+    assert!(
+        unconfirmed_hold
+            .body
+            .contains(&en("border.acknowledge_required"))
+    );
     assert!(unconfirmed_hold.body.contains("acknowledged-error"));
-    assert!(unconfirmed_hold.body.contains("Second presentation of the same paper"));
+    assert!(
+        unconfirmed_hold
+            .body
+            .contains("Second presentation of the same paper")
+    );
     assert_eq!(hold.status, 303, "{}", hold.body);
     assert_eq!(checks(&app, "released"), 1);
     assert_eq!(checks(&app, "held"), 1);
@@ -287,8 +308,14 @@ fn the_exporter_sees_his_certificates_checks_and_another_exporter_gets_404() {
     assert_eq!(own.status, 200);
     assert!(own.body.contains(&en("border.history")));
     assert!(own.body.contains(&en("border.outcome.held")) && own.body.contains(note));
-    assert!(!own.body.contains("Test inspector"), "exporters do not see inspectors' names");
-    assert!(!own.body.contains("border-checks\" class=\"form"), "no form for the exporter");
+    assert!(
+        !own.body.contains("Test inspector"),
+        "exporters do not see inspectors' names"
+    );
+    assert!(
+        !own.body.contains("border-checks\" class=\"form"),
+        "no form for the exporter"
+    );
     assert_eq!(other.status, 404);
     assert!(certifier.body.contains(note) && certifier.body.contains("Test inspector"));
 }
@@ -361,8 +388,15 @@ fn parallel_identical_releases_record_one_and_the_rest_are_stale() {
     );
 
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
-    assert!(statuses.iter().all(|s| matches!(s, 303 | 409)), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 303 | 409)),
+        "{statuses:?}"
+    );
     assert_eq!(checks(&app, "released"), 1);
     assert_eq!(events(&app), 1);
 }
@@ -387,7 +421,11 @@ fn the_post_page_lists_the_consignment_expected_and_what_was_checked_today() {
 
     assert_eq!(before.status, 200);
     assert!(before.body.contains("Test Grain LLP") && before.body.contains(&number));
-    assert!(before.body.contains(&format!("/certificates/{id}#border-check")));
+    assert!(
+        before
+            .body
+            .contains(&format!("/certificates/{id}#border-check"))
+    );
     assert!(before.body.contains(&en("border.none_today")));
     assert!(home.body.contains("href=\"/post#expected\""));
     assert!(after.body.contains(&en("border.outcome.released")));
@@ -406,7 +444,11 @@ fn the_verdict_page_leads_a_signed_in_inspector_to_the_border_check() {
     let visitor = app.client().get(&path);
     let exporter = app.signed_in("exporter").get(&path);
 
-    assert!(inspector.body.contains(&format!("/certificates/{id}#border-check")));
+    assert!(
+        inspector
+            .body
+            .contains(&format!("/certificates/{id}#border-check"))
+    );
     assert!(!visitor.body.contains("/certificates/"));
     assert!(!exporter.body.contains(&en("border.check_link")));
 }
@@ -427,10 +469,18 @@ fn the_demo_has_checks_in_every_outcome_and_a_released_certificate_warns_at_anot
     let scan = app.signed_in("inspector").get(&page(&released.to_string()));
 
     assert_eq!(
-        (checks(&app, "released"), checks(&app, "held"), checks(&app, "refused")),
+        (
+            checks(&app, "released"),
+            checks(&app, "held"),
+            checks(&app, "refused")
+        ),
         (1, 2, 1),
         "seeded once, in every outcome"
     );
-    assert!(scan.body.contains("Already released at Altynkol"), "{}", scan.body);
+    assert!(
+        scan.body.contains("Already released at Altynkol"),
+        "{}",
+        scan.body
+    );
     assert!(!scan.body.contains("value=\"released\""));
 }

@@ -51,7 +51,8 @@ impl BorderSection {
             observed_transport: declared.transport.as_str().to_owned(),
             ..CheckForm::default()
         });
-        let observed = Transport::parse(form.observed_transport.trim()).unwrap_or(declared.transport);
+        let observed =
+            Transport::parse(form.observed_transport.trim()).unwrap_or(declared.transport);
         let warnings = facts.warnings(observed);
         // Whether a release is possible does not depend on the mode seen.
         let may_release = policy::may_release(&facts.warnings(declared.transport)).is_ok();

@@ -127,7 +127,12 @@ impl CertificatePage {
             .history
             .iter()
             .find(|l| l.check.outcome == crate::domain::border::Outcome::Released)
-            .map(|l| (l.post.name(&self.base.lang).to_owned(), self.base.time(&l.check.checked_at)))
+            .map(|l| {
+                (
+                    l.post.name(&self.base.lang).to_owned(),
+                    self.base.time(&l.check.checked_at),
+                )
+            })
             .unwrap_or_default();
         let declared = self
             .border
