@@ -6,14 +6,16 @@
 //! page computed them: he confirms he has read them, or the form comes back. A release is
 //! refused outright for a certificate already released or no longer valid. The form carries
 //! how many checks of the certificate it showed: a check recorded since (a parallel scan of the
-//! same paper) makes it stale, and the database allows one release per certificate, so of
-//! parallel releases one is recorded and the others are stale, on every backend.
+//! same paper) makes it stale. Checks of one certificate are recorded one at a time (an
+//! advisory lock on PostgreSQL, `BEGIN IMMEDIATE` on SQLite), and the database allows one
+//! release per certificate, so of parallel releases one is recorded and the others are stale
+//! (409), on every backend.
 
 use super::{Step, found, guarded, require};
 use crate::auth::policy;
-use crate::db::DbConn;
 use crate::db::ids::CertificateId;
 use crate::db::types::UtcTime;
+use crate::db::{DbConn, lock_for_transaction};
 use crate::domain::Scope;
 use crate::domain::border::{CheckEntry, Outcome, join};
 use crate::models::audit::{self, AuditEntry};
@@ -24,6 +26,14 @@ use crate::queries::border;
 
 /// The warnings were not confirmed (shown beside the confirmation box).
 pub const ACKNOWLEDGE: &str = "border.acknowledge_required";
+
+/// The advisory lock of one certificate's checks (PostgreSQL): its id's random bits.
+fn checks_lock(id: CertificateId) -> i64 {
+    let bytes = id.0.as_bytes();
+    let mut tail = [0u8; 8];
+    tail.copy_from_slice(&bytes[8..16]);
+    i64::from_be_bytes(tail)
+}
 
 /// Records `by`'s check of certificate `id` at his post, dated `at`.
 pub fn record(
@@ -37,6 +47,10 @@ pub fn record(
     let here = found(by.border_post_id)?;
     let certificate =
         found(Certificate::find_for(conn, Scope::All, id)?.filter(Certificate::is_published))?;
+    // Checks of one certificate are recorded one at a time: under PostgreSQL's READ
+    // COMMITTED a parallel check committed between two reads would otherwise be missed by the
+    // count and seen by the release rule (a 422 where the form was merely stale).
+    lock_for_transaction(conn, checks_lock(id))?;
     guarded(BorderCheck::count_of(conn, id)? == entry.seen_checks)?;
     let (facts, declared) = border::facts(conn, &certificate, here, at)?;
     let warnings = facts.warnings(entry.observed);
