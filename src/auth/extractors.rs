@@ -191,3 +191,14 @@ role_guard!(
     /// Reads certificates and notices: certifiers, exporters (their own, issued) and auditors.
     CertificateReader: Certifier | Exporter | Auditor
 );
+
+role_guard!(
+    /// Opens one certificate or notice: its readers, and inspectors (issued, replaced and
+    /// revoked documents only — never a draft), who check it at the border.
+    CertificateViewer: Certifier | Exporter | Auditor | Inspector
+);
+
+role_guard!(
+    /// Records border checks at the post of his account, and sees that post's page.
+    Inspector: Inspector
+);

@@ -11,6 +11,6 @@ pub use crate::token;
 
 pub use extractors::{
     Admin, Analyst, Applicant, ApplicationReader, AuditReader, BenchReader, CertificateReader,
-    Certifier, CompanyManager, CurrentUser, ExporterUser, IntakeReader, LabelPrinter, Registrar,
-    Reviewer,
+    CertificateViewer, Certifier, CompanyManager, CurrentUser, ExporterUser, Inspector,
+    IntakeReader, LabelPrinter, Registrar, Reviewer,
 };

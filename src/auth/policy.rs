@@ -6,6 +6,7 @@
 
 use std::ops::Deref;
 
+use crate::domain::border::Warning;
 use crate::domain::{Role, Side};
 use crate::models::User;
 use crate::models::application::{Application, ApplicationStatus};
@@ -75,6 +76,8 @@ pub enum Page {
     Bench,
     Review,
     Certificates,
+    /// An inspector's border post: what is expected there and what was checked today.
+    Post,
 }
 
 pub fn may_open(role: Role, page: Page) -> bool {
@@ -90,6 +93,7 @@ pub fn may_open(role: Role, page: Page) -> bool {
         Page::Bench => &[Analyst, Reviewer],
         Page::Review => &[Reviewer],
         Page::Certificates => &[Certifier, Exporter, Auditor],
+        Page::Post => &[Inspector],
     };
     roles.contains(&role)
 }
@@ -342,5 +346,39 @@ pub fn may_revoke(staff: &Staff, certificate: &Certificate) -> Verdict {
     rule(
         certificate.status == CertificateStatus::Issued,
         "certification.not_issued",
+    )
+}
+
+/// Whether `role` sees certificates before they are issued: the certifiers who draft them and
+/// the auditors; exporters and inspectors see only issued, replaced and revoked documents.
+pub fn sees_drafts(role: Role) -> bool {
+    matches!(role, Role::Certifier | Role::Auditor)
+}
+
+// ---- border checks ------------------------------------------------------------------------
+
+/// An inspector records border checks, at the post of his account only.
+pub fn may_check(user: &User) -> Verdict {
+    rule(user.role == Role::Inspector, "policy.not_your_role")?;
+    rule(user.border_post_id.is_some(), "border.no_post")
+}
+
+/// A certificate is released once, and only while it is valid: a revoked, replaced or expired
+/// certificate, or a non-conformity notice, may only be held or refused.
+pub fn may_release(warnings: &[Warning]) -> Verdict {
+    rule(
+        !warnings
+            .iter()
+            .any(|w| matches!(w, Warning::ReleasedElsewhere | Warning::ReleasedHere)),
+        "border.already_released",
+    )?;
+    rule(
+        !warnings.iter().any(|w| {
+            matches!(
+                w,
+                Warning::Revoked | Warning::Replaced | Warning::Expired | Warning::Notice
+            )
+        }),
+        "border.not_releasable",
     )
 }

@@ -100,3 +100,8 @@ crate::typed_id!(
     /// An additional declaration a destination's protocol requires on certificates.
     DeclarationId
 );
+
+crate::typed_id!(
+    /// An inspector's check of a certificate at a border post.
+    BorderCheckId
+);

@@ -458,6 +458,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    border_checks (id) {
+        id -> DbUuid,
+        certificate_id -> DbUuid,
+        post_id -> DbUuid,
+        inspector_id -> DbUuid,
+        outcome -> Text,
+        note -> Text,
+        declared_post_id -> DbUuid,
+        declared_transport -> Text,
+        observed_transport -> Text,
+        warnings -> Text,
+        checked_at -> DbTime,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -484,6 +503,8 @@ diesel::joinable!(certificates -> consignments (consignment_id));
 diesel::joinable!(certificate_signatures -> certificates (certificate_id));
 diesel::joinable!(gacc_registrations -> exporters (exporter_id));
 diesel::joinable!(declarations -> limit_sets (limit_set_id));
+diesel::joinable!(border_checks -> certificates (certificate_id));
+diesel::joinable!(border_checks -> users (inspector_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
@@ -508,4 +529,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     certificate_signatures,
     gacc_registrations,
     declarations,
+    border_checks,
 );

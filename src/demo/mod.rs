@@ -1,6 +1,7 @@
 //! `jointlab seed-demo`: demo companies and an account for every role and side, so that a
 //! newcomer can see each role's pages. Running it again changes nothing that exists.
 
+pub mod border;
 pub mod catalog;
 pub mod certificates;
 pub mod eligibility;
@@ -173,6 +174,15 @@ const USERS: &[DemoUser] = &[
         Lang::Kk,
     ),
     (
+        "inspector.alt@demo.jointlab.local",
+        "Yerlan Suleimenov",
+        Role::Inspector,
+        None,
+        None,
+        Some("ALT"),
+        Lang::Kk,
+    ),
+    (
         "inspector.dst@demo.jointlab.local",
         "Timur Akhmetov",
         Role::Inspector,
@@ -251,6 +261,7 @@ pub fn seed_demo(
         crate::demo::intake::seed_intake(conn, &actor)?;
         crate::demo::testing::seed_testing(conn, &actor)?;
         crate::demo::certificates::seed_certificates(conn, issuing)?;
+        crate::demo::border::seed_border_checks(conn)?;
         Ok(rows)
     })
 }

@@ -2,6 +2,7 @@
 //! e-mail, BIN or role combination cannot exist past the handler.
 
 mod bin;
+pub mod border;
 pub mod catalog;
 pub mod certificate;
 mod common_passwords;

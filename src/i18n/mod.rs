@@ -67,6 +67,8 @@ impl Lang {
                     include_str!(concat!("verify/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("timeline/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("border/", $lang, ".ftl")),
                 )
             };
         }

@@ -294,6 +294,12 @@ impl Certificate {
         Ok(n == 1)
     }
 
+    /// Issued, replaced or revoked: a document that was printed, which exporters and
+    /// inspectors may see.
+    pub fn is_published(&self) -> bool {
+        PUBLISHED.contains(&self.status)
+    }
+
     /// Where the certificate stands at `now`.
     pub fn standing(&self, now: UtcTime) -> Standing {
         match self.status {

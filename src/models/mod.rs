@@ -2,6 +2,7 @@
 
 pub mod application;
 pub mod audit;
+pub mod border_check;
 pub mod border_post;
 pub mod catalog;
 pub mod certificate;

@@ -2,6 +2,7 @@
 //! bench, the review queue, a sample's results with their methods, the dashboards). Models
 //! know one table each; these compose them, read-only.
 
+pub mod border;
 pub mod catalog;
 pub mod certification;
 pub mod eligibility;

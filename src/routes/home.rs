@@ -30,6 +30,8 @@ struct HomePage {
     opens_review: bool,
     /// A certifier's queue: drafts waiting for their side, consignments ready, failed.
     certification: Option<(i64, i64, i64)>,
+    /// An inspector's post: consignments expected there, checks recorded there today.
+    border: Option<(i64, i64)>,
 }
 
 impl HomePage {
@@ -47,7 +49,10 @@ pub async fn show(
     let (role, side, exporter_id, post_id) =
         (user.role, user.side, user.exporter_id, user.border_post_id);
     let certifier_side = user.side.filter(|_| role == Role::Certifier);
-    let (counts, events, exporter, post, dashboard, certification) = state
+    let inspector_post = post_id.filter(|_| policy::may_open(role, Page::Post));
+    let (from, to, since) =
+        crate::routes::border::post::window(user.time_zone, crate::db::types::UtcTime::now());
+    let (counts, events, exporter, post, dashboard, certification, border) = state
         .db
         .run(move |conn| {
             let counts = if role == Role::Admin {
@@ -76,7 +81,21 @@ pub async fn show(
                 Some(side) => Some(crate::queries::certification::queue_counts(conn, side)?),
                 None => None,
             };
-            Ok((counts, events, exporter, post, dashboard, certification))
+            let border = match inspector_post {
+                Some(post) => Some(crate::queries::border::post_counts(
+                    conn, post, from, to, since,
+                )?),
+                None => None,
+            };
+            Ok((
+                counts,
+                events,
+                exporter,
+                post,
+                dashboard,
+                certification,
+                border,
+            ))
         })
         .await?;
     let opens = |page| policy::may_open(user.role, page);
@@ -99,5 +118,6 @@ pub async fn show(
         opens_bench,
         opens_review,
         certification,
+        border,
     })
 }

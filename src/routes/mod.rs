@@ -5,6 +5,7 @@ pub mod admin;
 pub mod applications;
 pub mod assets;
 pub mod bench;
+pub mod border;
 pub mod certificates;
 pub mod consignments;
 pub mod exporters;
@@ -118,4 +119,6 @@ crate::routes! {
     post "/certificates/{id}/replace" => certificates::draft::replace,
     get "/consignments/{id}/certificates/new" => certificates::draft::new,
     post "/consignments/{id}/certificates" => certificates::draft::create,
+    post "/certificates/{id}/border-checks" => border::record::submit,
+    get "/post" => border::post::show,
 }

@@ -22,7 +22,7 @@ pub struct NavItem {
 /// The navigation of a role: only pages that role may open.
 fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
     use crate::auth::policy::{Page, may_open};
-    const PAGES: [(Page, &str, &str); 10] = [
+    const PAGES: [(Page, &str, &str); 11] = [
         (Page::Users, "/admin/users", "nav.users"),
         (Page::Catalog, "/admin/catalog", "nav.catalog"),
         (Page::Applications, "/applications", "nav.applications"),
@@ -31,6 +31,7 @@ fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
         (Page::Consignments, "/consignments", "nav.consignments"),
         (Page::Samples, "/samples", "nav.samples"),
         (Page::Certificates, "/certificates", "nav.certificates"),
+        (Page::Post, "/post", "nav.post"),
         (Page::Exporters, "/exporters", "nav.exporters"),
         (Page::Audit, "/admin/audit", "nav.audit"),
     ];

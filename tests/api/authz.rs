@@ -41,6 +41,13 @@ const ANALYSTS: Who = Who::Roles(&[Role::Analyst]);
 const REVIEWERS: Who = Who::Roles(&[Role::Reviewer]);
 const CERTIFIERS: Who = Who::Roles(&[Role::Certifier]);
 const CERTIFICATE_READERS: Who = Who::Roles(&[Role::Certifier, Role::Exporter, Role::Auditor]);
+const CERTIFICATE_VIEWERS: Who = Who::Roles(&[
+    Role::Certifier,
+    Role::Exporter,
+    Role::Auditor,
+    Role::Inspector,
+]);
+const INSPECTORS: Who = Who::Roles(&[Role::Inspector]);
 const LABEL_PRINTERS: Who = Who::Roles(&[Role::Registrar, Role::Analyst, Role::Reviewer]);
 
 /// Every route, and who may use it. A route the application registers without a line here
@@ -145,7 +152,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ),
     ("get", "/certificates", CERTIFICATE_READERS),
     ("get", "/certificates/{id}.pdf", CERTIFICATE_READERS),
-    ("get", "/certificates/{id}", CERTIFICATE_READERS),
+    ("get", "/certificates/{id}", CERTIFICATE_VIEWERS),
     ("post", "/certificates/{id}/sign", CERTIFIERS),
     ("post", "/certificates/{id}/revoke", CERTIFIERS),
     ("post", "/certificates/{id}/discard", CERTIFIERS),
@@ -153,6 +160,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/certificates/{id}/replace", CERTIFIERS),
     ("get", "/consignments/{id}/certificates/new", CERTIFIERS),
     ("post", "/consignments/{id}/certificates", CERTIFIERS),
+    ("post", "/certificates/{id}/border-checks", INSPECTORS),
+    ("get", "/post", INSPECTORS),
     // Last: it ends the session the walk uses.
     ("post", "/logout", Who::Public),
 ];

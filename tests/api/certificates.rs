@@ -533,6 +533,10 @@ fn exporters_see_their_own_issued_documents_never_a_draft_and_others_see_per_rol
     let inspector = app
         .signed_in("inspector")
         .get(&format!("/certificates/{id}"));
+    let inspector_draft = app
+        .signed_in("inspector")
+        .get(&format!("/certificates/{draft}"));
+    let inspector_list = app.signed_in("inspector").get("/certificates");
 
     assert_eq!(own.status, 200);
     assert!(own.body.contains("Download PDF"));
@@ -547,5 +551,9 @@ fn exporters_see_their_own_issued_documents_never_a_draft_and_others_see_per_rol
         "auditors change nothing"
     );
     assert_eq!(analyst.status, 403);
-    assert_eq!(inspector.status, 403);
+    // Inspectors read a certificate they check at the border, never a draft, and no list.
+    assert_eq!(inspector.status, 200);
+    assert!(!inspector.body.contains("Download PDF"));
+    assert_eq!(inspector_draft.status, 404);
+    assert_eq!(inspector_list.status, 403);
 }

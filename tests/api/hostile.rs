@@ -333,6 +333,7 @@ fn hostile_input_never_fails_the_server_nor_reaches_the_database() {
         "reviewer_kz",
         "exporter",
         "certifier_cn",
+        "inspector",
         "admin",
     ] {
         let client = app.signed_in(key);

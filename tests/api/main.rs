@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod authz;
+mod border;
 mod catalog;
 mod certificates;
 mod cli;

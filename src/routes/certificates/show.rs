@@ -8,13 +8,17 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::{Document, conformity_text, limit_text, reading_text, signed_times};
-use crate::auth::CertificateReader;
+use crate::auth::CertificateViewer;
 use crate::auth::policy::{self, Staff};
+use crate::domain::border::{CheckForm, Warning};
 use crate::domain::certificate::ResultLine;
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
+use crate::models::border_check::BorderCheck;
 use crate::models::certificate::{Certificate, CertificateId, Signature, Standing};
+use crate::queries::border::{self as border_query, CheckLine};
+use crate::routes::border::BorderSection;
 use crate::web::{AppState, Base, render_status};
 
 #[derive(Template)]
@@ -35,6 +39,15 @@ pub struct CertificatePage {
     pub reason_error: Option<&'static str>,
     /// Shown after an issue: the number the second signature gave.
     pub issued: bool,
+    /// The certificate's border checks, oldest first.
+    pub history: Vec<CheckLine>,
+    /// Whether the history names the inspectors (not for exporters).
+    pub names_inspectors: bool,
+    /// An inspector's section: the warnings and the border-check form.
+    pub border: Option<BorderSection>,
+    pub is_inspector: bool,
+    /// Shown after a check was recorded.
+    pub recorded: bool,
 }
 
 impl CertificatePage {
@@ -100,6 +113,66 @@ impl CertificatePage {
     fn replaces_href(&self, c: &Certificate) -> String {
         format!("/certificates/{}", c.id)
     }
+
+    fn outcome(&self, check: &BorderCheck) -> &'static str {
+        self.base.tk("border.outcome.", check.outcome.as_str())
+    }
+
+    fn mode(&self, mode: &str) -> &'static str {
+        self.base.tk("transport.", mode)
+    }
+
+    fn warning(&self, warning: &Warning) -> String {
+        let (post, at) = self
+            .history
+            .iter()
+            .find(|l| l.check.outcome == crate::domain::border::Outcome::Released)
+            .map(|l| {
+                (
+                    l.post.name(&self.base.lang).to_owned(),
+                    self.base.time(&l.check.checked_at),
+                )
+            })
+            .unwrap_or_default();
+        let declared = self
+            .border
+            .as_ref()
+            .map(|b| {
+                (
+                    b.declared.post.name(&self.base.lang).to_owned(),
+                    self.base.tk("transport.", b.declared.transport.as_str()),
+                )
+            })
+            .unwrap_or_default();
+        self.base.tf(
+            &format!("border.warning.{}", warning.as_str()),
+            &[
+                ("post", &post),
+                ("at", &at),
+                ("declared_post", &declared.0),
+                ("declared_transport", declared.1),
+            ],
+        )
+    }
+
+    fn confirmed(&self, check: &BorderCheck) -> String {
+        check
+            .warning_list()
+            .iter()
+            .map(|w| self.base.tk("border.warning_short.", w.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn border_error(&self, field: &str) -> Option<&'static str> {
+        let b = self.border.as_ref()?;
+        match field {
+            "outcome" => b.errors.outcome,
+            "note" => b.errors.note,
+            "observed_transport" => b.errors.observed,
+            _ => b.acknowledge_error,
+        }
+    }
 }
 
 /// Loads the page for `user`, with what the policy lets them do.
@@ -109,10 +182,34 @@ pub async fn load(
     user: User,
     id: CertificateId,
 ) -> Result<CertificatePage, AppError> {
+    load_with(state, base, user, id, None).await
+}
+
+/// Like [`load`], an inspector's border-check form filled as `form`.
+pub async fn load_with(
+    state: &AppState,
+    base: Base,
+    user: User,
+    id: CertificateId,
+    form: Option<CheckForm>,
+) -> Result<CertificatePage, AppError> {
     let scope = user.scope();
-    let doc = state
+    let reader = user.clone();
+    let (doc, history, border) = state
         .db
-        .run(move |conn| Document::load(conn, scope, id))
+        .run(move |conn| {
+            let mut doc = Document::load(conn, scope, id)?;
+            if !policy::sees_drafts(reader.role) {
+                // Inspectors, like exporters, never see a document before it is issued.
+                if !doc.certificate.is_published() {
+                    return Err(AppError::NotFound);
+                }
+                doc.replaced_by = doc.replaced_by.filter(|r| r.number.is_some());
+            }
+            let history = border_query::history(conn, id)?;
+            let border = BorderSection::load(conn, &reader, &doc.certificate, form)?;
+            Ok((doc, history, border))
+        })
         .await?;
     let staff = (user.role == Role::Certifier)
         .then(|| Staff::of(user.clone()))
@@ -138,7 +235,12 @@ pub async fn load(
     Ok(CertificatePage {
         base,
         doc,
-        is_staff: user.role != Role::Exporter,
+        is_staff: !matches!(user.role, Role::Exporter | Role::Inspector),
+        names_inspectors: user.role != Role::Exporter,
+        is_inspector: user.role == Role::Inspector,
+        history,
+        border,
+        recorded: false,
         can_sign,
         sign_blocked,
         can_discard,
@@ -156,16 +258,18 @@ pub async fn load(
 #[serde(default)]
 pub struct ShowQuery {
     pub issued: String,
+    pub recorded: String,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     base: Base,
-    who: CertificateReader,
+    who: CertificateViewer,
     id: web::Path<CertificateId>,
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let mut page = load(&state, base, who.0, id.into_inner()).await?;
     page.issued = query.issued == "1" && page.doc.certificate.number.is_some();
+    page.recorded = query.recorded == "1" && !page.history.is_empty();
     render_status(StatusCode::OK, &page)
 }

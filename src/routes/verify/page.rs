@@ -36,6 +36,8 @@ pub struct VerdictPage {
     /// Where the replacement is checked (its QR link), when there is one.
     pub replacement_href: Option<String>,
     pub checked_at: String,
+    /// For a signed-in inspector: the certificate's page, where he records the border check.
+    pub border_href: Option<String>,
 }
 
 impl VerdictPage {
@@ -103,6 +105,15 @@ fn page_body(base: Base, verification: Verification) -> Result<(StatusCode, Stri
         .and_then(|r| r.token.as_ref())
         .map(|token| format!("/v/{token}"));
     let checked_at = base.time(&UtcTime::now());
+    let inspector = base
+        .user
+        .as_ref()
+        .is_some_and(|u| crate::auth::policy::may_check(u).is_ok());
+    let border_href = verification
+        .found
+        .as_ref()
+        .filter(|_| inspector)
+        .map(|f| format!("/certificates/{}#border-check", f.certificate.id));
     let verdict = verification.verdict;
     let status = match verdict {
         Verdict::NotFound => StatusCode::NOT_FOUND,
@@ -114,6 +125,7 @@ fn page_body(base: Base, verification: Verification) -> Result<(StatusCode, Stri
         printed,
         replacement_href,
         checked_at,
+        border_href,
     }
     .render()?;
     Ok((status, html))

@@ -1,0 +1,1 @@
+DROP TABLE border_checks;

@@ -1,0 +1,65 @@
+## border: өткізу пункттеріндегі инспекторлардың тексерулері
+nav-post = Менің пунктім
+border-post_title = Өткізу пункті
+border-verify_link = Сертификатты нөмірі мен коды бойынша тексеру
+border-expected = Күтілетін жүк партиялары
+border-expected_window = Шекарадан жоспарлы өту: { $from } – { $to }.
+border-none_expected = Бұл күндері бұл өткізу пунктінде жүк партиясы күтілмейді.
+border-no_certificate = Сертификат әлі берілмеген
+border-released_at = Өткізілді: { $post }
+border-checked_today = Бүгін осында тексерілгендер
+border-none_today = Бүгін бұл өткізу пунктінде ештеңе тексерілген жоқ.
+border-list_cut = Тек алғашқы 100 көрсетілген.
+border-tile_expected = { $count ->
+   *[other] жүк партиясы сіздің өткізу пунктіңізде күтілуде
+}
+border-tile_checked = { $count ->
+   *[other] тексеру бүгін сіздің өткізу пунктіңізде жазылды
+}
+border-history = Шекарадағы тексерулер
+border-no_checks = Бұл сертификат бойынша шекарада тексеру жазылмаған.
+border-recorded = Шекарадағы тексеру жазылды.
+border-declared = Мәлімделген
+border-observed = Нақты
+border-confirmed = Расталған ескертулер
+border-check_title = Шекарадағы тексеру
+border-check_link = Сертификатты ашып, шекарадағы тексеруді жазу
+border-verdict_lead = Сіз инспектор ретінде кірдіңіз: зертханалар нәтижелері бар сертификатты ашып, өткізу пунктіңіздегі шешімді жазыңыз.
+border-your_post = Сіздің өткізу пунктіңіз
+border-declared_post = Мәлімделген өткізу пункті
+border-declared_transport = Мәлімделген көлік түрі
+border-warnings_lead = Шешім қабылдамас бұрын оқыңыз:
+border-only_hold_or_refuse = Бұл сертификат бойынша өткізуге болмайды: тек жүк партиясын ұстауды немесе өткізбеуді жазуға болады.
+border-outcome = Шешім
+border-outcome-released = Өткізілді
+border-outcome-held = Ұсталды
+border-outcome-refused = Өткізілмеді
+border-observed_transport = Нақты көлік түрі
+border-note = Ескертпе (ұстағанда немесе өткізбегенде міндетті)
+border-acknowledge = Жоғарыдағы ескертулерді оқыдым
+border-record = Шекарадағы тексеруді жазу
+border-outcome_required = Таңдаңыз: өткізілді, ұсталды немесе өткізілмеді.
+border-transport_required = Нақты көлік түрін таңдаңыз.
+border-note_required = Жүк партиясы неге ұсталғанын немесе өткізілмегенін жазыңыз.
+border-acknowledge_required = Тексеруді жазбас бұрын ескертулерді оқығаныңызды растаңыз.
+border-already_released = Бұл сертификат бойынша жүк өткізіліп қойған: сертификат бойынша бір-ақ рет өткізіледі. «Ұсталды» немесе «өткізілмеді» деп жазыңыз.
+border-not_releasable = Кері қайтарылған, ауыстырылған немесе мерзімі өткен сертификат, сондай-ақ сәйкессіздік туралы хабарлама бойынша өткізуге болмайды. «Ұсталды» немесе «өткізілмеді» деп жазыңыз.
+border-no_post = Тіркелгіңізде өткізу пункті көрсетілмеген: әкімшіге хабарласыңыз.
+border-stale = Бұл бет ашық тұрғанда сертификат бойынша басқа тексеру жазылды. Тексерулер мен ескертулерді қайта оқып, өзіңіздікін жазыңыз.
+border-warning-released_elsewhere = { $post } өткізу пунктінде { $at } өткізілген.
+border-warning-released_here = Сіздің өткізу пунктіңізде ({ $post }) { $at } өткізілген.
+border-warning-revoked = КЕРІ ҚАЙТАРЫЛДЫ: сертификат осы тексеруге дейін кері қайтарылған.
+border-warning-replaced = АУЫСТЫРЫЛДЫ: сертификат осы тексеруге дейін түзетілген сертификатпен ауыстырылған; жаңасын сұраңыз.
+border-warning-expired = МЕРЗІМІ ӨТТІ: сертификат енді жарамды емес.
+border-warning-notice = Бұл сертификат емес, сәйкессіздік туралы хабарлама: жүк партиясы сынақтан өтпеген.
+border-warning-other_post = Мәлімделген өткізу пункті: { $declared_post }, сіздің пунктіңіз емес.
+border-warning-other_transport = Мәлімделген көлік түрі: { $declared_transport }, сіз көріп тұрған түр емес.
+border-warning_short-released_elsewhere = басқа өткізу пунктінде өткізілген
+border-warning_short-released_here = осы өткізу пунктінде өткізілген
+border-warning_short-revoked = кері қайтарылды
+border-warning_short-replaced = ауыстырылды
+border-warning_short-expired = мерзімі өтті
+border-warning_short-notice = сәйкессіздік туралы хабарлама
+border-warning_short-other_post = басқа өткізу пункті мәлімделген
+border-warning_short-other_transport = басқа көлік түрі мәлімделген
+border_check-recorded = Шекарадағы тексеру жазылды

@@ -1,0 +1,65 @@
+## border: 口岸查验员的查验
+nav-post = 我的口岸
+border-post_title = 口岸
+border-verify_link = 按编号和验证码核验证书
+border-expected = 预计到达本口岸的货物批次
+border-expected_window = 计划过境日期：{ $from } 至 { $to }。
+border-none_expected = 这几天本口岸没有预计到达的货物批次。
+border-no_certificate = 尚未签发证书
+border-released_at = 已在{ $post }放行
+border-checked_today = 今日本口岸查验
+border-none_today = 今天本口岸尚无查验记录。
+border-list_cut = 仅列出前 100 条。
+border-tile_expected = { $count ->
+   *[other] 批货物预计到达您的口岸
+}
+border-tile_checked = { $count ->
+   *[other] 条查验记录（今日，您的口岸）
+}
+border-history = 口岸查验记录
+border-no_checks = 该证书尚无口岸查验记录。
+border-recorded = 口岸查验已记录。
+border-declared = 申报
+border-observed = 实际
+border-confirmed = 已确认的警告
+border-check_title = 口岸查验
+border-check_link = 打开证书并记录口岸查验
+border-verdict_lead = 您已以查验员身份登录：查看含实验室检测结果的证书，并记录您所在口岸的查验决定。
+border-your_post = 您的口岸
+border-declared_post = 申报口岸
+border-declared_transport = 申报运输方式
+border-warnings_lead = 作出决定前请阅读：
+border-only_hold_or_refuse = 该证书不能放行：只能记录扣留或不予放行。
+border-outcome = 查验决定
+border-outcome-released = 放行
+border-outcome-held = 扣留
+border-outcome-refused = 不予放行
+border-observed_transport = 实际运输方式
+border-note = 备注（扣留或不予放行时必填）
+border-acknowledge = 我已阅读以上警告
+border-record = 记录口岸查验
+border-outcome_required = 请选择：放行、扣留或不予放行。
+border-transport_required = 请选择实际运输方式。
+border-note_required = 请写明扣留或不予放行的原因。
+border-acknowledge_required = 记录查验前，请确认您已阅读警告。
+border-already_released = 该证书已放行过：一份证书只能放行一次。请记录扣留或不予放行。
+border-not_releasable = 已撤销、已替换或已过期的证书以及不合格通知书不能放行。请记录扣留或不予放行。
+border-no_post = 您的账户没有指定口岸：请联系管理员。
+border-stale = 您打开此页面期间，该证书已有另一条查验记录。请重新阅读查验记录和警告后再记录。
+border-warning-released_elsewhere = 已于 { $at } 在{ $post }放行。
+border-warning-released_here = 已于 { $at } 在您的口岸（{ $post }）放行。
+border-warning-revoked = 已撤销：本次扫描前该证书已被撤销。
+border-warning-replaced = 已替换：本次扫描前该证书已被更正后的证书替换，请索取新证书。
+border-warning-expired = 已过期：该证书有效期已过。
+border-warning-notice = 这是不合格通知书，不是证书：该货物批次未通过检测。
+border-warning-other_post = 申报口岸为{ $declared_post }，不是您的口岸。
+border-warning-other_transport = 申报运输方式为{ $declared_transport }，与您看到的不同。
+border-warning_short-released_elsewhere = 已在其他口岸放行
+border-warning_short-released_here = 已在本口岸放行
+border-warning_short-revoked = 已撤销
+border-warning_short-replaced = 已替换
+border-warning_short-expired = 已过期
+border-warning_short-notice = 不合格通知书
+border-warning_short-other_post = 申报了其他口岸
+border-warning_short-other_transport = 申报了其他运输方式
+border_check-recorded = 口岸查验已记录
