@@ -409,7 +409,7 @@ fn disposal_asks_for_confirmation_and_the_other_side_is_not_offered_a_portion_it
 
 /// Runs a command-line tool on files the test wrote; a missing tool fails the test (CI
 /// installs them).
-fn tool(program: &str, args: &[&str]) -> String {
+pub fn tool(program: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(program)
         .args(args)
         .output()

@@ -72,6 +72,40 @@ fn revoke(app: &TestApp, id: &str) {
     assert_eq!(res.status, 303, "{}", res.body);
 }
 
+/// The URL the QR code on the first page of certificate `id`'s PDF carries (pdftoppm + zbarimg).
+fn scanned_url(app: &TestApp, id: &str) -> String {
+    let (status, _, pdf) = app
+        .signed_in("certifier_kz")
+        .get_bytes(&format!("/certificates/{id}.pdf"));
+    assert_eq!(status, 200);
+    let dir = app.settings.data.dir.join("scan");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("certificate.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let page = dir.join("page");
+    crate::tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            file.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+    );
+    crate::tool(
+        "zbarimg",
+        &["--quiet", "--raw", dir.join("page.png").to_str().unwrap()],
+    )
+    .trim()
+    .to_owned()
+}
+
 /// Waits until the page's script says which verdict section it shows.
 fn shown_verdict(browser: &Browser) -> String {
     let started = Instant::now();
@@ -99,7 +133,7 @@ fn shown_verdict(browser: &Browser) -> String {
 #[ignore = "needs chromium and chromedriver: cargo test --test browser -- --ignored"]
 fn a_qr_link_is_verified_in_the_browser_when_the_server_cannot_be_reached() {
     let app = spawn_app();
-    let (_, first) = issue(&app);
+    let (first_id, first) = issue(&app);
     let (_, second) = issue(&app);
     let (revoked_id, revoked) = issue(&app);
     revoke(&app, &revoked_id);
@@ -132,6 +166,30 @@ fn a_qr_link_is_verified_in_the_browser_when_the_server_cannot_be_reached() {
     let offline_page =
         browser.execute("return caches.match('/v/offline').then(function (r) { return !!r; });");
     assert_eq!(offline_page, serde_json::json!(true));
+
+    // An inspector scans the printed certificate: the QR code on the PDF's first page opens
+    // the verdict, and he records the release at his post.
+    let first_id = first_id.clone();
+    let url = scanned_url(&app, &first_id);
+    let path = &url[url.find("/v/").expect("a /v/ link")..];
+    assert_eq!(path, format!("/v/{first}"));
+    browser.goto(&format!("{}/login", app.address));
+    browser.type_into("#email", &app.user("inspector").email);
+    browser.type_into("#password", PASSWORD);
+    browser.click("button[type=submit].primary");
+    browser.wait_for_url("the home page", |u| !u.contains("/login"));
+    browser.goto(&format!("{}{path}?lang=kk", app.address));
+    browser.wait_for_text("verdict-valid");
+    browser.click("a[href$='#border-check']");
+    browser.wait_for_text("/border-checks");
+    browser.click("input[name=outcome][value=released]");
+    browser.click("form[action$='/border-checks'] button.primary");
+    let recorded = browser.wait_for_text(t(Lang::Kk, "border.outcome.released"));
+    assert!(
+        recorded.contains(&app.user("inspector").display_name),
+        "the check history names the inspector"
+    );
+    browser.screenshot(&screenshots().join("border-released-kk-390.png"));
 
     // The link drops: the server is gone.
     app.stop_server();
