@@ -34,6 +34,8 @@ pub enum Party {
     ChineseLab,
     /// Both laboratories together (co-signed documents, discrepancies between them).
     JointLab,
+    /// An inspector at a border post (never named to the exporter).
+    Border,
 }
 
 impl Party {
@@ -52,6 +54,7 @@ impl Party {
             Party::KazakhLab => "timeline.party.kz",
             Party::ChineseLab => "timeline.party.cn",
             Party::JointLab => "timeline.party.joint",
+            Party::Border => "timeline.party.border",
         }
     }
 }
@@ -118,6 +121,13 @@ pub enum EventKind {
     NoticeIssued {
         id: CertificateId,
         number: String,
+    },
+    /// An inspector's decision on a certificate at a border post.
+    BorderCheck {
+        number: String,
+        /// The post's name in the four languages (en, ru, kk, zh).
+        post: crate::domain::certificate::Names,
+        outcome: crate::models::border_check::Outcome,
     },
 }
 
@@ -209,7 +219,9 @@ pub fn of_consignment(
             ));
         }
     }
-    document_events(&Certificate::of_consignment(conn, scope, id)?, &mut events);
+    let documents = Certificate::of_consignment(conn, scope, id)?;
+    border_events(conn, &documents, &mut events)?;
+    document_events(&documents, &mut events);
     // Stable: events of the same instant keep the order they were pushed in (cause first).
     events.sort_by_key(|e| e.at);
     Ok(Some(events))
@@ -350,6 +362,44 @@ fn testing_progress(
                 total: of_side.len() as i64,
             },
         ));
+    }
+    Ok(())
+}
+
+/// The border checks of the consignment's issued documents.
+fn border_events(
+    conn: &mut DbConn,
+    documents: &[Certificate],
+    events: &mut Vec<TimelineEvent>,
+) -> QueryResult<()> {
+    use crate::models::border_check::BorderCheck;
+    use crate::models::border_post::BorderPost;
+    let posts = BorderPost::all(conn)?;
+    for doc in documents.iter().filter(|d| d.issued_at.is_some()) {
+        let number = doc.number.clone().unwrap_or_default();
+        for check in BorderCheck::of_certificate(conn, doc.id)? {
+            let post = posts
+                .iter()
+                .find(|p| p.id == check.post_id)
+                .map(|p| {
+                    crate::domain::certificate::Names([
+                        p.name_en.clone(),
+                        p.name_ru.clone(),
+                        p.name_kk.clone(),
+                        p.name_zh.clone(),
+                    ])
+                })
+                .unwrap_or_default();
+            events.push(TimelineEvent::new(
+                check.checked_at,
+                Party::Border,
+                EventKind::BorderCheck {
+                    number: number.clone(),
+                    post,
+                    outcome: check.outcome,
+                },
+            ));
+        }
     }
     Ok(())
 }

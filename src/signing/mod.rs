@@ -23,7 +23,7 @@ pub use keyring::{Key, KeyState, KeyStatus, Keyring};
 /// What a certificate token asserts (DESIGN.md, "Certificate token"), in this order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claims {
-    /// The issuing lab (its public URL).
+    /// The issuing lab, short (`signing.issuer`, `KZCN`): the token is most of the QR code.
     pub iss: String,
     /// Issued at, seconds since the epoch.
     pub iat: i64,

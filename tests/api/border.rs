@@ -318,6 +318,29 @@ fn the_exporter_sees_his_certificates_checks_and_another_exporter_gets_404() {
     );
     assert_eq!(other.status, 404);
     assert!(certifier.body.contains(note) && certifier.body.contains("Test inspector"));
+    // The consignment's timeline tells the exporter too, naming the post, never the inspector.
+    let consignment: String = {
+        use diesel::prelude::*;
+        use jointlab::db::schema::certificates;
+        let cid: jointlab::db::ids::CertificateId = id.parse().unwrap();
+        certificates::table
+            .find(cid)
+            .select(certificates::consignment_id)
+            .first::<jointlab::db::ids::ConsignmentId>(&mut *app.conn())
+            .unwrap()
+            .to_string()
+    };
+    let desk = app
+        .signed_in("exporter")
+        .get(&format!("/consignments/{consignment}"));
+    assert!(
+        desk.body.contains(&en("timeline.party.border")),
+        "{}",
+        desk.body
+    );
+    assert!(desk.body.contains("border post: certificate KZCN-PC-"));
+    assert!(desk.body.contains(&en("border.outcome.held")));
+    assert!(!desk.body.contains("Test inspector"));
 }
 
 #[test]

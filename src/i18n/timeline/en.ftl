@@ -40,3 +40,5 @@ timeline-resubmit = Submit again
 timeline-copy = Copy into a new application
 timeline-copy_lead = This form is a copy of application { $code }. Check every field and choose the planned crossing date.
 timeline-not_returned = Only a returned application can be corrected and submitted again.
+timeline-party-border = Border inspection
+timeline-border_check = { $post } border post: certificate { $number } — { $outcome }

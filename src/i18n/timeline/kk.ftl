@@ -39,3 +39,5 @@ timeline-resubmit = Қайта беру
 timeline-copy = Жаңа өтінімге көшіру
 timeline-copy_lead = Бұл нысан { $code } өтінімінің көшірмесі. Барлық өрісті тексеріп, шекарадан өтудің жоспарланған күнін таңдаңыз.
 timeline-not_returned = Тек қайтарылған өтінімді түзетіп, қайта беруге болады.
+timeline-party-border = Шекаралық бақылау
+timeline-border_check = { $post } өткізу пункті: { $number } сертификаты — { $outcome }

@@ -42,3 +42,5 @@ timeline-resubmit = Подать повторно
 timeline-copy = Скопировать в новую заявку
 timeline-copy_lead = Эта форма — копия заявки { $code }. Проверьте все поля и укажите планируемую дату пересечения границы.
 timeline-not_returned = Исправить и подать повторно можно только возвращённую заявку.
+timeline-party-border = Пограничный контроль
+timeline-border_check = Пункт пропуска { $post }: сертификат { $number } — { $outcome }

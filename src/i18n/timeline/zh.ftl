@@ -39,3 +39,5 @@ timeline-resubmit = 重新提交
 timeline-copy = 复制为新申请
 timeline-copy_lead = 本表单复制自申请 { $code }。请核对各项内容并选择计划过境日期。
 timeline-not_returned = 只有被退回的申请才能修改并重新提交。
+timeline-party-border = 口岸查验
+timeline-border_check = { $post }口岸：证书 { $number } — { $outcome }

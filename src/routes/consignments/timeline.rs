@@ -71,5 +71,17 @@ pub fn describe(base: &Base, event: &TimelineEvent) -> String {
         EventKind::NoticeIssued { number, .. } => {
             base.tf("timeline.notice_issued", &[("number", number)])
         }
+        EventKind::BorderCheck {
+            number,
+            post,
+            outcome,
+        } => base.tf(
+            "timeline.border_check",
+            &[
+                ("number", number),
+                ("post", post.get(&base.lang)),
+                ("outcome", base.tk("border.outcome.", outcome.as_str())),
+            ],
+        ),
     }
 }
