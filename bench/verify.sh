@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-cargo build --release --quiet
+[ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
 dir=$(mktemp -d)
 port=18093
 export JOINTLAB__DATABASE__URL="sqlite://$dir/jl.db" JOINTLAB__DATA__DIR="$dir" \

@@ -21,14 +21,15 @@ pub mod verify;
 crate::routes! {
     get "/healthz" => health::healthz,
     get "/readyz" => health::readyz,
+    // Routes are tried in order: what a queue of phones at a border post opens comes first.
+    get "/v/sw.js" => verify::offline::worker,
+    get "/v/offline" => verify::offline::page,
+    get "/v/{token}" => verify::page::by_token,
     get "/static/{file}" => assets::serve,
     get "/.well-known/jwks.json" => trust::jwks::show,
     get "/.well-known/revocations.json" => verify::revocations::show,
     get "/verify" => verify::page::form,
     get "/verify/{number}" => verify::page::by_number,
-    get "/v/sw.js" => verify::offline::worker,
-    get "/v/offline" => verify::offline::page,
-    get "/v/{token}" => verify::page::by_token,
     get "/manifest.webmanifest" => verify::offline::manifest,
     get "/api/v1/verify/{token}" => verify::api::show,
     get "/login" => session::login_form::show,
