@@ -58,7 +58,8 @@ pub enum Command {
     /// Revoke a leaked signing key: unpublished, and no token it signed verifies. The key
     /// that signs now is refused: rotate first
     RevokeKey {
-        /// The key's id, as list-keys shows it
+        /// The key's id, as list-keys shows it (base64url: it may begin with `-`)
+        #[arg(allow_hyphen_values = true)]
         kid: String,
     },
     /// List the signing keys: kid, status, active from
@@ -446,6 +447,13 @@ mod tests {
             Command::RevokeKey {
                 kid: "AbCdEfGhIjKl".into()
             }
+        );
+        assert_eq!(
+            parse("revoke-key -aoxCELu").unwrap(),
+            Command::RevokeKey {
+                kid: "-aoxCELu".into()
+            },
+            "a kid may begin with a dash"
         );
         assert_eq!(parse("list-keys").unwrap(), Command::ListKeys);
         assert_eq!(
