@@ -947,3 +947,57 @@ pub fn wheat_id(app: &TestApp) -> jointlab::models::CommodityId {
         .first(&mut *app.conn())
         .unwrap()
 }
+
+/// Drafts a certificate for a fresh tested consignment with `consignee` and
+/// `transport_details`, and has the Kazakh then the Chinese certifier sign it; returns its id.
+#[allow(dead_code)]
+pub fn issue_certificate(app: &TestApp, consignee: &str, transport_details: &str) -> String {
+    registered_for_wheat(app);
+    let (consignment, _) = tested_consignment(app, 1, &[]);
+    let res = app.signed_in("certifier_kz").post_from(
+        &format!("/consignments/{consignment}/certificates/new"),
+        &format!("/consignments/{consignment}/certificates"),
+        &[
+            ("consignee", consignee),
+            ("transport_details", transport_details),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    let id = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    for who in ["certifier_kz", "certifier_cn"] {
+        let client = app.signed_in(who);
+        let page = format!("/certificates/{id}");
+        let version = field_value(&client.get(&page).body, "version").unwrap();
+        let signed = client.post_from(
+            &page,
+            &format!("{page}/sign"),
+            &[("version", &version), ("password", PASSWORD)],
+        );
+        assert_eq!(signed.status, 303, "{}", signed.body);
+    }
+    id
+}
+
+/// Revokes issued certificate `id` as the Chinese certifier, confirmed, with `reason`.
+#[allow(dead_code)]
+pub fn revoke_certificate(app: &TestApp, id: &str, reason: &str) {
+    let cn = app.signed_in("certifier_cn");
+    let page = format!("/certificates/{id}");
+    let version = field_value(&cn.get(&page).body, "version").unwrap();
+    let res = cn.post_from(
+        &page,
+        &format!("{page}/revoke"),
+        &[
+            ("version", &version),
+            ("reason", reason),
+            ("confirm", "yes"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+}

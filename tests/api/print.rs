@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::certificates::{FAILING, drafted, row, sign_as};
-use crate::helpers::{PASSWORD, TestApp, registered_for_wheat, spawn_app, tested_consignment};
+use crate::helpers::{
+    PASSWORD, TestApp, issue_certificate, registered_for_wheat, spawn_app, tested_consignment,
+};
 
 fn have(tools: &[&str]) -> bool {
     let missing: Vec<&&str> = tools
@@ -44,29 +46,7 @@ const KAZAKH: &str = "Вагондар 61234567; Қорғас станциясы
 
 /// A certificate drafted with Kazakh transport details and co-signed; returns its id.
 fn issued_with_kazakh(app: &TestApp) -> String {
-    registered_for_wheat(app);
-    let (consignment, _) = tested_consignment(app, 1, &[]);
-    let kz = app.signed_in("certifier_kz");
-    let new = format!("/consignments/{consignment}/certificates/new");
-    let res = kz.post_from(
-        &new,
-        &format!("/consignments/{consignment}/certificates"),
-        &[
-            ("consignee", "乌鲁木齐粮油有限公司"),
-            ("transport_details", KAZAKH),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
-    let id = res
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    assert_eq!(sign_as(app, "certifier_kz", &id, PASSWORD).status, 303);
-    assert_eq!(sign_as(app, "certifier_cn", &id, PASSWORD).status, 303);
-    id
+    issue_certificate(app, "乌鲁木齐粮油有限公司", KAZAKH)
 }
 
 fn save(app: &TestApp, name: &str, bytes: &[u8]) -> PathBuf {

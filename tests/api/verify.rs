@@ -7,9 +7,7 @@ use jointlab::signing::{Claims, b64, jws};
 use serde_json::Value;
 
 use crate::certificates::{FAILING, drafted, issued, row, sign_as};
-use crate::helpers::{
-    PASSWORD, TestApp, field_value, spawn_app, spawn_app_with, tested_consignment,
-};
+use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with, tested_consignment};
 use crate::signing::{flipped, save_served_jwks, served_jwks};
 
 fn token_of(app: &TestApp, id: &str) -> String {
@@ -28,19 +26,7 @@ fn api(app: &TestApp, token: &str) -> Value {
 }
 
 fn revoke(app: &TestApp, id: &str, reason: &str) {
-    let cn = app.signed_in("certifier_cn");
-    let page = format!("/certificates/{id}");
-    let version = field_value(&cn.get(&page).body, "version").unwrap();
-    let res = cn.post_from(
-        &page,
-        &format!("{page}/revoke"),
-        &[
-            ("version", &version),
-            ("reason", reason),
-            ("confirm", "yes"),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
+    crate::helpers::revoke_certificate(app, id, reason);
 }
 
 /// Replaces `id` with a co-signed replacement; returns the replacement's id.

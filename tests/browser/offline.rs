@@ -8,45 +8,14 @@ use diesel::prelude::*;
 use jointlab::db::schema::certificates;
 use jointlab::i18n::{Lang, t};
 
-use crate::helpers::{
-    PASSWORD, TestApp, field_value, registered_for_wheat, spawn_app, tested_consignment,
-};
+use crate::helpers::{PASSWORD, TestApp, issue_certificate, revoke_certificate, spawn_app};
 use crate::screenshots;
 use crate::webdriver::Browser;
 
-/// Issues a certificate for a fresh tested consignment through the pages; returns its token.
+/// Issues a certificate for a fresh tested consignment through the pages; returns its id
+/// and token.
 pub fn issue(app: &TestApp) -> (String, String) {
-    registered_for_wheat(app);
-    let (consignment, _) = tested_consignment(app, 1, &[]);
-    let kz = app.signed_in("certifier_kz");
-    let new = format!("/consignments/{consignment}/certificates/new");
-    let res = kz.post_from(
-        &new,
-        &format!("/consignments/{consignment}/certificates"),
-        &[
-            ("consignee", "Urumqi Grain Co."),
-            ("transport_details", "Wagons 61234567"),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
-    let id = res
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    for who in ["certifier_kz", "certifier_cn"] {
-        let client = app.signed_in(who);
-        let page = format!("/certificates/{id}");
-        let version = field_value(&client.get(&page).body, "version").unwrap();
-        let signed = client.post_from(
-            &page,
-            &format!("{page}/sign"),
-            &[("version", &version), ("password", PASSWORD)],
-        );
-        assert_eq!(signed.status, 303, "{}", signed.body);
-    }
+    let id = issue_certificate(app, "Urumqi Grain Co.", "Wagons 61234567");
     let cid: jointlab::db::ids::CertificateId = id.parse().unwrap();
     let token: Option<String> = certificates::table
         .find(cid)
@@ -57,19 +26,7 @@ pub fn issue(app: &TestApp) -> (String, String) {
 }
 
 fn revoke(app: &TestApp, id: &str) {
-    let cn = app.signed_in("certifier_cn");
-    let page = format!("/certificates/{id}");
-    let version = field_value(&cn.get(&page).body, "version").unwrap();
-    let res = cn.post_from(
-        &page,
-        &format!("{page}/revoke"),
-        &[
-            ("version", &version),
-            ("reason", "Seal broken"),
-            ("confirm", "yes"),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
+    revoke_certificate(app, id, "Seal broken");
 }
 
 /// The URL the QR code on the first page of certificate `id`'s PDF carries (pdftoppm + zbarimg).
