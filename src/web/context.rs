@@ -52,6 +52,11 @@ fn bypasses_context(path: &str) -> bool {
         || path == "/readyz"
 }
 
+/// Pages a visitor without an account reads that hold no form: a certificate's verdict.
+fn is_formless(path: &str) -> bool {
+    path.starts_with("/v/")
+}
+
 /// A cookie as every jointlab cookie is made: path `/`, HttpOnly, SameSite=Lax, Secure when
 /// the public URL is https.
 pub fn cookie(
@@ -132,15 +137,19 @@ pub async fn middleware(
         .cookie(VISITOR_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|v| is_token(v));
-    let new_visitor = visitor
-        .is_none()
-        .then(|| crate::auth::token::random_hex(16));
+    let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // A visitor reading a page that holds no form needs no token: no cookie is set, so a
+    // queue of phones scanning QR codes costs no random numbers and no MAC.
+    let formless = is_safe && session_token.is_none() && is_formless(req.path());
+    let new_visitor = (visitor.is_none() && !formless).then(|| crate::auth::token::random_hex(16));
     let binding = session_token
         .clone()
         .or_else(|| visitor.clone())
-        .or_else(|| new_visitor.clone())
+        .or_else(|| new_visitor.clone());
+    let csrf_token = binding
+        .as_deref()
+        .map(|b| csrf::token_for(state.csrf_key(), b))
         .unwrap_or_default();
-    let csrf_token = csrf::token_for(state.csrf_key(), &binding);
 
     let context = RequestContext {
         user,
@@ -151,7 +160,6 @@ pub async fn middleware(
     // The body's size and pace are judged before anything reads it, the CSRF check included:
     // an oversized form is 413, not 403.
     let server = &state.settings.server;
-    let is_safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut form = None;
     let refused = if body::declared_too_large(&req, server.max_body_bytes) {
         Some(AppError::PayloadTooLarge)
@@ -191,7 +199,8 @@ pub async fn middleware(
             return None;
         }
         let presented = presented_token(&req, form.as_deref());
-        if presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), &binding, &p)) {
+        let binding = binding.as_deref().unwrap_or_default();
+        if presented.is_some_and(|p| csrf::is_valid(state.csrf_key(), binding, &p)) {
             return None;
         }
         tracing::warn!(

@@ -28,6 +28,11 @@ fn is_clean_pairs(raw: &[u8], forbidden: fn(char, bool) -> bool) -> bool {
 
 /// Percent-decodes one component (`+` is a space in forms) and checks its characters.
 fn is_clean_component(raw: &[u8], plus_is_space: bool, forbidden: fn(char, bool) -> bool) -> bool {
+    // Most paths and queries are printable ASCII with nothing encoded (a QR link's 400-byte
+    // token among them): nothing to decode and no character to refuse.
+    if raw.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b'%') {
+        return true;
+    }
     let decoded = percent_decode(raw, plus_is_space);
     match std::str::from_utf8(&decoded) {
         Ok(s) => !s.chars().any(|c| forbidden(c, true)),

@@ -77,6 +77,9 @@ fn a_valid_certificate_reads_valid_by_its_qr_code_and_by_number_and_code_in_four
 
     assert_eq!(page.status, 200);
     assert!(page.body.contains("verdict-valid") && page.body.contains(">Valid<"));
+    // The verdict holds no form: a scanning phone is given no cookie (a fresh visitor's
+    // first page is the QR link).
+    assert_eq!(page.header("set-cookie"), None);
     assert!(page.body.contains(&number) && page.body.contains("Urumqi Grain Co."));
     assert_eq!(page.header("cache-control"), Some("no-store"));
     assert!(

@@ -3,7 +3,7 @@
 //! never colour alone; the page works without JavaScript.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::models::login_throttle;
 use crate::queries::verification::{self, Verdict, Verification};
 use crate::web::client::ClientAddress;
+use crate::web::context::RequestContext;
 use crate::web::{AppState, Base, render, render_status};
 
 #[derive(Template)]
@@ -147,15 +148,19 @@ fn page(base: Base, verification: Verification) -> Result<HttpResponse, AppError
 /// `GET /v/{token}`.
 pub async fn by_token(
     state: web::Data<AppState>,
-    base: Base,
+    req: HttpRequest,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    // The page kept for visitors is answered before anything else is built for the request.
+    let context =
+        RequestContext::of(&req).ok_or_else(|| AppError::internal("request context missing"))?;
     let token = token.into_inner();
-    let anonymous = base.user.is_none();
-    let lang = base.lang;
+    let anonymous = context.user.is_none();
+    let lang = context.lang;
     if anonymous && let Some((status, body)) = state.verdicts.get(lang, &token) {
         return Ok(answer(status, body));
     }
+    let base = Base::new(&context, req.path(), req.query_string());
     let keyring = state.keyring.clone();
     let key = token.clone();
     let verification = state
