@@ -11,6 +11,7 @@ mod cli;
 mod concurrency;
 mod csrf;
 mod discrepancy;
+mod ephyto;
 mod eligibility;
 mod health;
 mod helpers;
