@@ -287,7 +287,11 @@ fn consignment(w: &mut XmlWriter, contents: &Contents) {
     texts(w, "ram:Name", |lang| contents.post.get(&lang).to_owned());
     w.close();
     country(w, "ram:ImportSPSCountry", import_country, |lang| {
-        contents.destination.get(&lang).to_owned()
+        // The country's name; the destination market's ("China (GB standards)") otherwise.
+        match import_country {
+            BORDER_COUNTRY => t(lang, "ephyto.country.cn").to_owned(),
+            _ => contents.destination.get(&lang).to_owned(),
+        }
     });
     // Where the consignment was examined: the samples were tested at the joint laboratory.
     w.open("ram:ExaminationSPSEvent", &[]);

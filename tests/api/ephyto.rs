@@ -164,12 +164,14 @@ fn an_issued_certificate_is_a_valid_sps_certificate_in_chinese_and_russian() {
         "{descriptions:?}"
     );
     // The consignor by BIN, the consignee escaped, the HS code, the weight and the wagons.
+    assert!(xml.contains("<ram:Name languageID=\"zh\">中国</ram:Name>"), "{xml}");
     let bin = app.exporters[0].bin.to_string();
     assert!(xml.contains(&format!(">{bin}</ram:ID>")), "{xml}");
     assert!(xml.contains("乌鲁木齐粮油有限公司 &lt;&amp;&gt; &quot;Ürümqi&quot;"));
     assert!(xml.contains("<ram:ClassCode>100199</ram:ClassCode>"), "{xml}");
     assert!(xml.contains("<ram:NetWeightMeasure unitCode=\"TNE\">"), "{xml}");
-    assert!(xml.contains("<ram:ItemQuantity>20</ram:ItemQuantity>"), "{xml}");
+    // The consignment's lots ("Wagons 1-10"), counted.
+    assert!(xml.contains("<ram:ItemQuantity>10</ram:ItemQuantity>"), "{xml}");
     assert!(xml.contains("<ram:ModeCode>2</ram:ModeCode>"), "{xml}");
     // Export and import countries, and both signatories.
     assert!(xml.contains("<ram:ExportSPSCountry>\n      <ram:ID>KZ</ram:ID>"));

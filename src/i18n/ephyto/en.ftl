@@ -4,4 +4,5 @@ ephyto-download_hint = The certificate as an electronic message (UN/CEFACT SPS c
 ephyto-issuer = Joint Kazakh–Chinese phyto-veterinary laboratory
 ephyto-issue_place = Joint laboratory, Khorgos and Dostyk border crossings
 ephyto-country-kz = Kazakhstan
+ephyto-country-cn = China
 ephyto-replaces = This certificate replaces and cancels certificate No. { $number }.
