@@ -22,6 +22,12 @@
 //!   replaced), `ADRPR` (reason), `ADRD` (date of the certificate replaced).
 //! - Additional declarations — note subject `ADEDL` (additional declaration, free text), with
 //!   the catalog's declaration code as `ContentCode`.
+//!
+//! The IPPC's harmonised lists themselves are published on ephyto.ippc.int, not in the schema
+//! folder; an ePhyto message in the Hub's format (github Mattilsynet/ephyto-api,
+//! `src/test/resources/SPSCertificateContent.xml`) shows the same choices: TypeCode 851,
+//! StatusCode 70 for an issued certificate, `ADEDL` notes with `languageID`, and the
+//! `ADRP`/`ADRPN`/`ADRPR`/`ADRD` notes with the replaced number, the reason and a date-time.
 //! - Transport mode — UN/ECE Recommendation 19 (`UNECE_TransportModeCode_2.xsd`): 2 rail,
 //!   3 road. Weights — UN/ECE Recommendation 20 unit codes: TNE tonne, KGM kilogram.
 //!   Packages — UN/ECE Recommendation 21 (`UNECE_PackageTypeCode_2006.xsd`): NE "Unpacked or
@@ -38,7 +44,8 @@ use crate::models::certificate::{Certificate, Signature};
 use writer::XmlWriter;
 
 const RSM: &str = "urn:un:unece:uncefact:data:standard:SPSCertificate:17";
-const RAM: &str = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21";
+const RAM: &str =
+    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21";
 const UDT: &str = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:21";
 // The qualified data types' namespace is spelled with a capital S in the schema itself.
 const QDT: &str = "urn:un:unece:uncefact:data:Standard:QualifiedDataType:21";
@@ -166,13 +173,19 @@ fn exchanged_document(w: &mut XmlWriter, source: &Source) {
     w.text("udt:DateTime", &[], &date_time(&issued));
     w.close();
     w.open("ram:IssuerSPSParty", &[]);
-    w.text("ram:Name", &[("languageID", "ru")], t(Lang::Ru, "ephyto.issuer"));
+    w.text(
+        "ram:Name",
+        &[("languageID", "ru")],
+        t(Lang::Ru, "ephyto.issuer"),
+    );
     w.close();
     for declaration in &source.contents.declarations {
         w.open("ram:IncludedSPSNote", &[]);
         w.text("ram:Subject", &[], "ADEDL");
         w.text("ram:ContentCode", &[], &declaration.code);
-        texts(w, "ram:Content", |lang| declaration.text.get(&lang).to_owned());
+        texts(w, "ram:Content", |lang| {
+            declaration.text.get(&lang).to_owned()
+        });
         w.close();
     }
     if let Some(old) = source.replaces {
@@ -224,14 +237,20 @@ fn signatory(w: &mut XmlWriter, signature: &Signature) {
     w.text("udt:DateTime", &[], &date_time(&signature.signed_at));
     w.close();
     w.open("ram:IssueSPSLocation", &[]);
-    texts(w, "ram:Name", |lang| t(lang, "ephyto.issue_place").to_owned());
+    texts(w, "ram:Name", |lang| {
+        t(lang, "ephyto.issue_place").to_owned()
+    });
     w.close();
     w.open("ram:ProviderSPSParty", &[]);
     let lang = match signature.side {
         Side::Kz => Lang::Ru,
         Side::Cn => Lang::Zh,
     };
-    w.text("ram:Name", &[("languageID", lang.as_str())], t(lang, &side_key));
+    w.text(
+        "ram:Name",
+        &[("languageID", lang.as_str())],
+        t(lang, &side_key),
+    );
     w.open("ram:SpecifiedSPSAddress", &[]);
     w.text("ram:CountryID", &[], country);
     w.close();
@@ -296,7 +315,9 @@ fn consignment(w: &mut XmlWriter, contents: &Contents) {
     // Where the consignment was examined: the samples were tested at the joint laboratory.
     w.open("ram:ExaminationSPSEvent", &[]);
     w.open("ram:OccurrenceSPSLocation", &[]);
-    texts(w, "ram:Name", |lang| t(lang, "ephyto.issue_place").to_owned());
+    texts(w, "ram:Name", |lang| {
+        t(lang, "ephyto.issue_place").to_owned()
+    });
     w.close();
     w.close();
 

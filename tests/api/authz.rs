@@ -320,10 +320,7 @@ fn route_of(method: &str, path: &str) -> Option<Who> {
         let parts: Vec<&str> = pattern.split('/').collect();
         let fits = *m == method
             && parts.len() == segments.len()
-            && parts
-                .iter()
-                .zip(&segments)
-                .all(|(p, s)| segment_fits(p, s));
+            && parts.iter().zip(&segments).all(|(p, s)| segment_fits(p, s));
         fits.then_some(*who)
     })
 }

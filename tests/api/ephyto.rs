@@ -131,7 +131,13 @@ fn replace(app: &TestApp, id: &str, reason: &str) -> String {
         ],
     );
     assert_eq!(res.status, 303, "{}", res.body);
-    let new = res.location().unwrap().rsplit('/').next().unwrap().to_owned();
+    let new = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_eq!(sign_as(app, "certifier_cn", &new, PASSWORD).status, 303);
     assert_eq!(sign_as(app, "certifier_kz", &new, PASSWORD).status, 303);
     new
@@ -140,7 +146,11 @@ fn replace(app: &TestApp, id: &str, reason: &str) -> String {
 #[test]
 fn an_issued_certificate_is_a_valid_sps_certificate_in_chinese_and_russian() {
     let app = spawn_app();
-    let id = issue_certificate(&app, "乌鲁木齐粮油有限公司 <&> \"Ürümqi\"", "Вагоны 61230001–61230020");
+    let id = issue_certificate(
+        &app,
+        "乌鲁木齐粮油有限公司 <&> \"Ürümqi\"",
+        "Вагоны 61230001–61230020",
+    );
 
     let xml = fetch(&app, "exporter", &id);
 
@@ -164,14 +174,26 @@ fn an_issued_certificate_is_a_valid_sps_certificate_in_chinese_and_russian() {
         "{descriptions:?}"
     );
     // The consignor by BIN, the consignee escaped, the HS code, the weight and the wagons.
-    assert!(xml.contains("<ram:Name languageID=\"zh\">中国</ram:Name>"), "{xml}");
+    assert!(
+        xml.contains("<ram:Name languageID=\"zh\">中国</ram:Name>"),
+        "{xml}"
+    );
     let bin = app.exporters[0].bin.to_string();
     assert!(xml.contains(&format!(">{bin}</ram:ID>")), "{xml}");
     assert!(xml.contains("乌鲁木齐粮油有限公司 &lt;&amp;&gt; &quot;Ürümqi&quot;"));
-    assert!(xml.contains("<ram:ClassCode>100199</ram:ClassCode>"), "{xml}");
-    assert!(xml.contains("<ram:NetWeightMeasure unitCode=\"TNE\">"), "{xml}");
+    assert!(
+        xml.contains("<ram:ClassCode>100199</ram:ClassCode>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<ram:NetWeightMeasure unitCode=\"TNE\">"),
+        "{xml}"
+    );
     // The consignment's lots ("Wagons 1-10"), counted.
-    assert!(xml.contains("<ram:ItemQuantity>10</ram:ItemQuantity>"), "{xml}");
+    assert!(
+        xml.contains("<ram:ItemQuantity>10</ram:ItemQuantity>"),
+        "{xml}"
+    );
     assert!(xml.contains("<ram:ModeCode>2</ram:ModeCode>"), "{xml}");
     // Export and import countries, and both signatories.
     assert!(xml.contains("<ram:ExportSPSCountry>\n      <ram:ID>KZ</ram:ID>"));
@@ -304,8 +326,8 @@ fn a_veterinary_certificate_takes_its_own_type_code_and_stays_valid() {
     use jointlab::domain::{Side, TimeZone};
     use jointlab::ephyto::{Source, sps_certificate};
     use jointlab::models::certificate::{
-        Certificate, CertificateId, CertificateKind, CertificateStatus, Signature,
-        SignatureId, SignatureMeaning,
+        Certificate, CertificateId, CertificateKind, CertificateStatus, Signature, SignatureId,
+        SignatureMeaning,
     };
 
     let app = spawn_app();
