@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod ephyto;
 pub mod error;
 pub mod i18n;
 pub mod models;

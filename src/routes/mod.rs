@@ -112,6 +112,7 @@ crate::routes! {
     post "/admin/catalog/declarations/{id}/retire" => admin::catalog::declarations::retire::submit,
     get "/certificates" => certificates::list::show,
     get "/certificates/{id}.pdf" => certificates::print::download,
+    get "/certificates/{id}.xml" => certificates::xml::download,
     get "/certificates/{id}" => certificates::show::show,
     post "/certificates/{id}/sign" => certificates::sign::submit,
     post "/certificates/{id}/revoke" => certificates::revoke::revoke,

@@ -152,6 +152,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ),
     ("get", "/certificates", CERTIFICATE_READERS),
     ("get", "/certificates/{id}.pdf", CERTIFICATE_READERS),
+    ("get", "/certificates/{id}.xml", CERTIFICATE_VIEWERS),
     ("get", "/certificates/{id}", CERTIFICATE_VIEWERS),
     ("post", "/certificates/{id}/sign", CERTIFIERS),
     ("post", "/certificates/{id}/revoke", CERTIFIERS),
@@ -319,12 +320,18 @@ fn route_of(method: &str, path: &str) -> Option<Who> {
         let parts: Vec<&str> = pattern.split('/').collect();
         let fits = *m == method
             && parts.len() == segments.len()
-            && parts
-                .iter()
-                .zip(&segments)
-                .all(|(p, s)| p.starts_with('{') || p == s);
+            && parts.iter().zip(&segments).all(|(p, s)| segment_fits(p, s));
         fits.then_some(*who)
     })
+}
+
+/// Whether a concrete path segment fits a pattern's segment: `{id}` takes any segment,
+/// `{id}.pdf` any segment with that suffix.
+fn segment_fits(pattern: &str, segment: &str) -> bool {
+    match pattern.strip_prefix('{').and_then(|p| p.split_once('}')) {
+        Some((_, suffix)) => segment.ends_with(suffix) && segment.len() > suffix.len(),
+        None => pattern == segment,
+    }
 }
 
 /// The refusal messages of the workflows' policy, in English.

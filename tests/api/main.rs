@@ -12,6 +12,7 @@ mod concurrency;
 mod csrf;
 mod discrepancy;
 mod eligibility;
+mod ephyto;
 mod health;
 mod helpers;
 mod hostile;

@@ -1,6 +1,6 @@
 //! Certificates and non-conformity notices: the certifiers' queue and list, drafting from a
-//! consignment, the document (HTML and PDF) with its signatures, signing with the password
-//! typed again, replacement and revocation.
+//! consignment, the document (HTML, PDF and ePhyto XML) with its signatures, signing with the
+//! password typed again, replacement and revocation.
 
 pub mod draft;
 pub mod list;
@@ -8,6 +8,7 @@ pub mod print;
 pub mod revoke;
 pub mod show;
 pub mod sign;
+pub mod xml;
 
 use crate::db::DbConn;
 use crate::db::types::UtcTime;

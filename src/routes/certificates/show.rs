@@ -110,6 +110,15 @@ impl CertificatePage {
         format!("/certificates/{}.pdf", self.doc.certificate.id)
     }
 
+    /// Whether the certificate has an ePhyto message (whoever opens this page may fetch it).
+    fn has_ephyto(&self) -> bool {
+        crate::ephyto::has_message(&self.doc.certificate)
+    }
+
+    fn ephyto_href(&self) -> String {
+        format!("/certificates/{}.xml", self.doc.certificate.id)
+    }
+
     fn replaces_href(&self, c: &Certificate) -> String {
         format!("/certificates/{}", c.id)
     }
