@@ -84,6 +84,14 @@ fn problem(res: &Resp, status: u16) -> Value {
     body
 }
 
+/// The fields a 422 problem names.
+fn fields_of(problem: &Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .map(|list| list.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 /// Makes a token for `user` on the account page; returns its secret as shown once.
 pub fn create_token(app: &TestApp, user: &str, scope: &str) -> String {
     let client = app.signed_in(user);
@@ -322,12 +330,7 @@ fn api_v1_an_application_filed_through_the_api_is_on_the_registrars_page() {
     wrong["quantity"] = json!("-3");
     wrong["border_post"] = json!("XXX");
     let body = problem(&api.post("/api/v1/applications", &wrong), 422);
-    let fields: Vec<&str> = body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = fields_of(&body);
     assert!(fields.contains(&"quantity") && fields.contains(&"border_post"), "{fields:?}");
     // Not JSON at all: 400.
     let res = api.agent.post(format!("{}/api/v1/applications", api.base))
@@ -566,4 +569,58 @@ fn api_v1_the_served_document_passes_an_independent_openapi_validator() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn api_v1_hostile_json_never_fails_the_server_nor_reaches_the_database() {
+    let app = spawn_app();
+    let certificate = issue_certificate(&app, "Urumqi Grain Co.", "Wagons 1-10");
+    let exporter = Api::new(&app, Some(&create_token(&app, "exporter", "write")));
+    let inspector = Api::new(&app, Some(&create_token(&app, "inspector", "write")));
+    let checks = format!("/api/v1/certificates/{certificate}/border-checks");
+    for hostile in ["Urumqi\u{0}Grain", "seal\u{202E}1\u{2066}x", "a\u{1b}[31m"] {
+        let mut body = application_body(hostile);
+        body["lots"] = json!(hostile);
+        let refused = problem(&exporter.post("/api/v1/applications", &body), 422);
+        assert_eq!(fields_of(&refused), ["lots", "consignee"], "{hostile:?}");
+        let note = json!({"outcome": "held", "note": hostile, "observed_transport": "rail",
+                          "seen_checks": 0});
+        let refused = problem(&inspector.post(&checks, &note), 422);
+        assert_eq!(fields_of(&refused), ["note"], "{hostile:?}");
+    }
+    // Unknown members, wrong types, another content type, a body over the limit.
+    let mut extra = application_body("Kashgar");
+    extra["is_admin"] = json!(true);
+    problem(&exporter.post("/api/v1/applications", &extra), 400);
+    problem(&exporter.post("/api/v1/applications", &json!({"quantity": 5})), 400);
+    problem(&exporter.post("/api/v1/applications", &json!([1, 2])), 400);
+    let huge = json!({"consignee": "A".repeat(300 * 1024)});
+    problem(&exporter.post("/api/v1/applications", &huge), 413);
+    let res = exporter
+        .agent
+        .post(format!("{}/api/v1/applications", exporter.base))
+        .header(
+            "Authorization",
+            format!("Bearer {}", exporter.token.as_deref().unwrap()),
+        )
+        .send_form([("consignee", "x")]);
+    problem(&Api::read(res), 400);
+    // A control character in the path or query is refused at the door.
+    problem(&exporter.get("/api/v1/samples?q=a%00b"), 400);
+
+    let stored: (i64, i64) = {
+        use diesel::prelude::*;
+        (
+            jointlab::db::schema::applications::table
+                .count()
+                .get_result(&mut *app.conn())
+                .unwrap(),
+            jointlab::db::schema::border_checks::table
+                .count()
+                .get_result(&mut *app.conn())
+                .unwrap(),
+        )
+    };
+    // The certificate's own application is the only one; no check was recorded.
+    assert_eq!(stored, (1, 0));
 }
