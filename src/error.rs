@@ -67,9 +67,7 @@ impl ErrorPage {
             ErrorPage::NotFound => StatusCode::NOT_FOUND,
             ErrorPage::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorPage::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            ErrorPage::TooManyConnections | ErrorPage::RateLimited => {
-                StatusCode::TOO_MANY_REQUESTS
-            }
+            ErrorPage::TooManyConnections | ErrorPage::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorPage::Unauthorized => StatusCode::UNAUTHORIZED,
             ErrorPage::Conflict => StatusCode::CONFLICT,
             ErrorPage::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,

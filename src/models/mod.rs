@@ -1,7 +1,7 @@
 //! Read structs, write structs and the queries of each table.
 
-pub mod application;
 pub mod api_token;
+pub mod application;
 pub mod audit;
 pub mod border_check;
 pub mod border_post;

@@ -159,7 +159,10 @@ fn api_v1_token_is_shown_once_stored_hashed_and_revoked_is_401() {
     // No token, an unknown one, a malformed header: 401 with the Bearer challenge.
     for api in [
         Api::new(&app, None),
-        Api::new(&app, Some("jl_0000000000000000000000000000000000000000000000000000000000000000")),
+        Api::new(
+            &app,
+            Some("jl_0000000000000000000000000000000000000000000000000000000000000000"),
+        ),
         Api::new(&app, Some("not-a-token")),
     ] {
         let res = api.get("/api/v1/consignments");
@@ -186,7 +189,10 @@ fn api_v1_token_is_shown_once_stored_hashed_and_revoked_is_401() {
     let res = client.post_from("/account", &action, &[]);
     assert_eq!(res.status, 303, "{}", res.body);
     let page = client.get("/account");
-    assert!(page.body.contains(&crate::helpers::en("api.tokens.revoked")));
+    assert!(
+        page.body
+            .contains(&crate::helpers::en("api.tokens.revoked"))
+    );
 
     let res = api.get("/api/v1/consignments");
     let body = problem(&res, 401);
@@ -206,8 +212,16 @@ fn api_v1_token_is_shown_once_stored_hashed_and_revoked_is_401() {
     };
     let actions: Vec<&str> = events.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(actions, ["api_token.created", "api_token.revoked"]);
-    assert!(events.iter().all(|e| e.1.as_deref() == Some(app.user("auditor_kz").email.as_str())));
-    assert!(events.iter().all(|e| !e.2.as_deref().unwrap_or("").contains(&secret)));
+    assert!(
+        events
+            .iter()
+            .all(|e| e.1.as_deref() == Some(app.user("auditor_kz").email.as_str()))
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| !e.2.as_deref().unwrap_or("").contains(&secret))
+    );
 }
 
 #[test]
@@ -267,7 +281,11 @@ fn api_v1_another_exporters_records_are_404() {
         assert_eq!(theirs, problem(&other.get(&absent), 404), "{path}");
     }
     // Nor do their lists show it.
-    for list in ["/api/v1/consignments", "/api/v1/samples", "/api/v1/certificates"] {
+    for list in [
+        "/api/v1/consignments",
+        "/api/v1/samples",
+        "/api/v1/certificates",
+    ] {
         assert_eq!(json_of(&other.get(list))["items"], json!([]), "{list}");
     }
     // An exporter's token is no inspector's: recording a check is 403.
@@ -313,7 +331,10 @@ fn api_v1_pages_follow_the_cursor_without_duplicates() {
     let found = json_of(&api.get("/api/v1/samples?q=SEAL-3"));
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
     let oldest = json_of(&api.get("/api/v1/samples?sort=oldest&limit=1"));
-    assert_eq!(oldest["items"][0]["id"].as_str(), samples.first().map(|s| s.as_str()));
+    assert_eq!(
+        oldest["items"][0]["id"].as_str(),
+        samples.first().map(|s| s.as_str())
+    );
     // A cursor that is none, or a limit out of range, is a bad request.
     problem(&api.get("/api/v1/samples?cursor=nonsense"), 400);
     problem(&api.get("/api/v1/samples?limit=0"), 400);
@@ -331,10 +352,18 @@ fn api_v1_an_application_filed_through_the_api_is_on_the_registrars_page() {
     wrong["border_post"] = json!("XXX");
     let body = problem(&api.post("/api/v1/applications", &wrong), 422);
     let fields = fields_of(&body);
-    assert!(fields.contains(&"quantity") && fields.contains(&"border_post"), "{fields:?}");
+    assert!(
+        fields.contains(&"quantity") && fields.contains(&"border_post"),
+        "{fields:?}"
+    );
     // Not JSON at all: 400.
-    let res = api.agent.post(format!("{}/api/v1/applications", api.base))
-        .header("Authorization", format!("Bearer {}", api.token.as_deref().unwrap()))
+    let res = api
+        .agent
+        .post(format!("{}/api/v1/applications", api.base))
+        .header(
+            "Authorization",
+            format!("Bearer {}", api.token.as_deref().unwrap()),
+        )
         .header("Content-Type", "application/json")
         .send("{not json");
     problem(&Api::read(res), 400);
@@ -346,12 +375,19 @@ fn api_v1_an_application_filed_through_the_api_is_on_the_registrars_page() {
     assert_eq!(res.status, 201, "{}", res.body);
     let filed = json_of(&res);
     let location = res.location().unwrap().to_owned();
-    assert_eq!(location, format!("/api/v1/applications/{}", filed["id"].as_str().unwrap()));
+    assert_eq!(
+        location,
+        format!("/api/v1/applications/{}", filed["id"].as_str().unwrap())
+    );
     assert_eq!(filed["status"], "submitted");
     assert_eq!(json_of(&api.get(&location))["code"], filed["code"]);
 
     let list = app.signed_in("registrar_kz").get("/applications");
-    assert!(list.body.contains(filed["code"].as_str().unwrap()), "{}", list.body);
+    assert!(
+        list.body.contains(filed["code"].as_str().unwrap()),
+        "{}",
+        list.body
+    );
 
     // Audited as the page's form would be, with the token's owner as actor.
     let actor: String = {
@@ -396,7 +432,8 @@ fn api_v1_a_border_check_recorded_through_the_api_is_on_the_certificate_page() {
         .signed_in("certifier_kz")
         .get(&format!("/certificates/{certificate}"));
     assert!(
-        page.body.contains("Seal of wagon 3 broken, waiting for the lab"),
+        page.body
+            .contains("Seal of wagon 3 broken, waiting for the lab"),
         "{}",
         page.body
     );
@@ -447,7 +484,10 @@ fn api_v1_every_route_is_in_the_openapi_document() {
     );
 
     // The readable page lists every operation, in the user's language, from no CDN.
-    for (lang, key) in [("en", "api.op.file_application"), ("zh", "api.op.record_border_check")] {
+    for (lang, key) in [
+        ("en", "api.op.file_application"),
+        ("zh", "api.op.record_border_check"),
+    ] {
         let page = app.client().get(&format!("/api/v1/docs?lang={lang}"));
         assert_eq!(page.status, 200);
         let text = jointlab::i18n::t(jointlab::i18n::Lang::parse(lang).unwrap(), key);
@@ -477,7 +517,11 @@ fn api_v1_the_rate_limit_answers_429_with_headers() {
     let body = problem(&res, 429);
     assert_eq!(body["code"], "rate_limited");
     assert!(res.header("retry-after").is_some());
-    assert!(res.header("ratelimit").unwrap().starts_with("\"token\";r=0;"));
+    assert!(
+        res.header("ratelimit")
+            .unwrap()
+            .starts_with("\"token\";r=0;")
+    );
     // Another token has its own window.
     let other = Api::new(&app, Some(&create_token(&app, "auditor_cn", "read")));
     assert_eq!(other.get("/api/v1/certificates").status, 200);
@@ -512,8 +556,16 @@ fn api_v1_parallel_identical_border_checks_one_done_the_rest_409() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
-    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), n - 1, "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        n - 1,
+        "{statuses:?}"
+    );
     for res in answers.iter().filter(|r| r.status == 409) {
         problem(res, 409);
     }
@@ -592,7 +644,10 @@ fn api_v1_hostile_json_never_fails_the_server_nor_reaches_the_database() {
     let mut extra = application_body("Kashgar");
     extra["is_admin"] = json!(true);
     problem(&exporter.post("/api/v1/applications", &extra), 400);
-    problem(&exporter.post("/api/v1/applications", &json!({"quantity": 5})), 400);
+    problem(
+        &exporter.post("/api/v1/applications", &json!({"quantity": 5})),
+        400,
+    );
     problem(&exporter.post("/api/v1/applications", &json!([1, 2])), 400);
     let huge = json!({"consignee": "A".repeat(300 * 1024)});
     problem(&exporter.post("/api/v1/applications", &huge), 413);

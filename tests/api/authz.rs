@@ -84,8 +84,16 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("get", "/api/v1/applications/{id}", APPLICATION_READERS),
     ("get", "/api/v1/certificates", CERTIFICATE_READERS),
     ("get", "/api/v1/certificates/{id}", CERTIFICATE_VIEWERS),
-    ("get", "/api/v1/certificates/{id}/border-checks", CERTIFICATE_VIEWERS),
-    ("post", "/api/v1/certificates/{id}/border-checks", INSPECTORS),
+    (
+        "get",
+        "/api/v1/certificates/{id}/border-checks",
+        CERTIFICATE_VIEWERS,
+    ),
+    (
+        "post",
+        "/api/v1/certificates/{id}/border-checks",
+        INSPECTORS,
+    ),
     ("get", "/admin/users", ADMIN),
     ("get", "/admin/users/new", ADMIN),
     ("post", "/admin/users", ADMIN),

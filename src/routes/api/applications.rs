@@ -212,9 +212,7 @@ pub async fn show(
     let id = id.into_inner();
     let application = state
         .db
-        .run(move |conn| {
-            Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)
-        })
+        .run(move |conn| Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound))
         .await?;
     Ok(HttpResponse::Ok().json(ApplicationOut::of(&application)))
 }

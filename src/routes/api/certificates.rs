@@ -181,7 +181,11 @@ pub async fn list(
 
 /// The certificate `id` as `user` may see it: in their scope, and never a draft for those
 /// who do not see drafts (exporters, inspectors) — as the certificate page.
-fn visible(conn: &mut crate::db::DbConn, user: &User, id: CertificateId) -> Result<Certificate, AppError> {
+fn visible(
+    conn: &mut crate::db::DbConn,
+    user: &User,
+    id: CertificateId,
+) -> Result<Certificate, AppError> {
     Certificate::find_for(conn, user.scope(), id)?
         .filter(|c| policy::sees_drafts(user.role) || c.is_published())
         .ok_or(AppError::NotFound)
@@ -285,7 +289,12 @@ pub async fn record(
         outcome: input.outcome.clone(),
         note: input.note.clone(),
         observed_transport: input.observed_transport.clone(),
-        acknowledged: if input.acknowledged.is_empty() { "" } else { "yes" }.into(),
+        acknowledged: if input.acknowledged.is_empty() {
+            ""
+        } else {
+            "yes"
+        }
+        .into(),
         shown: input.acknowledged.join(","),
         seen_checks: input.seen_checks.map(|n| n.to_string()).unwrap_or_default(),
     };
@@ -347,8 +356,7 @@ pub async fn record(
                 .db
                 .run(move |conn| {
                     let certificate = visible(conn, &user, id)?;
-                    let (facts, _) =
-                        border_query::facts(conn, &certificate, here, UtcTime::now())?;
+                    let (facts, _) = border_query::facts(conn, &certificate, here, UtcTime::now())?;
                     Ok(facts.warnings(observed))
                 })
                 .await?;

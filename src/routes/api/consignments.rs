@@ -112,7 +112,10 @@ pub async fn list(
         .await?;
     let (rows, next) = paginate(rows, limit, |c| c.id.to_string());
     Ok(HttpResponse::Ok().json(ConsignmentPage {
-        items: rows.iter().map(|c| ConsignmentOut::of(c, &lookups)).collect(),
+        items: rows
+            .iter()
+            .map(|c| ConsignmentOut::of(c, &lookups))
+            .collect(),
         next,
     }))
 }
@@ -137,8 +140,7 @@ pub async fn show(
     let (consignment, lookups) = state
         .db
         .run(move |conn| {
-            let found =
-                Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
+            let found = Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
             Ok((found, Lookups::load(conn)?))
         })
         .await?;

@@ -7,8 +7,8 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::Method;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, web};
 
@@ -144,7 +144,11 @@ pub async fn middleware(
     });
     let mut res = next.call(req).await?.map_into_boxed_body();
     let page = res.response().extensions().get::<ErrorPage>().copied();
-    let sign_in = res.response().extensions().get::<SignInRequired>().is_some();
+    let sign_in = res
+        .response()
+        .extensions()
+        .get::<SignInRequired>()
+        .is_some();
     let page = page.or(sign_in.then_some(ErrorPage::Unauthorized));
     if let Some(page) = page {
         // A handler that built its own problem (field errors) left no marker.

@@ -114,7 +114,11 @@ pub fn page_size(limit: Option<i64>) -> Result<i64, AppError> {
 }
 
 /// Cuts `rows` (fetched one more than `limit`) to a page; the next cursor is the last id kept.
-pub fn paginate<T>(mut rows: Vec<T>, limit: i64, id: impl Fn(&T) -> String) -> (Vec<T>, Option<String>) {
+pub fn paginate<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    id: impl Fn(&T) -> String,
+) -> (Vec<T>, Option<String>) {
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next = more.then(|| rows.last().map(&id)).flatten();

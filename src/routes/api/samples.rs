@@ -129,7 +129,10 @@ pub async fn list(
         .await?;
     let (rows, next) = paginate(rows, limit, |(s, _)| s.id.to_string());
     Ok(HttpResponse::Ok().json(SamplePage {
-        items: rows.iter().map(|(s, c)| SampleOut::of(s, &c.code)).collect(),
+        items: rows
+            .iter()
+            .map(|(s, c)| SampleOut::of(s, &c.code))
+            .collect(),
         next,
     }))
 }
