@@ -19,6 +19,25 @@ pub struct Settings {
     pub certificates: CertificateSettings,
     #[serde(default)]
     pub signing: SigningSettings,
+    #[serde(default)]
+    pub api: ApiSettings,
+}
+
+/// The JSON API's per-token rate limit.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ApiSettings {
+    /// Requests one token may make in each window.
+    pub rate_limit: u32,
+    pub window_seconds: u64,
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        ApiSettings {
+            rate_limit: 120,
+            window_seconds: 60,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

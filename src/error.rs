@@ -24,6 +24,14 @@ pub enum AppError {
     RequestTimeout,
     /// This client address already holds `server.max_connections_per_address` connections.
     TooManyConnections,
+    /// The API: no bearer token, or one that is unknown or revoked (401, `WWW-Authenticate`).
+    Unauthorized,
+    /// The API: this token made `api.rate_limit` requests in the current window (429).
+    RateLimited,
+    /// The API: the record changed meanwhile, or a parallel request did the same first (409).
+    Conflict,
+    /// The API: refused by a rule; the catalog key says why (422).
+    Unprocessable(&'static str),
     /// Anything else: logged with its cause, shown as a plain 500 page.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -39,8 +47,17 @@ pub enum ErrorPage {
     PayloadTooLarge,
     RequestTimeout,
     TooManyConnections,
+    Unauthorized,
+    RateLimited,
+    Conflict,
+    /// Refused by a rule: the catalog key of the reason.
+    Unprocessable(&'static str),
     Internal,
 }
+
+/// Marker left on the redirect to the login page, which the API answers as 401 instead.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInRequired;
 
 impl ErrorPage {
     pub fn status(self) -> StatusCode {
@@ -50,7 +67,10 @@ impl ErrorPage {
             ErrorPage::NotFound => StatusCode::NOT_FOUND,
             ErrorPage::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorPage::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            ErrorPage::TooManyConnections => StatusCode::TOO_MANY_REQUESTS,
+            ErrorPage::TooManyConnections | ErrorPage::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorPage::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorPage::Conflict => StatusCode::CONFLICT,
+            ErrorPage::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -65,6 +85,10 @@ impl ErrorPage {
             ErrorPage::PayloadTooLarge => "error.payload_too_large",
             ErrorPage::RequestTimeout => "error.request_timeout",
             ErrorPage::TooManyConnections => "error.too_many_connections",
+            ErrorPage::Unauthorized => "error.unauthorized",
+            ErrorPage::RateLimited => "error.rate_limited",
+            ErrorPage::Conflict => "error.conflict",
+            ErrorPage::Unprocessable(_) => "error.unprocessable",
             ErrorPage::Internal => "error.internal",
         }
     }
@@ -84,6 +108,10 @@ impl AppError {
             AppError::PayloadTooLarge => Some(ErrorPage::PayloadTooLarge),
             AppError::RequestTimeout => Some(ErrorPage::RequestTimeout),
             AppError::TooManyConnections => Some(ErrorPage::TooManyConnections),
+            AppError::Unauthorized => Some(ErrorPage::Unauthorized),
+            AppError::RateLimited => Some(ErrorPage::RateLimited),
+            AppError::Conflict => Some(ErrorPage::Conflict),
+            AppError::Unprocessable(key) => Some(ErrorPage::Unprocessable(key)),
             AppError::Internal(_) => Some(ErrorPage::Internal),
             AppError::Unauthenticated { .. } | AppError::Redirect(_) => None,
         }
@@ -102,6 +130,10 @@ impl std::fmt::Display for AppError {
             AppError::PayloadTooLarge => f.write_str("request body too large"),
             AppError::RequestTimeout => f.write_str("request body not received in time"),
             AppError::TooManyConnections => f.write_str("too many connections from this address"),
+            AppError::Unauthorized => f.write_str("no valid API token"),
+            AppError::RateLimited => f.write_str("API rate limit exceeded"),
+            AppError::Conflict => f.write_str("changed meanwhile"),
+            AppError::Unprocessable(key) => write!(f, "refused: {key}"),
             AppError::Internal(cause) => write!(f, "internal error: {cause}"),
         }
     }
@@ -120,9 +152,12 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         if let AppError::Unauthenticated { next } = self {
             let location = format!("/login?next={}", crate::percent::url_encode(next));
-            return HttpResponse::SeeOther()
+            let mut response = HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, location))
                 .finish();
+            // The API answers this 401 instead (it has no login page).
+            response.extensions_mut().insert(SignInRequired);
+            return response;
         }
         if let AppError::Redirect(to) = self {
             return HttpResponse::SeeOther()
@@ -139,6 +174,42 @@ impl ResponseError for AppError {
         response.extensions_mut().insert(page);
         response
     }
+}
+
+/// The answer of every error on `/api`: an RFC 9457 problem (`application/problem+json`) in
+/// place of the error page. `type` is `about:blank`, so `title` is the status's phrase;
+/// `detail` explains in `lang`, and `code` names the reason for programs. `extra` members
+/// (field errors, warnings to acknowledge) are added to the object.
+pub fn problem(
+    page: ErrorPage,
+    lang: crate::i18n::Lang,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> HttpResponse {
+    let status = page.status();
+    let (code, detail) = match page {
+        ErrorPage::Unprocessable(key) => (key.to_owned(), crate::i18n::t(lang, key)),
+        other => {
+            let key = other.key();
+            let text = crate::i18n::t(lang, &format!("{key}.text"));
+            (key.trim_start_matches("error.").to_owned(), text)
+        }
+    };
+    let mut body = serde_json::Map::new();
+    body.insert("type".into(), "about:blank".into());
+    body.insert(
+        "title".into(),
+        status.canonical_reason().unwrap_or("Error").into(),
+    );
+    body.insert("status".into(), status.as_u16().into());
+    body.insert("detail".into(), detail.into());
+    body.insert("code".into(), code.into());
+    body.extend(extra);
+    let mut response = HttpResponse::build(status);
+    response.content_type("application/problem+json");
+    if page == ErrorPage::Unauthorized {
+        response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"jointlab\""));
+    }
+    response.body(serde_json::Value::Object(body).to_string())
 }
 
 impl From<diesel::result::Error> for AppError {

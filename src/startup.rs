@@ -73,12 +73,17 @@ impl Application {
         let verdicts = crate::routes::verify::cache::VerdictCache::new(Duration::from_secs(
             settings.certificates.verdict_cache_seconds,
         ));
+        let api_limits = crate::routes::api::limit::RateLimiter::new(
+            settings.api.rate_limit,
+            Duration::from_secs(settings.api.window_seconds),
+        );
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
             password_checks,
             keyring,
             verdicts,
+            api_limits,
         });
         let mut server = HttpServer::new(move || {
             App::new()
@@ -92,6 +97,21 @@ impl Application {
                         }),
                 )
                 .app_data(web::PayloadConfig::default().limit(max_body_bytes))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(max_body_bytes)
+                        .error_handler(|e, _| {
+                            use actix_web::error::JsonPayloadError;
+                            tracing::debug!(error = %e, "unreadable JSON body");
+                            match e {
+                                JsonPayloadError::Overflow { .. }
+                                | JsonPayloadError::OverflowKnownLength { .. } => {
+                                    AppError::PayloadTooLarge.into()
+                                }
+                                _ => AppError::BadRequest.into(),
+                            }
+                        }),
+                )
                 .app_data(
                     web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
                 )

@@ -105,3 +105,8 @@ crate::typed_id!(
     /// An inspector's check of a certificate at a border post.
     BorderCheckId
 );
+
+crate::typed_id!(
+    /// A personal API token.
+    ApiTokenId
+);

@@ -477,6 +477,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    api_tokens (id) {
+        id -> DbUuid,
+        user_id -> DbUuid,
+        name -> Text,
+        secret_hash -> Text,
+        scope -> Text,
+        created_at -> DbTime,
+        last_used_at -> Nullable<DbTime>,
+        revoked_at -> Nullable<DbTime>,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -505,6 +521,7 @@ diesel::joinable!(gacc_registrations -> exporters (exporter_id));
 diesel::joinable!(declarations -> limit_sets (limit_set_id));
 diesel::joinable!(border_checks -> certificates (certificate_id));
 diesel::joinable!(border_checks -> users (inspector_id));
+diesel::joinable!(api_tokens -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
@@ -530,4 +547,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     gacc_registrations,
     declarations,
     border_checks,
+    api_tokens,
 );

@@ -71,6 +71,8 @@ impl Lang {
                     include_str!(concat!("border/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("ephyto/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("api/", $lang, ".ftl")),
                 )
             };
         }

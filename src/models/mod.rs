@@ -1,5 +1,6 @@
 //! Read structs, write structs and the queries of each table.
 
+pub mod api_token;
 pub mod application;
 pub mod audit;
 pub mod border_check;

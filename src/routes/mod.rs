@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 pub mod applications;
 pub mod assets;
 pub mod bench;
@@ -32,6 +33,18 @@ crate::routes! {
     get "/verify/{number}" => verify::page::by_number,
     get "/manifest.webmanifest" => verify::offline::manifest,
     get "/api/v1/verify/{token}" => verify::api::show,
+    get "/api/v1/openapi.json" => api::openapi::document,
+    get "/api/v1/docs" => api::docs::show,
+    get "/api/v1/consignments" => api::consignments::list,
+    get "/api/v1/consignments/{id}" => api::consignments::show,
+    get "/api/v1/samples" => api::samples::list,
+    get "/api/v1/samples/{id}" => api::samples::show,
+    post "/api/v1/applications" => api::applications::create,
+    get "/api/v1/applications/{id}" => api::applications::show,
+    get "/api/v1/certificates" => api::certificates::list,
+    get "/api/v1/certificates/{id}" => api::certificates::show,
+    get "/api/v1/certificates/{id}/border-checks" => api::certificates::checks,
+    post "/api/v1/certificates/{id}/border-checks" => api::certificates::record,
     get "/login" => session::login_form::show,
     post "/login" => session::login::submit,
     post "/logout" => session::logout::submit,
@@ -39,6 +52,8 @@ crate::routes! {
     get "/account" => account::show::show,
     post "/account/password" => account::password::submit,
     post "/account/preferences" => account::preferences::submit,
+    post "/account/tokens" => account::tokens::create,
+    post "/account/tokens/{id}/revoke" => account::tokens::revoke,
     get "/exporters" => exporters::list::show,
     get "/exporters/new" => exporters::form::new,
     post "/exporters" => exporters::save::create,

@@ -93,6 +93,10 @@ pub async fn middleware(
     {
         return Ok(refuse_connection(req));
     }
+    // The API has no cookies, sessions or CSRF tokens: its own door (bearer tokens).
+    if crate::routes::api::is_api(req.path()) {
+        return crate::routes::api::gate::middleware(req, next).await;
+    }
     if bypasses_context(req.path()) {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }

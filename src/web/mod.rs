@@ -30,6 +30,8 @@ pub struct AppState {
     pub keyring: SharedKeyring,
     /// QR-link verdict pages kept for an instant (`certificates.verdict_cache_seconds`).
     pub verdicts: crate::routes::verify::cache::VerdictCache,
+    /// Requests per API token in the current window (`api.rate_limit`).
+    pub api_limits: crate::routes::api::limit::RateLimiter,
 }
 
 impl AppState {

@@ -10,6 +10,7 @@
 //! that spans tables lives here.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod border;
 pub mod catalog;
 pub mod certificates;

@@ -98,12 +98,7 @@ pub async fn submit(
     let Some(hash) = hash.filter(|_| errors.is_empty()) else {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &AccountPage {
-                base,
-                user,
-                notice: None,
-                errors,
-            },
+            &AccountPage::load(&state, base, user, None, errors).await?,
         );
     };
     let id = user.id;

@@ -1,4 +1,4 @@
-//! `GET /account`: one's own profile, language, time zone and password.
+//! `GET /account`: one's own profile, language, time zone, password and API tokens.
 
 use actix_web::HttpResponse;
 use askama::Template;
@@ -7,7 +7,8 @@ use crate::auth::CurrentUser;
 use crate::domain::TimeZone;
 use crate::error::AppError;
 use crate::models::User;
-use crate::web::{Base, render};
+use crate::models::api_token::{ApiToken, TokenScope};
+use crate::web::{AppState, Base, render};
 
 #[derive(Template)]
 #[template(path = "account/show.html")]
@@ -18,9 +19,48 @@ pub struct AccountPage {
     pub notice: Option<&'static str>,
     /// Errors of the password form, by field.
     pub errors: Vec<(&'static str, &'static str)>,
+    /// The user's API tokens, newest first.
+    pub tokens: Vec<ApiToken>,
+    /// A token just made: its name and its secret, shown this once.
+    pub new_secret: Option<(String, String)>,
+    /// The error of the new-token form.
+    pub token_error: Option<&'static str>,
 }
 
 impl AccountPage {
+    /// The page of `user`, with their tokens read.
+    pub async fn load(
+        state: &AppState,
+        base: Base,
+        user: User,
+        notice: Option<&'static str>,
+        errors: Vec<(&'static str, &'static str)>,
+    ) -> Result<AccountPage, AppError> {
+        let id = user.id;
+        let tokens = state
+            .db
+            .run(move |conn| Ok(ApiToken::of_user(conn, id)?))
+            .await?;
+        Ok(AccountPage {
+            base,
+            user,
+            notice,
+            errors,
+            tokens,
+            new_secret: None,
+            token_error: None,
+        })
+    }
+
+    pub fn scopes(&self) -> &'static [TokenScope] {
+        TokenScope::ALL
+    }
+
+    /// A token instant in the user's time zone.
+    pub fn when(&self, at: &crate::db::types::UtcTime) -> String {
+        self.base.time(at)
+    }
+
     pub fn error(&self, field: &str) -> Option<&'static str> {
         self.errors
             .iter()
@@ -46,6 +86,7 @@ pub struct AccountQuery {
 }
 
 pub async fn show(
+    state: actix_web::web::Data<AppState>,
     base: Base,
     user: CurrentUser,
     query: actix_web::web::Query<AccountQuery>,
@@ -53,13 +94,9 @@ pub async fn show(
     let notice = match query.saved.as_deref() {
         Some("password") => Some("account.password_changed"),
         Some("preferences") => Some("account.preferences_saved"),
+        Some("token_revoked") => Some("api.tokens.revoked_notice"),
         _ if user.must_change_password => Some("account.must_change"),
         _ => None,
     };
-    render(&AccountPage {
-        base,
-        user: user.0,
-        notice,
-        errors: Vec::new(),
-    })
+    render(&AccountPage::load(&state, base, user.0, notice, Vec::new()).await?)
 }

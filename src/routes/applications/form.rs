@@ -115,7 +115,11 @@ pub struct NewQuery {
 }
 
 /// The company an application is filed for: the exporter's own, or the registrar's choice.
-fn company_of(user: &User, form: &ShipmentForm, lookups: &Lookups) -> Result<ExporterId, Errors> {
+pub(crate) fn company_of(
+    user: &User,
+    form: &ShipmentForm,
+    lookups: &Lookups,
+) -> Result<ExporterId, Errors> {
     if user.role == Role::Exporter {
         return user
             .exporter_id

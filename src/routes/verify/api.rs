@@ -12,8 +12,8 @@ use crate::i18n::Lang;
 use crate::queries::verification;
 use crate::web::AppState;
 
-#[derive(Serialize)]
-struct Answer {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Answer {
     /// `valid`, `revoked`, `replaced`, `expired`, `not_found`, `forged` or `notice`.
     verdict: &'static str,
     /// True only for `valid`: the certificate is genuine and in force now.
@@ -24,6 +24,14 @@ struct Answer {
     certificate: Option<Printed>,
 }
 
+/// Verify a certificate token
+///
+/// What a QR code's token says now: genuine or forged, and valid, revoked, replaced or
+/// expired. No token needed.
+#[utoipa::path(get, path = "/api/v1/verify/{token}", tag = "public",
+    operation_id = "verify_token",
+    params(("token" = String, Path, description = "The certificate token (compact JWS) of the QR code")),
+    responses((status = 200, description = "The verdict", body = Answer)))]
 pub async fn show(
     state: web::Data<AppState>,
     token: web::Path<String>,

@@ -18,7 +18,7 @@ use crate::queries::verification::{Found, Verdict};
 use crate::routes::certificates::{kind_key, signed_times};
 
 /// What the verdict page and the JSON answer show of a document: what it prints, nothing more.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct Printed {
     pub number: String,
     pub kind: &'static str,
@@ -48,7 +48,7 @@ pub struct Printed {
     pub replaces: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PrintedSignature {
     pub name: String,
     pub side: &'static str,

@@ -1,0 +1,16 @@
+-- Personal API tokens: a user's bearer secrets for /api/v1. Only the SHA-256 of the secret is
+-- kept (the secret is shown once, at creation); a token acts as its user, and a `read` token
+-- may not change anything. A revoked token stays listed, with when it was revoked.
+
+CREATE TABLE api_tokens (
+    id            uuid PRIMARY KEY,
+    user_id       uuid NOT NULL REFERENCES users (id),
+    name          text NOT NULL CHECK (name <> ''),
+    secret_hash   text NOT NULL UNIQUE,
+    scope         text NOT NULL CHECK (scope IN ('read', 'write')),
+    created_at    timestamptz NOT NULL,
+    last_used_at  timestamptz,
+    revoked_at    timestamptz
+);
+
+CREATE INDEX api_tokens_user_idx ON api_tokens (user_id, created_at);
