@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod models;
 pub mod pdf;
 pub mod percent;

@@ -73,6 +73,10 @@ impl Application {
         let verdicts = crate::routes::verify::cache::VerdictCache::new(Duration::from_secs(
             settings.certificates.verdict_cache_seconds,
         ));
+        if settings.mail.worker {
+            // Inside the actix system that runs the server: the worker ends with it.
+            crate::mail::worker::Worker::new(db.clone(), &settings)?.spawn();
+        }
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,

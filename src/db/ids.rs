@@ -105,3 +105,13 @@ crate::typed_id!(
     /// An inspector's check of a certificate at a border post.
     BorderCheckId
 );
+
+crate::typed_id!(
+    /// A message of the mail outbox.
+    OutboxId
+);
+
+crate::typed_id!(
+    /// A notification in a user's inbox.
+    NotificationId
+);

@@ -69,6 +69,8 @@ impl Lang {
                     include_str!(concat!("timeline/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("border/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("mail/", $lang, ".ftl")),
                 )
             };
         }

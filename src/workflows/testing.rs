@@ -132,11 +132,13 @@ pub fn reject(
     id: LabTestId,
     version: i32,
     reason: &str,
+    site: &crate::mail::Site,
 ) -> Step<()> {
     let (test, sample) = own_test(conn, reviewer, id)?;
     same_version(test.version, version)?;
     policy::may_review(reviewer, &sample, &test).map_err(Halt::Refused)?;
     guarded(LabTest::mark_rejected(conn, id, version, reason)?)?;
+    super::notices::result_returned(conn, site, &test, &sample, reason)?;
     audit::record(
         conn,
         AuditEntry::new(&reviewer.actor(), "test.rejected", "test", id)

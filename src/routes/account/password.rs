@@ -96,6 +96,7 @@ pub async fn submit(
         errors.push(("new", e));
     }
     let Some(hash) = hash.filter(|_| errors.is_empty()) else {
+        let mail = super::show::mail_choices(&state, user.id).await?;
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &AccountPage {
@@ -103,6 +104,7 @@ pub async fn submit(
                 user,
                 notice: None,
                 errors,
+                mail,
             },
         );
     };

@@ -18,6 +18,22 @@ pub struct AccountPage {
     pub notice: Option<&'static str>,
     /// Errors of the password form, by field.
     pub errors: Vec<(&'static str, &'static str)>,
+    /// The events of the mail settings, each with whether the user receives it by mail.
+    pub mail: Vec<(crate::domain::notice::NoticeKind, bool)>,
+}
+
+/// The mail settings of `user`: every optional event kind, ticked unless opted out.
+pub async fn mail_choices(
+    state: &crate::web::AppState,
+    user: crate::models::UserId,
+) -> Result<Vec<(crate::domain::notice::NoticeKind, bool)>, AppError> {
+    let opted_out = state
+        .db
+        .run(move |conn| Ok(crate::models::mail_opt_out::of_user(conn, user)?))
+        .await?;
+    Ok(crate::domain::notice::NoticeKind::choices()
+        .map(|k| (k, !opted_out.contains(&k)))
+        .collect())
 }
 
 impl AccountPage {
@@ -46,6 +62,7 @@ pub struct AccountQuery {
 }
 
 pub async fn show(
+    state: actix_web::web::Data<crate::web::AppState>,
     base: Base,
     user: CurrentUser,
     query: actix_web::web::Query<AccountQuery>,
@@ -53,13 +70,16 @@ pub async fn show(
     let notice = match query.saved.as_deref() {
         Some("password") => Some("account.password_changed"),
         Some("preferences") => Some("account.preferences_saved"),
+        Some("mail") => Some("mail_settings.saved"),
         _ if user.must_change_password => Some("account.must_change"),
         _ => None,
     };
+    let mail = mail_choices(&state, user.id).await?;
     render(&AccountPage {
         base,
         user: user.0,
         notice,
         errors: Vec::new(),
+        mail,
     })
 }
