@@ -87,6 +87,9 @@ pub struct MailSettings {
     /// Messages one worker claims at a time.
     #[serde(default = "default_batch")]
     pub batch: i64,
+    /// SMTP exchanges one worker runs at once (each a connection of lettre's pool).
+    #[serde(default = "default_parallel_sends")]
+    pub parallel_sends: usize,
     /// The wait after the first failure; it doubles with each further failure up to the cap.
     #[serde(default = "default_backoff_base")]
     pub backoff_base_seconds: i64,
@@ -116,14 +119,17 @@ fn default_poll_millis() -> u64 {
 fn default_batch() -> i64 {
     20
 }
+fn default_parallel_sends() -> usize {
+    4
+}
 fn default_backoff_base() -> i64 {
     30
 }
 fn default_backoff_cap() -> i64 {
-    3600
+    600
 }
 fn default_max_attempts() -> i32 {
-    12
+    50
 }
 fn default_lease() -> i64 {
     300

@@ -494,6 +494,7 @@ diesel::table! {
         attachment_name -> Nullable<Text>,
         attempts -> Integer,
         next_attempt_at -> DbTime,
+        leased_until -> Nullable<DbTime>,
         sent_at -> Nullable<DbTime>,
         parked_at -> Nullable<DbTime>,
         last_error -> Nullable<Text>,

@@ -159,7 +159,10 @@ pub fn seed_certificates(conn: &mut DbConn, issuing: &Issuing) -> Result<(), App
         return Ok(());
     };
     let site = &issuing.site;
-    let (Some(kz), Some(cn)) = (Lab::new(conn, Side::Kz, site)?, Lab::new(conn, Side::Cn, site)?) else {
+    let (Some(kz), Some(cn)) = (
+        Lab::new(conn, Side::Kz, site)?,
+        Lab::new(conn, Side::Cn, site)?,
+    ) else {
         return Ok(());
     };
     if existing > 0 {

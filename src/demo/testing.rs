@@ -131,8 +131,15 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        testing::reject(conn, &self.reviewer, test.id, test.version, reason, &self.site)
-            .map_err(|h| done(h, "reject", code))
+        testing::reject(
+            conn,
+            &self.reviewer,
+            test.id,
+            test.version,
+            reason,
+            &self.site,
+        )
+        .map_err(|h| done(h, "reject", code))
     }
 
     pub(super) fn entered_and_verified(
@@ -198,7 +205,10 @@ pub fn seed_testing(
     if worked_on > 0 {
         return Ok(());
     }
-    let (Some(kz), Some(cn)) = (Lab::new(conn, Side::Kz, site)?, Lab::new(conn, Side::Cn, site)?) else {
+    let (Some(kz), Some(cn)) = (
+        Lab::new(conn, Side::Kz, site)?,
+        Lab::new(conn, Side::Cn, site)?,
+    ) else {
         return Ok(());
     };
     let sample = |seal: &str| demo.iter().find(|s| s.seal_number == seal).map(|s| s.id);

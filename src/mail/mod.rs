@@ -18,9 +18,9 @@ use crate::db::types::UtcTime;
 use crate::domain::notice::NoticeKind;
 use crate::i18n::{Lang, t, tf};
 use crate::models::User;
+use crate::models::mail_opt_out;
 use crate::models::notification::{NewNotification, Notification, NotificationId};
 use crate::models::outbox::{NewOutboxMessage, OutboxMessage};
-use crate::models::mail_opt_out;
 
 /// What the messages need from the configuration: the address users reach (links are absolute).
 #[derive(Debug, Clone)]
@@ -214,10 +214,7 @@ pub fn notify(
     let params = notice.params_json();
     let url = site.url(&notice.link);
     let mut told = std::collections::HashSet::new();
-    for to in recipients
-        .iter()
-        .filter(|u| u.active && told.insert(u.id))
-    {
+    for to in recipients.iter().filter(|u| u.active && told.insert(u.id)) {
         Notification::insert(
             conn,
             &NewNotification {

@@ -14,14 +14,22 @@ use crate::models::outbox::OutboxMessage;
 /// or the server refused it for good).
 #[derive(Debug)]
 pub enum SendError {
+    /// No SMTP server answered (connection refused, timed out, TLS failed).
+    Unreachable(String),
+    /// The server answered with a temporary refusal (4xx), or the attachment failed.
     Transient(String),
     Permanent(String),
 }
 
+/// How the error of a message the server never reached begins: the worker makes such
+/// messages due at once when the server answers again.
+pub const UNREACHABLE: &str = "unreachable: ";
+
 impl SendError {
-    pub fn text(&self) -> &str {
+    pub fn text(&self) -> String {
         match self {
-            SendError::Transient(e) | SendError::Permanent(e) => e,
+            SendError::Unreachable(e) => format!("{UNREACHABLE}{e}"),
+            SendError::Transient(e) | SendError::Permanent(e) => e.clone(),
         }
     }
 }
@@ -57,15 +65,13 @@ impl Smtp {
             .to_address
             .parse::<Mailbox>()
             .map_err(|e| SendError::Permanent(format!("recipient address: {e}")))?;
-        let alternative = MultiPart::alternative_plain_html(
-            message.body_text.clone(),
-            message.body_html.clone(),
-        );
+        let alternative =
+            MultiPart::alternative_plain_html(message.body_text.clone(), message.body_html.clone());
         let body = match attachment {
             None => alternative,
-            Some((name, bytes)) => MultiPart::mixed().multipart(alternative).singlepart(
-                Attachment::new(name).body(bytes, pdf_type()?),
-            ),
+            Some((name, bytes)) => MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new(name).body(bytes, pdf_type()?)),
         };
         let email = Message::builder()
             .from(self.from.clone())
@@ -76,10 +82,17 @@ impl Smtp {
         self.transport.send(&email).map(|_| ()).map_err(|e| {
             if e.is_permanent() {
                 SendError::Permanent(e.to_string())
-            } else {
+            } else if e.is_transient() {
                 SendError::Transient(e.to_string())
+            } else {
+                SendError::Unreachable(e.to_string())
             }
         })
+    }
+
+    /// Whether the server answers (a connection and a NOOP).
+    pub fn answers(&self) -> bool {
+        self.transport.test_connection().unwrap_or(false)
     }
 }
 

@@ -3,20 +3,23 @@
 //!
 //! Claiming is one short write transaction: lock up to `batch` due messages (PostgreSQL:
 //! `FOR UPDATE SKIP LOCKED`, so that workers of several instances take different rows; SQLite:
-//! `BEGIN IMMEDIATE`, one writer at a time) and lease them by moving `next_attempt_at`
-//! `lease_seconds` ahead. The worker then sends without holding any lock, and marks each message
+//! `BEGIN IMMEDIATE`, one writer at a time) and lease them (`leased_until`, `lease_seconds`
+//! ahead). The worker then sends without holding any lock, and marks each message
 //! sent — or failed, due again after an exponential backoff, or parked after `max_attempts` —
 //! only if its lease still stands. A worker that dies mid-batch leaves its messages to come due
 //! again when the lease ends: a message is delivered twice only if the process dies between the
-//! SMTP server's acceptance and the mark (at-least-once, as with any SMTP client).
+//! SMTP server's acceptance and the mark (at-least-once, as with any SMTP client). When a message
+//! that had failed goes through, the backlog waiting out its backoff is made due at once.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use crate::config::{MailSettings, Settings};
 use crate::db::types::UtcTime;
 use crate::db::{Db, DbConn, write_tx};
 use crate::domain::Scope;
-use crate::mail::transport::{SendError, Smtp};
+use crate::mail::transport::{SendError, Smtp, UNREACHABLE};
 use crate::models::outbox::OutboxMessage;
 
 /// What one worker needs, cloned into each round.
@@ -26,6 +29,9 @@ pub struct Worker {
     smtp: Smtp,
     mail: MailSettings,
     public_url: String,
+    /// Set when the SMTP server could not be reached; cleared when it answers again (then the
+    /// messages that waited for it are made due at once).
+    unreachable: Arc<AtomicBool>,
 }
 
 /// What one round did.
@@ -43,6 +49,7 @@ impl Worker {
             smtp: Smtp::from_settings(&settings.mail)?,
             mail: settings.mail.clone(),
             public_url: settings.server.public_url.clone(),
+            unreachable: Arc::default(),
         })
     }
 
@@ -69,6 +76,10 @@ impl Worker {
         let mut conn = self.db.get().map_err(|e| e.to_string())?;
         let now = UtcTime::now();
         if !OutboxMessage::any_due(&mut conn, now).map_err(|e| e.to_string())? {
+            // Nothing due, but the server was down: once it answers, what waited for it goes.
+            if self.unreachable.load(Ordering::Relaxed) && self.smtp.answers() {
+                self.back_up(&mut conn)?;
+            }
             return Ok(Round::default());
         }
         let lease = now.plus_seconds(self.mail.lease_seconds);
@@ -84,28 +95,85 @@ impl Worker {
             claimed: claimed.len(),
             ..Round::default()
         };
-        for message in claimed {
-            let outcome = self
-                .attachment(&mut conn, &message)
-                .and_then(|attachment| self.smtp.send(&message, attachment));
-            let marked = match outcome {
-                Ok(()) => {
-                    round.sent += 1;
-                    OutboxMessage::mark_sent(&mut conn, message.id, lease, UtcTime::now())
-                }
-                Err(error) => {
-                    round.failed += 1;
-                    tracing::info!(id = %message.id, attempts = message.attempts + 1, error = error.text(), "mail not sent");
-                    self.mark_failed(&mut conn, &message, lease, &error)
-                }
-            };
-            match marked {
-                Ok(true) => {}
-                Ok(false) => tracing::warn!(id = %message.id, "mail lease lost before marking"),
-                Err(e) => return Err(e.to_string()),
+        // Attachments are rendered here (they read the database); the SMTP exchanges run in
+        // `parallel_sends` lanes, and each outcome is marked here as soon as it is known.
+        let jobs: Vec<_> = claimed
+            .into_iter()
+            .map(|message| {
+                let attachment = self.attachment(&mut conn, &message);
+                (message, attachment)
+            })
+            .collect();
+        let lanes = self.mail.parallel_sends.clamp(1, 16).min(jobs.len());
+        let queue = Mutex::new(jobs.into_iter());
+        let (done, outcomes) = mpsc::channel();
+        let mut failure = None;
+        let mut answered = false;
+        std::thread::scope(|scope| {
+            for _ in 0..lanes {
+                let done = done.clone();
+                let queue = &queue;
+                let smtp = &self.smtp;
+                scope.spawn(move || {
+                    while let Some((message, attachment)) =
+                        queue.lock().ok().and_then(|mut q| q.next())
+                    {
+                        let outcome = attachment.and_then(|a| smtp.send(&message, a));
+                        if done.send((message, outcome)).is_err() {
+                            break;
+                        }
+                    }
+                });
             }
+            drop(done);
+            for (message, outcome) in outcomes {
+                let marked = match outcome {
+                    Ok(()) => {
+                        round.sent += 1;
+                        answered = true;
+                        OutboxMessage::mark_sent(&mut conn, message.id, lease, UtcTime::now())
+                    }
+                    Err(error) => {
+                        round.failed += 1;
+                        if matches!(error, SendError::Unreachable(_)) {
+                            self.unreachable.store(true, Ordering::Relaxed);
+                        }
+                        tracing::info!(
+                            id = %message.id,
+                            attempts = message.attempts + 1,
+                            error = %error.text(),
+                            "mail not sent"
+                        );
+                        self.mark_failed(&mut conn, &message, lease, &error)
+                    }
+                };
+                match marked {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(id = %message.id, "mail lease lost before marking"),
+                    Err(e) => failure = Some(e.to_string()),
+                }
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        if answered && self.unreachable.load(Ordering::Relaxed) {
+            self.back_up(&mut conn)?;
         }
         Ok(round)
+    }
+
+    /// The SMTP server answers again: the messages that could not reach it are due now, not
+    /// at the end of their backoff.
+    fn back_up(&self, conn: &mut DbConn) -> Result<(), String> {
+        self.unreachable.store(false, Ordering::Relaxed);
+        let woken =
+            OutboxMessage::wake(conn, UtcTime::now(), UNREACHABLE).map_err(|e| e.to_string())?;
+        tracing::info!(
+            woken,
+            "the mail server answers again: what waited for it is due"
+        );
+        Ok(())
     }
 
     fn mark_failed(
@@ -151,7 +219,9 @@ impl Worker {
 /// Seconds to wait after the `attempts`-th failure: `base`, doubling, at most `cap`.
 pub fn backoff(attempts: i32, base: i64, cap: i64) -> i64 {
     let doublings = (attempts - 1).clamp(0, 30) as u32;
-    base.max(0).saturating_mul(1_i64 << doublings).min(cap.max(0))
+    base.max(0)
+        .saturating_mul(1_i64 << doublings)
+        .min(cap.max(0))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub struct OutboxMessage {
     pub attachment_name: Option<String>,
     pub attempts: i32,
     pub next_attempt_at: UtcTime,
+    pub leased_until: Option<UtcTime>,
     pub sent_at: Option<UtcTime>,
     pub parked_at: Option<UtcTime>,
     pub last_error: Option<String>,
@@ -77,7 +78,12 @@ impl OutboxMessage {
             outbox::table
                 .filter(outbox::sent_at.is_null())
                 .filter(outbox::parked_at.is_null())
-                .filter(outbox::next_attempt_at.le(now)),
+                .filter(outbox::next_attempt_at.le(now))
+                .filter(
+                    outbox::leased_until
+                        .is_null()
+                        .or(outbox::leased_until.le(now)),
+                ),
         ))
         .get_result(conn)
     }
@@ -92,6 +98,11 @@ impl OutboxMessage {
                     .filter(outbox::sent_at.is_null())
                     .filter(outbox::parked_at.is_null())
                     .filter(outbox::next_attempt_at.le(now))
+                    .filter(
+                        outbox::leased_until
+                            .is_null()
+                            .or(outbox::leased_until.le(now)),
+                    )
                     .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
                     .limit(limit)
                     .select(outbox::id)
@@ -106,7 +117,7 @@ impl OutboxMessage {
     /// Leases a locked message until `until`: no worker finds it due before then.
     pub fn lease(conn: &mut DbConn, id: OutboxId, until: UtcTime) -> QueryResult<OutboxMessage> {
         diesel::update(outbox::table.find(id))
-            .set(outbox::next_attempt_at.eq(until))
+            .set(outbox::leased_until.eq(Some(until)))
             .returning(outbox::all_columns)
             .get_result(conn)
     }
@@ -122,10 +133,11 @@ impl OutboxMessage {
             outbox::table
                 .find(id)
                 .filter(outbox::sent_at.is_null())
-                .filter(outbox::next_attempt_at.eq(lease)),
+                .filter(outbox::leased_until.eq(lease)),
         )
         .set((
             outbox::sent_at.eq(Some(at)),
+            outbox::leased_until.eq(None::<UtcTime>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
         ))
@@ -146,9 +158,10 @@ impl OutboxMessage {
             outbox::table
                 .find(id)
                 .filter(outbox::sent_at.is_null())
-                .filter(outbox::next_attempt_at.eq(lease)),
+                .filter(outbox::leased_until.eq(lease)),
         )
         .set((
+            outbox::leased_until.eq(None::<UtcTime>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(Some(error)),
             outbox::next_attempt_at.eq(next),
@@ -156,6 +169,25 @@ impl OutboxMessage {
         ))
         .execute(conn)
         .map(|n| n == 1)
+    }
+
+    /// Makes due now every message waiting out a backoff because its last error begins with
+    /// `error_prefix` (leased ones keep their lease): the SMTP server answers again, so they
+    /// need not wait for their next try.
+    pub fn wake(conn: &mut DbConn, now: UtcTime, error_prefix: &str) -> QueryResult<usize> {
+        diesel::update(
+            outbox::table
+                .filter(outbox::sent_at.is_null())
+                .filter(outbox::parked_at.is_null())
+                .filter(outbox::next_attempt_at.gt(now))
+                .filter(
+                    outbox::last_error
+                        .like(format!("{}%", crate::db::escape_like(error_prefix)))
+                        .escape('\\'),
+                ),
+        )
+        .set(outbox::next_attempt_at.eq(now))
+        .execute(conn)
     }
 
     /// Puts a parked message back in the queue, due now; false when it is not parked (any

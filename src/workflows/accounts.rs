@@ -165,7 +165,12 @@ pub fn set_mail_opt_outs(
     opted_out: &[crate::domain::notice::NoticeKind],
 ) -> Step<()> {
     let before = crate::models::mail_opt_out::of_user(conn, user.id)?;
-    crate::models::mail_opt_out::replace(conn, user.id, opted_out, crate::db::types::UtcTime::now())?;
+    crate::models::mail_opt_out::replace(
+        conn,
+        user.id,
+        opted_out,
+        crate::db::types::UtcTime::now(),
+    )?;
     let names = |kinds: &[crate::domain::notice::NoticeKind]| {
         kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()
     };
@@ -233,6 +238,21 @@ pub fn request_password_reset(
     let token = crate::token::random_hex(32);
     let token_hash = crate::token::sha256_hex(token.as_bytes());
     let Some(user) = User::find_by_email(conn, email)?.filter(|u| u.active) else {
+        // The same work as for an account, so that the answer takes as long: the mail is
+        // rendered (and dropped), and the attempt audited under the address's hash.
+        let path = format!("/password-reset/{token}");
+        let notice = crate::mail::Notice::new(NoticeKind::PasswordReset, path.clone())
+            .with("minutes", minutes.to_string());
+        crate::mail::render(site, crate::i18n::Lang::En, &notice, &site.url(&path))?;
+        audit::record(
+            conn,
+            AuditEntry::new(
+                &Actor::system("password-reset"),
+                "user.password_reset_unknown",
+                "email",
+                &crate::token::sha256_hex(email.as_bytes())[..16],
+            ),
+        )?;
         return Ok(());
     };
     let now = crate::db::types::UtcTime::now();

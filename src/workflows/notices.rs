@@ -108,7 +108,10 @@ pub fn certificate_replaced(
         format!("/certificates/{}", replacement.id),
     )
     .with("number", old.number.clone().unwrap_or_default())
-    .with("replacement", replacement.number.clone().unwrap_or_default());
+    .with(
+        "replacement",
+        replacement.number.clone().unwrap_or_default(),
+    );
     mail::notify(conn, site, &to, &notice)
 }
 
@@ -119,11 +122,8 @@ pub fn certificate_revoked(
     certificate: &Certificate,
     reason: &str,
 ) -> QueryResult<()> {
-    let Some(consignment) = Consignment::find_for(
-        conn,
-        crate::domain::Scope::All,
-        certificate.consignment_id,
-    )?
+    let Some(consignment) =
+        Consignment::find_for(conn, crate::domain::Scope::All, certificate.consignment_id)?
     else {
         return Ok(());
     };

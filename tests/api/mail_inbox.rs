@@ -39,7 +39,11 @@ fn the_header_counts_unread_notifications_and_parallel_mark_reads_do_it_once() {
     let home = client.get("/");
     assert!(home.body.contains("class=\"badge\">1<"), "{}", home.body);
     let inbox = client.get("/notifications");
-    assert!(inbox.body.contains("Testing application AP-2026-000007 returned"));
+    assert!(
+        inbox
+            .body
+            .contains("Testing application AP-2026-000007 returned")
+    );
 
     let id = notification_of(&app, "exporter");
     let path = format!("/notifications/{id}/read");
@@ -61,7 +65,12 @@ fn another_users_notification_is_not_found_and_forms_need_the_csrf_token() {
     assert!(!other.get("/notifications").body.contains("AP-2026-000008"));
 
     let owner = app.signed_in("exporter");
-    assert_eq!(owner.post_raw(&format!("/notifications/{id}/read"), &[]).status, 403);
+    assert_eq!(
+        owner
+            .post_raw(&format!("/notifications/{id}/read"), &[])
+            .status,
+        403
+    );
     assert_eq!(owner.post_raw("/notifications/read-all", &[]).status, 403);
     assert_eq!(owner.post_raw("/account/mail", &[]).status, 403);
     assert!(owner.get("/").body.contains("class=\"badge\">1<"));
@@ -75,18 +84,37 @@ fn a_user_who_opts_out_of_an_event_gets_no_mail_for_it_but_still_the_notificatio
     let app = spawn_app();
     let client = app.signed_in("exporter");
     let account = client.get("/account");
-    assert!(account.body.contains("value=\"application_returned\" checked"));
+    assert!(
+        account
+            .body
+            .contains("value=\"application_returned\" checked")
+    );
     let res = client.post_from(
         "/account",
         "/account/mail",
-        &[("receive", "certificate_issued"), ("receive", "certificate_revoked")],
+        &[
+            ("receive", "certificate_issued"),
+            ("receive", "certificate_revoked"),
+        ],
     );
     assert_eq!(res.status, 303);
     let account = client.get("/account");
-    assert!(!account.body.contains("value=\"application_returned\" checked"));
-    assert!(account.body.contains("value=\"certificate_issued\" checked"));
+    assert!(
+        !account
+            .body
+            .contains("value=\"application_returned\" checked")
+    );
+    assert!(
+        account
+            .body
+            .contains("value=\"certificate_issued\" checked")
+    );
     // A forged kind is refused, not stored.
-    let res = client.post_from("/account", "/account/mail", &[("receive", "password_reset")]);
+    let res = client.post_from(
+        "/account",
+        "/account/mail",
+        &[("receive", "password_reset")],
+    );
     assert_eq!(res.status, 400);
 
     tell(&app, "exporter", "AP-2026-000009");

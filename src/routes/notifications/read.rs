@@ -32,10 +32,7 @@ pub async fn one(
     .await
 }
 
-pub async fn all(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
+pub async fn all(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, AppError> {
     let me = user.0.id;
     state
         .db
