@@ -125,7 +125,14 @@ impl Demo {
             temperature_c: Some("4".into()),
             rejection: rejection.map(str::to_owned),
         };
-        custody::receive(conn, registrar, sample.id, version + 1, &receipt)?;
+        custody::receive(
+            conn,
+            registrar,
+            sample.id,
+            version + 1,
+            &receipt,
+            &self.site,
+        )?;
         Ok(())
     }
 }

@@ -211,7 +211,7 @@ impl Worker {
         let name = message
             .attachment_name
             .clone()
-            .unwrap_or_else(|| "certificate.pdf".to_owned());
+            .unwrap_or_else(|| format!("{id}.pdf"));
         Ok(Some((name, bytes)))
     }
 }

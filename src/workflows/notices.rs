@@ -73,6 +73,28 @@ pub fn result_returned(
     mail::notify(conn, site, &to, &notice)
 }
 
+/// The exporter's users: one side's laboratory received its portion of a sample.
+pub fn portion_received(
+    conn: &mut DbConn,
+    site: &Site,
+    sample: &Sample,
+    side: crate::domain::Side,
+) -> QueryResult<()> {
+    let Some(consignment) =
+        Consignment::find_for(conn, crate::domain::Scope::All, sample.consignment_id)?
+    else {
+        return Ok(());
+    };
+    let to = company_users(conn, consignment.exporter_id)?;
+    let notice = Notice::new(
+        NoticeKind::PortionReceived,
+        format!("/consignments/{}", consignment.id),
+    )
+    .with("sample", sample.code.clone())
+    .with("side", side.as_str().to_uppercase());
+    mail::notify(conn, site, &to, &notice)
+}
+
 /// The exporter's users: a certificate (PDF attached) or a non-conformity notice was issued.
 pub fn certificate_issued(
     conn: &mut DbConn,

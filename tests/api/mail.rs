@@ -361,8 +361,14 @@ fn a_revocation_is_mailed_and_an_opted_out_event_only_reaches_the_inbox() {
         .select(notifications::kind)
         .load(&mut *app.conn())
         .unwrap();
-    assert!(kinds.contains(&"certificate_issued".to_owned()));
-    assert!(kinds.contains(&"certificate_revoked".to_owned()));
+    for kind in [
+        "application_accepted",
+        "portion_received",
+        "certificate_issued",
+        "certificate_revoked",
+    ] {
+        assert!(kinds.contains(&kind.to_owned()), "{kind}: {kinds:?}");
+    }
 }
 
 #[test]

@@ -24,11 +24,13 @@ pub async fn submit(
         guarded(OutboxMessage::unpark(conn, id, UtcTime::now())?)?;
         audit::record(
             conn,
-            AuditEntry::new(&actor, "mail.retried", "outbox", id).after(serde_json::json!({
-                "to": message.to_address,
-                "kind": message.kind.as_str(),
-                "attempts": message.attempts,
-            })),
+            AuditEntry::new(&actor, "outgoing_mail.retried", "outbox", id).after(
+                serde_json::json!({
+                    "to": message.to_address,
+                    "kind": message.kind.as_str(),
+                    "attempts": message.attempts,
+                }),
+            ),
         )?;
         Ok(())
     })
