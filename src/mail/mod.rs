@@ -245,3 +245,44 @@ pub fn company_users(
 pub fn one_user(conn: &mut DbConn, id: crate::db::ids::UserId) -> QueryResult<Vec<User>> {
     Ok(User::find(conn, id)?.into_iter().collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind renders in every language with its variables: no missing message, no
+    /// unset variable, the link in both bodies, the HTML escaped.
+    #[test]
+    fn every_notice_renders_in_every_language() {
+        let site = Site {
+            public_url: "https://lab.example".into(),
+        };
+        for kind in NoticeKind::ALL {
+            let mut notice = Notice::new(*kind, "/certificates/x".into());
+            for name in [
+                "code",
+                "consignment",
+                "reason",
+                "sample",
+                "side",
+                "method",
+                "number",
+                "replacement",
+                "minutes",
+            ] {
+                notice = notice.with(name, format!("<{name}>"));
+            }
+            for lang in Lang::ALL {
+                let url = site.url(&notice.link);
+                let r = render(&site, *lang, &notice, &url).unwrap();
+                for text in [&r.subject, &r.text, &r.html] {
+                    assert!(!text.contains("[?]"), "{kind} {lang}: {text}");
+                    assert!(!text.contains('{'), "{kind} {lang}: {text}");
+                }
+                assert!(r.text.contains(&url) && r.html.contains(&url), "{kind} {lang}");
+                assert!(!r.html.contains("<reason>"), "{kind} {lang}: not escaped");
+                assert_eq!(r.text.contains("/account#mail"), kind.optional());
+            }
+        }
+    }
+}
