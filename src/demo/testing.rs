@@ -116,7 +116,7 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        testing::verify(conn, &self.reviewer, test.id, test.version)
+        testing::verify(conn, &self.reviewer, test.id, test.version, &self.site)
             .map_err(|h| done(h, "verify", code))
     }
 

@@ -279,7 +279,10 @@ mod tests {
                     assert!(!text.contains("[?]"), "{kind} {lang}: {text}");
                     assert!(!text.contains('{'), "{kind} {lang}: {text}");
                 }
-                assert!(r.text.contains(&url) && r.html.contains(&url), "{kind} {lang}");
+                assert!(
+                    r.text.contains(&url) && r.html.contains(&url),
+                    "{kind} {lang}"
+                );
                 assert!(!r.html.contains("<reason>"), "{kind} {lang}: not escaped");
                 assert_eq!(r.text.contains("/account#mail"), kind.optional());
             }

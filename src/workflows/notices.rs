@@ -7,6 +7,7 @@ use diesel::QueryResult;
 use crate::db::DbConn;
 use crate::domain::notice::NoticeKind;
 use crate::mail::{self, Notice, Site, company_users, one_user};
+use crate::models::User;
 use crate::models::application::Application;
 use crate::models::catalog::TestMethod;
 use crate::models::certificate::Certificate;
@@ -92,6 +93,42 @@ pub fn portion_received(
     )
     .with("sample", sample.code.clone())
     .with("side", side.as_str().to_uppercase());
+    mail::notify(conn, site, &to, &notice)
+}
+
+/// The reviewers of both sides: the two laboratories' results of a method disagree.
+pub fn discrepancy_opened(
+    conn: &mut DbConn,
+    site: &Site,
+    sample: &Sample,
+    method: crate::models::catalog::TestMethodId,
+) -> QueryResult<()> {
+    let to = User::active_with_role(conn, crate::domain::Role::Reviewer)?;
+    let method = TestMethod::find(conn, method)?
+        .map(|m| m.code.as_str().to_owned())
+        .unwrap_or_default();
+    let notice = Notice::new(
+        NoticeKind::DiscrepancyOpened,
+        format!("/samples/{}", sample.id),
+    )
+    .with("sample", sample.code.clone())
+    .with("method", method);
+    mail::notify(conn, site, &to, &notice)
+}
+
+/// The exporter's users: every test of a sample is verified by both laboratories.
+pub fn testing_complete(conn: &mut DbConn, site: &Site, sample: &Sample) -> QueryResult<()> {
+    let Some(consignment) =
+        Consignment::find_for(conn, crate::domain::Scope::All, sample.consignment_id)?
+    else {
+        return Ok(());
+    };
+    let to = company_users(conn, consignment.exporter_id)?;
+    let notice = Notice::new(
+        NoticeKind::TestingComplete,
+        format!("/consignments/{}", consignment.id),
+    )
+    .with("sample", sample.code.clone());
     mail::notify(conn, site, &to, &notice)
 }
 

@@ -936,6 +936,7 @@ pub fn tested_consignment(
                         &reviewer,
                         test.id,
                         test.version + 1,
+                        &jointlab::mail::Site::from_settings(&app.settings),
                     )
                     .unwrap_or_else(|h| panic!("verify {}: {h:?}", method.code));
                 }

@@ -364,6 +364,7 @@ fn a_revocation_is_mailed_and_an_opted_out_event_only_reaches_the_inbox() {
     for kind in [
         "application_accepted",
         "portion_received",
+        "testing_complete",
         "certificate_issued",
         "certificate_revoked",
     ] {

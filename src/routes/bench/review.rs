@@ -142,7 +142,7 @@ pub async fn decide(
     let change = apply(&state.db, move |conn| {
         for (id, version) in &selected {
             match &reason {
-                None => testing::verify(conn, &by, *id, *version)?,
+                None => testing::verify(conn, &by, *id, *version, &site)?,
                 Some(r) => testing::reject(conn, &by, *id, *version, r, &site)?,
             }
         }
