@@ -18,9 +18,11 @@ CREATE TABLE outbox (
     attachment_certificate_id text REFERENCES certificates (id),
     attachment_name  text,
     attempts         integer NOT NULL DEFAULT 0,
-    -- Due from this instant; a worker that claims the message moves it into the future (the
-    -- lease), so that no other worker sends it meanwhile.
+    -- Due from this instant (later after each failure: the backoff).
     next_attempt_at  text NOT NULL,
+    -- Held by the worker that claimed it until this instant: no other worker sends it
+    -- meanwhile, and its outcome is recorded only while the lease stands.
+    leased_until     text,
     sent_at          text,
     parked_at        text,
     last_error       text,
