@@ -97,6 +97,67 @@ pub struct MailSettings {
     /// Taken from `data.dir/smtp.password` (generated) when not configured.
     #[serde(default)]
     pub smtp_password: Option<Secret>,
+    /// Whether this instance runs the mail worker (any number of instances may).
+    #[serde(default = "default_true")]
+    pub worker: bool,
+    /// How often the worker looks for due messages when the queue was empty.
+    #[serde(default = "default_poll_millis")]
+    pub poll_millis: u64,
+    /// Messages one worker claims at a time.
+    #[serde(default = "default_batch")]
+    pub batch: i64,
+    /// SMTP exchanges one worker runs at once (each a connection of lettre's pool).
+    #[serde(default = "default_parallel_sends")]
+    pub parallel_sends: usize,
+    /// The wait after the first failure; it doubles with each further failure up to the cap.
+    #[serde(default = "default_backoff_base")]
+    pub backoff_base_seconds: i64,
+    #[serde(default = "default_backoff_cap")]
+    pub backoff_cap_seconds: i64,
+    /// Failed attempts after which a message is parked (shown on /admin/outbox for a retry).
+    #[serde(default = "default_max_attempts")]
+    pub max_attempts: i32,
+    /// How long a claimed message is held by its worker; far longer than one SMTP exchange
+    /// (`timeout_seconds`), so that no other worker sends it meanwhile.
+    #[serde(default = "default_lease")]
+    pub lease_seconds: i64,
+    /// The SMTP connection's timeout.
+    #[serde(default = "default_smtp_timeout")]
+    pub timeout_seconds: u64,
+    /// Minutes a password reset link stays usable.
+    #[serde(default = "default_reset_minutes")]
+    pub reset_minutes: i64,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_poll_millis() -> u64 {
+    1000
+}
+fn default_batch() -> i64 {
+    20
+}
+fn default_parallel_sends() -> usize {
+    4
+}
+fn default_backoff_base() -> i64 {
+    30
+}
+fn default_backoff_cap() -> i64 {
+    600
+}
+fn default_max_attempts() -> i32 {
+    50
+}
+fn default_lease() -> i64 {
+    300
+}
+fn default_smtp_timeout() -> u64 {
+    30
+}
+fn default_reset_minutes() -> i64 {
+    30
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod ephyto;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod models;
 pub mod pdf;
 pub mod percent;

@@ -77,6 +77,10 @@ impl Application {
             settings.api.rate_limit,
             Duration::from_secs(settings.api.window_seconds),
         );
+        if settings.mail.worker {
+            // Inside the actix system that runs the server: the worker ends with it.
+            crate::mail::worker::Worker::new(db.clone(), &settings)?.spawn();
+        }
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,

@@ -78,12 +78,14 @@ pub enum Page {
     Certificates,
     /// An inspector's border post: what is expected there and what was checked today.
     Post,
+    /// The mail outbox: queued, sent and parked messages.
+    Outbox,
 }
 
 pub fn may_open(role: Role, page: Page) -> bool {
     use Role::*;
     let roles: &[Role] = match page {
-        Page::Users | Page::Catalog => &[Admin],
+        Page::Users | Page::Catalog | Page::Outbox => &[Admin],
         Page::Audit => &[Admin, Auditor],
         Page::Exporters => &[Admin, Registrar],
         Page::Applications => &[Registrar, Exporter, Auditor],

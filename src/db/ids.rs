@@ -110,3 +110,13 @@ crate::typed_id!(
     /// A personal API token.
     ApiTokenId
 );
+
+crate::typed_id!(
+    /// A message of the mail outbox.
+    OutboxId
+);
+
+crate::typed_id!(
+    /// A notification in a user's inbox.
+    NotificationId
+);

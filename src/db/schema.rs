@@ -493,6 +493,70 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    outbox (id) {
+        id -> DbUuid,
+        user_id -> Nullable<DbUuid>,
+        to_address -> Text,
+        language -> Text,
+        kind -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        attachment_certificate_id -> Nullable<DbUuid>,
+        attachment_name -> Nullable<Text>,
+        attempts -> Integer,
+        next_attempt_at -> DbTime,
+        leased_until -> Nullable<DbTime>,
+        sent_at -> Nullable<DbTime>,
+        parked_at -> Nullable<DbTime>,
+        last_error -> Nullable<Text>,
+        created_at -> DbTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    notifications (id) {
+        id -> DbUuid,
+        user_id -> DbUuid,
+        kind -> Text,
+        link -> Text,
+        params -> Text,
+        created_at -> DbTime,
+        read_at -> Nullable<DbTime>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    password_resets (token_hash) {
+        token_hash -> Text,
+        user_id -> DbUuid,
+        expires_at -> DbTime,
+        used_at -> Nullable<DbTime>,
+        created_at -> DbTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbTime, DbUuid};
+
+    mail_opt_outs (user_id, kind) {
+        user_id -> DbUuid,
+        kind -> Text,
+        created_at -> DbTime,
+    }
+}
+
 diesel::joinable!(users -> exporters (exporter_id));
 diesel::joinable!(users -> border_posts (border_post_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -522,6 +586,8 @@ diesel::joinable!(declarations -> limit_sets (limit_set_id));
 diesel::joinable!(border_checks -> certificates (certificate_id));
 diesel::joinable!(border_checks -> users (inspector_id));
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     border_posts,
@@ -548,4 +614,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     declarations,
     border_checks,
     api_tokens,
+    outbox,
+    notifications,
+    password_resets,
+    mail_opt_outs,
 );

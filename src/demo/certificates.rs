@@ -158,14 +158,18 @@ pub fn seed_certificates(conn: &mut DbConn, issuing: &Issuing) -> Result<(), App
     ) else {
         return Ok(());
     };
-    let (Some(kz), Some(cn)) = (Lab::new(conn, Side::Kz)?, Lab::new(conn, Side::Cn)?) else {
+    let site = &issuing.site;
+    let (Some(kz), Some(cn)) = (
+        Lab::new(conn, Side::Kz, site)?,
+        Lab::new(conn, Side::Cn, site)?,
+    ) else {
         return Ok(());
     };
     if existing > 0 {
         return Ok(());
     }
     let seeder = Seeder {
-        demo: Demo::load(conn)?,
+        demo: Demo::load(conn, site)?,
         kz,
         cn,
         certifier_kz: certifier(conn, Side::Kz)?,
@@ -245,6 +249,7 @@ pub fn seed_certificates(conn: &mut DbConn, issuing: &Issuing) -> Result<(), App
             revoked.id,
             revoked.version,
             "Seal of wagon 61230067 found broken at Dostyk; the consignment was resampled.",
+            &issuing.site,
         ),
         "revoke",
     )?;

@@ -39,11 +39,13 @@ fn staff(conn: &mut DbConn, email: &str) -> Result<Staff, AppError> {
 pub(super) struct Demo {
     registrar_kz: Staff,
     registrar_cn: Staff,
+    site: crate::mail::Site,
 }
 
 impl Demo {
-    pub(super) fn load(conn: &mut DbConn) -> Result<Demo, AppError> {
+    pub(super) fn load(conn: &mut DbConn, site: &crate::mail::Site) -> Result<Demo, AppError> {
         Ok(Demo {
+            site: site.clone(),
             registrar_kz: staff(conn, "registrar.kz@demo.jointlab.local")?,
             registrar_cn: staff(conn, "registrar.cn@demo.jointlab.local")?,
         })
@@ -73,6 +75,7 @@ impl Demo {
             &self.registrar_kz,
             application.id,
             application.version,
+            &self.site,
         )?)
     }
 
@@ -122,13 +125,24 @@ impl Demo {
             temperature_c: Some("4".into()),
             rejection: rejection.map(str::to_owned),
         };
-        custody::receive(conn, registrar, sample.id, version + 1, &receipt)?;
+        custody::receive(
+            conn,
+            registrar,
+            sample.id,
+            version + 1,
+            &receipt,
+            &self.site,
+        )?;
         Ok(())
     }
 }
 
 /// Adds the demo intake data inside the caller's transaction.
-pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
+pub fn seed_intake(
+    conn: &mut DbConn,
+    _actor: &Actor,
+    site: &crate::mail::Site,
+) -> Result<(), AppError> {
     let already: i64 = applications::table.count().get_result(conn)?;
     let (Some(wheat), Some(mutton), Some(china)) = (
         commodity(conn, "100199")?,
@@ -140,7 +154,7 @@ pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     if already > 0 {
         return Ok(());
     }
-    let demo = Demo::load(conn)?;
+    let demo = Demo::load(conn, site)?;
     let grain = user(conn, "exporter@zhetysu-grain.kz")?;
     let meat = user(conn, "exporter@altyndala.kz")?;
     let posts = BorderPost::all(conn)?;
@@ -215,6 +229,7 @@ pub fn seed_intake(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
         returned.id,
         returned.version,
         "Veterinary certificate of the farm of origin is missing: attach it and apply again.",
+        site,
     )?;
     let unsampled = demo.apply(conn, &meat, &mutton_road)?;
     demo.accept(conn, &unsampled)?;

@@ -258,8 +258,8 @@ pub fn seed_demo(
                 password: (!exists).then(|| demo_password.to_owned()),
             });
         }
-        crate::demo::intake::seed_intake(conn, &actor)?;
-        crate::demo::testing::seed_testing(conn, &actor)?;
+        crate::demo::intake::seed_intake(conn, &actor, &issuing.site)?;
+        crate::demo::testing::seed_testing(conn, &actor, &issuing.site)?;
         crate::demo::certificates::seed_certificates(conn, issuing)?;
         crate::demo::border::seed_border_checks(conn)?;
         Ok(rows)

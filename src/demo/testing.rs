@@ -47,10 +47,15 @@ pub(super) struct Lab {
     side: Side,
     analyst: Staff,
     reviewer: Staff,
+    site: crate::mail::Site,
 }
 
 impl Lab {
-    pub(super) fn new(conn: &mut DbConn, side: Side) -> Result<Option<Lab>, AppError> {
+    pub(super) fn new(
+        conn: &mut DbConn,
+        side: Side,
+        site: &crate::mail::Site,
+    ) -> Result<Option<Lab>, AppError> {
         let suffix = side.as_str();
         let (Some(analyst), Some(reviewer)) = (
             User::find_by_email(conn, &format!("analyst.{suffix}@demo.jointlab.local"))?
@@ -64,6 +69,7 @@ impl Lab {
             side,
             analyst,
             reviewer,
+            site: site.clone(),
         }))
     }
 
@@ -110,7 +116,7 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        testing::verify(conn, &self.reviewer, test.id, test.version)
+        testing::verify(conn, &self.reviewer, test.id, test.version, &self.site)
             .map_err(|h| done(h, "verify", code))
     }
 
@@ -125,8 +131,15 @@ impl Lab {
         let Some((test, _)) = self.test(conn, sample, code)? else {
             return Ok(());
         };
-        testing::reject(conn, &self.reviewer, test.id, test.version, reason)
-            .map_err(|h| done(h, "reject", code))
+        testing::reject(
+            conn,
+            &self.reviewer,
+            test.id,
+            test.version,
+            reason,
+            &self.site,
+        )
+        .map_err(|h| done(h, "reject", code))
     }
 
     pub(super) fn entered_and_verified(
@@ -162,7 +175,11 @@ fn done(halt: Halt, step: &str, code: &str) -> AppError {
 }
 
 /// Adds the demo testing data inside the caller's transaction, after `seed_intake`.
-pub fn seed_testing(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
+pub fn seed_testing(
+    conn: &mut DbConn,
+    _actor: &Actor,
+    site: &crate::mail::Site,
+) -> Result<(), AppError> {
     let Some(company) =
         User::find_by_email(conn, "exporter@zhetysu-grain.kz")?.and_then(|u| u.exporter_id)
     else {
@@ -188,7 +205,10 @@ pub fn seed_testing(conn: &mut DbConn, _actor: &Actor) -> Result<(), AppError> {
     if worked_on > 0 {
         return Ok(());
     }
-    let (Some(kz), Some(cn)) = (Lab::new(conn, Side::Kz)?, Lab::new(conn, Side::Cn)?) else {
+    let (Some(kz), Some(cn)) = (
+        Lab::new(conn, Side::Kz, site)?,
+        Lab::new(conn, Side::Cn, site)?,
+    ) else {
         return Ok(());
     };
     let sample = |seal: &str| demo.iter().find(|s| s.seal_number == seal).map(|s| s.id);

@@ -9,6 +9,7 @@ mod common_passwords;
 mod email;
 pub mod intake;
 pub mod measure;
+pub mod notice;
 mod people;
 pub mod scope;
 pub mod text;

@@ -73,6 +73,8 @@ impl Lang {
                     include_str!(concat!("ephyto/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("api/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("mail/", $lang, ".ftl")),
                 )
             };
         }

@@ -216,6 +216,16 @@ impl User {
             .load(conn)
     }
 
+    /// The active users of a role (the reviewers of both sides …).
+    pub fn active_with_role(conn: &mut DbConn, role: Role) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::role.eq(role))
+            .filter(users::active.eq(true))
+            .select(User::as_select())
+            .order(users::email)
+            .load(conn)
+    }
+
     pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
         users::table.count().get_result(conn)
     }

@@ -14,6 +14,7 @@ pub mod health;
 pub mod home;
 pub mod intake;
 pub mod lab_tests;
+pub mod notifications;
 pub mod samples;
 pub mod session;
 pub mod trust;
@@ -48,12 +49,20 @@ crate::routes! {
     get "/login" => session::login_form::show,
     post "/login" => session::login::submit,
     post "/logout" => session::logout::submit,
+    get "/password-reset" => session::reset_request::show,
+    post "/password-reset" => session::reset_request::submit,
+    get "/password-reset/{token}" => session::reset_password::show,
+    post "/password-reset/{token}" => session::reset_password::submit,
+    get "/notifications" => notifications::list::show,
+    post "/notifications/read-all" => notifications::read::all,
+    post "/notifications/{id}/read" => notifications::read::one,
     get "/" => home::show,
     get "/account" => account::show::show,
     post "/account/password" => account::password::submit,
     post "/account/preferences" => account::preferences::submit,
     post "/account/tokens" => account::tokens::create,
     post "/account/tokens/{id}/revoke" => account::tokens::revoke,
+    post "/account/mail" => account::mail::submit,
     get "/exporters" => exporters::list::show,
     get "/exporters/new" => exporters::form::new,
     post "/exporters" => exporters::save::create,
@@ -101,6 +110,8 @@ crate::routes! {
     post "/admin/users/{id}/reset-password" => admin::users::reset_password::submit,
     post "/admin/users/{id}/clear-throttles" => admin::users::throttles::clear,
     get "/admin/audit" => admin::audit::list::show,
+    get "/admin/outbox" => admin::outbox::list::show,
+    post "/admin/outbox/{id}/retry" => admin::outbox::retry::submit,
     get "/admin/catalog" => admin::catalog::overview::show,
     get "/admin/catalog/commodities" => admin::catalog::commodities::list::show,
     get "/admin/catalog/commodities/new" => admin::catalog::commodities::new::show,

@@ -31,6 +31,8 @@ pub struct RequestContext {
     pub session_token: Option<String>,
     pub lang: Lang,
     pub csrf_token: String,
+    /// How many of the user's notifications are unread (the header shows it).
+    pub unread: i64,
 }
 
 impl RequestContext {
@@ -112,11 +114,19 @@ pub async fn middleware(
         .filter(|v| is_token(v));
     let had_session_cookie = req.cookie(SESSION_COOKIE).is_some();
     let mut user = None;
+    let mut unread = 0;
     if let Some(token) = cookie_token.clone() {
         let idle = state.settings.session.idle_timeout_minutes;
-        user = state
+        (user, unread) = state
             .db
-            .run(move |conn| Ok(crate::auth::session::resume(conn, &token, idle)?))
+            .run(move |conn| {
+                let user = crate::auth::session::resume(conn, &token, idle)?;
+                let unread = match &user {
+                    Some(u) => crate::models::notification::Notification::unread_count(conn, u.id)?,
+                    None => 0,
+                };
+                Ok((user, unread))
+            })
             .await?;
     }
     let session_token = cookie_token.filter(|_| user.is_some());
@@ -160,6 +170,7 @@ pub async fn middleware(
         session_token,
         lang,
         csrf_token,
+        unread,
     };
     // The body's size and pace are judged before anything reads it, the CSRF check included:
     // an oversized form is 413, not 403.
@@ -285,6 +296,7 @@ fn refuse_connection(req: ServiceRequest) -> ServiceResponse<BoxBody> {
         session_token: None,
         lang,
         csrf_token: String::new(),
+        unread: 0,
     };
     let page = ErrorPage::TooManyConnections;
     let html = super::page::error_page(&context, page);

@@ -22,7 +22,7 @@ pub struct NavItem {
 /// The navigation of a role: only pages that role may open.
 fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
     use crate::auth::policy::{Page, may_open};
-    const PAGES: [(Page, &str, &str); 11] = [
+    const PAGES: [(Page, &str, &str); 12] = [
         (Page::Users, "/admin/users", "nav.users"),
         (Page::Catalog, "/admin/catalog", "nav.catalog"),
         (Page::Applications, "/applications", "nav.applications"),
@@ -34,6 +34,7 @@ fn nav_for(role: Role) -> Vec<(&'static str, &'static str)> {
         (Page::Post, "/post", "nav.post"),
         (Page::Exporters, "/exporters", "nav.exporters"),
         (Page::Audit, "/admin/audit", "nav.audit"),
+        (Page::Outbox, "/admin/outbox", "nav.outbox"),
     ];
     let mut items = vec![("/", "nav.home")];
     items.extend(
@@ -51,6 +52,8 @@ pub struct Base {
     pub csrf_token: String,
     pub user: Option<User>,
     pub nav: Vec<NavItem>,
+    /// The user's unread notifications.
+    pub unread: i64,
     path: String,
     query: String,
 }
@@ -80,6 +83,7 @@ impl Base {
             csrf_token: context.csrf_token.clone(),
             user: context.user.clone(),
             nav,
+            unread: context.unread,
             path: path.to_owned(),
             query: query.to_owned(),
         }

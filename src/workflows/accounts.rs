@@ -157,3 +157,121 @@ pub fn clear_throttles(conn: &mut DbConn, admin: &User, id: UserId) -> Step<()> 
     )?;
     Ok(())
 }
+
+/// Users choose which events they receive by mail; `opted_out` are the kinds they do not want.
+pub fn set_mail_opt_outs(
+    conn: &mut DbConn,
+    user: &User,
+    opted_out: &[crate::domain::notice::NoticeKind],
+) -> Step<()> {
+    let before = crate::models::mail_opt_out::of_user(conn, user.id)?;
+    crate::models::mail_opt_out::replace(
+        conn,
+        user.id,
+        opted_out,
+        crate::db::types::UtcTime::now(),
+    )?;
+    let names = |kinds: &[crate::domain::notice::NoticeKind]| {
+        kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()
+    };
+    audit::record(
+        conn,
+        AuditEntry::new(
+            &Actor::user(user.id, &user.email),
+            "user.mail_settings_changed",
+            "user",
+            user.id,
+        )
+        .before(json!({ "opted_out": names(&before) }))
+        .after(json!({ "opted_out": names(opted_out) })),
+    )?;
+    Ok(())
+}
+
+/// Sets a new password through a reset link (`token_hash` is the SHA-256 of the link's token):
+/// the link is used up (a parallel use of the same link is stale), every other open link of the
+/// user is retired, every session ends, and the reset is audited.
+pub fn reset_password_by_link(
+    conn: &mut DbConn,
+    token_hash: &str,
+    password_hash: &str,
+) -> Step<UserId> {
+    use crate::models::password_reset::PasswordReset;
+    let now = crate::db::types::UtcTime::now();
+    let reset = PasswordReset::find(conn, token_hash)?.ok_or(Halt::Refused("reset.invalid"))?;
+    // Used already (also by a parallel request that committed first): done, 409.
+    super::guarded(reset.used_at.is_none())?;
+    require(reset.usable(now), "reset.invalid")?;
+    let user = found(User::find(conn, reset.user_id)?)?;
+    require(user.active, "reset.invalid")?;
+    super::guarded(PasswordReset::use_once(conn, token_hash, now)?)?;
+    PasswordReset::retire_all(conn, user.id, now)?;
+    User::store_password(conn, user.id, password_hash, false)?;
+    users::end_sessions(conn, user.id)?;
+    audit::record(
+        conn,
+        AuditEntry::new(
+            &Actor::user(user.id, &user.email),
+            "user.password_reset_by_mail",
+            "user",
+            user.id,
+        ),
+    )?;
+    Ok(user.id)
+}
+
+/// Open reset links one user may hold at once: more requests send nothing more (the answer
+/// stays the same), so nobody can flood a mailbox through the form.
+pub const OPEN_RESETS_MAX: i64 = 3;
+
+/// Someone asked for a reset link for `email`. For an active account a link valid `minutes`
+/// is stored (only the hash of its token) and mailed in the same transaction; for an unknown
+/// or inactive address nothing happens — the caller answers both alike.
+pub fn request_password_reset(
+    conn: &mut DbConn,
+    site: &crate::mail::Site,
+    email: &str,
+    minutes: i64,
+) -> Step<()> {
+    use crate::domain::notice::NoticeKind;
+    use crate::models::password_reset::PasswordReset;
+    let token = crate::token::random_hex(32);
+    let token_hash = crate::token::sha256_hex(token.as_bytes());
+    let Some(user) = User::find_by_email(conn, email)?.filter(|u| u.active) else {
+        // The same work as for an account, so that the answer takes as long: the mail is
+        // rendered (and dropped), and the attempt audited under the address's hash.
+        let path = format!("/password-reset/{token}");
+        let notice = crate::mail::Notice::new(NoticeKind::PasswordReset, path.clone())
+            .with("minutes", minutes.to_string());
+        crate::mail::render(site, crate::i18n::Lang::En, &notice, &site.url(&path))?;
+        audit::record(
+            conn,
+            AuditEntry::new(
+                &Actor::system("password-reset"),
+                "user.password_reset_unknown",
+                "email",
+                &crate::token::sha256_hex(email.as_bytes())[..16],
+            ),
+        )?;
+        return Ok(());
+    };
+    let now = crate::db::types::UtcTime::now();
+    if PasswordReset::open_count(conn, user.id, now)? >= OPEN_RESETS_MAX {
+        return Ok(());
+    }
+    PasswordReset::insert(conn, &token_hash, user.id, now.plus_minutes(minutes), now)?;
+    let path = format!("/password-reset/{token}");
+    let notice = crate::mail::Notice::new(NoticeKind::PasswordReset, path.clone())
+        .with("minutes", minutes.to_string());
+    crate::mail::enqueue(conn, site, &user, &notice, &site.url(&path))?;
+    audit::record(
+        conn,
+        AuditEntry::new(
+            &Actor::user(user.id, &user.email),
+            "user.password_reset_requested",
+            "user",
+            user.id,
+        ),
+    )?;
+    Ok(())
+}

@@ -43,6 +43,8 @@ pub struct Issuing {
     pub veterinary_days: i64,
     /// The instant signatures and issues are dated: now, unless seeding backdates them.
     pub at: Option<UtcTime>,
+    /// Where the links of the mail about the certificate lead.
+    pub site: crate::mail::Site,
 }
 
 impl Issuing {
@@ -53,6 +55,7 @@ impl Issuing {
             phytosanitary_days: settings.certificates.phytosanitary_valid_days,
             veterinary_days: settings.certificates.veterinary_valid_days,
             at: None,
+            site: crate::mail::Site::from_settings(settings),
         }
     }
 
@@ -361,6 +364,11 @@ pub fn sign(
             .before(draft.audit_view())
             .after(issued.audit_view()),
     )?;
+    super::notices::certificate_issued(conn, &issuing.site, &issued, &consignment)?;
+    if let Some(old) = draft.replaces_id {
+        let old = found(Certificate::find_for(conn, Scope::All, old)?)?;
+        super::notices::certificate_replaced(conn, &issuing.site, &old, &issued, &consignment)?;
+    }
     Ok(Signed::Issued(number))
 }
 
@@ -412,6 +420,7 @@ pub fn revoke(
     id: CertificateId,
     version: i32,
     reason: &str,
+    site: &crate::mail::Site,
 ) -> Step<()> {
     let certificate = found(Certificate::find_for(conn, Scope::All, id)?)?;
     policy::may_revoke(by, &certificate).map_err(Halt::Refused)?;
@@ -423,6 +432,7 @@ pub fn revoke(
             .before(certificate.audit_view())
             .after(serde_json::json!({ "status": "revoked", "reason": reason })),
     )?;
+    super::notices::certificate_revoked(conn, site, &certificate, reason)?;
     Ok(())
 }
 

@@ -83,6 +83,7 @@ pub fn receive(
     id: SampleId,
     version: i32,
     receipt: &Receipt,
+    site: &crate::mail::Site,
 ) -> Step<()> {
     let kind = match staff.side {
         crate::domain::Side::Kz => PortionKind::Kz,
@@ -172,6 +173,9 @@ pub fn receive(
             "sample_status": sample_status.as_str(),
         })),
     )?;
+    if receipt.rejection.is_none() {
+        super::notices::portion_received(conn, site, &sample, staff.side)?;
+    }
     Ok(())
 }
 

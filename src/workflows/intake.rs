@@ -51,6 +51,7 @@ pub fn accept(
     registrar: &Staff,
     id: ApplicationId,
     version: i32,
+    site: &crate::mail::Site,
 ) -> Step<Consignment> {
     let application = found(Application::find_for(conn, registrar.scope(), id)?)?;
     super::same_version(application.version, version)?;
@@ -87,6 +88,7 @@ pub fn accept(
         AuditEntry::new(&actor, "application.accepted", "application", id)
             .after(json!({ "consignment": consignment.code })),
     )?;
+    super::notices::application_accepted(conn, site, &application, &consignment)?;
     Ok(consignment)
 }
 
@@ -97,6 +99,7 @@ pub fn send_back(
     id: ApplicationId,
     version: i32,
     reason: &str,
+    site: &crate::mail::Site,
 ) -> Step<()> {
     let application = found(Application::find_for(conn, registrar.scope(), id)?)?;
     super::same_version(application.version, version)?;
@@ -118,6 +121,7 @@ pub fn send_back(
         )
         .after(json!({ "reason": reason })),
     )?;
+    super::notices::application_returned(conn, site, &application, reason)?;
     Ok(())
 }
 

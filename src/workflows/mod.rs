@@ -19,6 +19,7 @@ pub mod custody;
 pub mod discrepancy;
 pub mod eligibility;
 pub mod intake;
+pub mod notices;
 pub mod testing;
 
 use crate::db::{Db, DbConn, write_tx};

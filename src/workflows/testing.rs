@@ -111,7 +111,14 @@ pub fn enter(
 
 /// A reviewer verifies an entered result of their side — never their own entry. Both sides'
 /// verified results of the method are then compared (a discrepancy may open or close).
-pub fn verify(conn: &mut DbConn, reviewer: &Staff, id: LabTestId, version: i32) -> Step<()> {
+pub fn verify(
+    conn: &mut DbConn,
+    reviewer: &Staff,
+    id: LabTestId,
+    version: i32,
+    site: &crate::mail::Site,
+) -> Step<()> {
+    use crate::models::discrepancy::Discrepancy;
     let (test, sample) = own_test(conn, reviewer, id)?;
     same_version(test.version, version)?;
     policy::may_review(reviewer, &sample, &test).map_err(Halt::Refused)?;
@@ -121,8 +128,27 @@ pub fn verify(conn: &mut DbConn, reviewer: &Staff, id: LabTestId, version: i32) 
         AuditEntry::new(&reviewer.actor(), "test.verified", "test", id)
             .after(json!({ "sample_id": test.sample_id.to_string() })),
     )?;
+    let open = |conn: &mut DbConn| -> Step<bool> {
+        Ok(
+            Discrepancy::of_method(conn, test.sample_id, test.test_method_id)?
+                .is_some_and(|d| d.is_open()),
+        )
+    };
+    let was_open = open(conn)?;
     super::discrepancy::compare_sides(conn, test.sample_id, test.test_method_id)?;
-    refresh_status(conn, test.sample_id)
+    if !was_open && open(conn)? {
+        super::notices::discrepancy_opened(conn, site, &sample, test.test_method_id)?;
+    }
+    refresh_status(conn, test.sample_id)?;
+    let now = found(Sample::find_for(
+        conn,
+        crate::domain::Scope::All,
+        sample.id,
+    )?)?;
+    if now.status == SampleStatus::Tested && sample.status != SampleStatus::Tested {
+        super::notices::testing_complete(conn, site, &now)?;
+    }
+    Ok(())
 }
 
 /// A reviewer sends an entered result back to the bench with a reason.
@@ -132,11 +158,13 @@ pub fn reject(
     id: LabTestId,
     version: i32,
     reason: &str,
+    site: &crate::mail::Site,
 ) -> Step<()> {
     let (test, sample) = own_test(conn, reviewer, id)?;
     same_version(test.version, version)?;
     policy::may_review(reviewer, &sample, &test).map_err(Halt::Refused)?;
     guarded(LabTest::mark_rejected(conn, id, version, reason)?)?;
+    super::notices::result_returned(conn, site, &test, &sample, reason)?;
     audit::record(
         conn,
         AuditEntry::new(&reviewer.actor(), "test.rejected", "test", id)

@@ -191,6 +191,14 @@ fn disagreeing_verified_results_flag_a_discrepancy_both_sides_see() {
     assert_eq!((status.as_str(), kz, cn), ("open", &None, &None));
     assert!(open_for_sample(&app, sample));
     assert_eq!(events(&app, "discrepancy.flagged"), 1);
+    // The reviewers of both sides are told, in their inbox (and by mail).
+    for key in ["reviewer_kz", "reviewer_cn"] {
+        let inbox = app.signed_in(key).get("/notifications");
+        assert!(
+            inbox.body.contains("discrepancy between the two labs"),
+            "{key}"
+        );
+    }
     // Checking again (e.g. a retest verified later) flags nothing new.
     let sample_id: SampleId = sample.parse().unwrap();
     let method = afb1.parse().unwrap();
@@ -465,7 +473,13 @@ fn verifying_both_sides_at_once_still_flags_the_discrepancy() {
                     let mut conn = app.conn();
                     barrier.wait();
                     let outcome = jointlab::workflows::apply_on(&mut conn, |conn| {
-                        jointlab::workflows::testing::verify(conn, &reviewer, test, 2)
+                        jointlab::workflows::testing::verify(
+                            conn,
+                            &reviewer,
+                            test,
+                            2,
+                            &jointlab::mail::Site::from_settings(&app.settings),
+                        )
                     })
                     .unwrap();
                     assert_eq!(outcome, jointlab::workflows::Change::Done(()));

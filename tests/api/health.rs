@@ -82,6 +82,7 @@ fn error_pages_speak_the_users_language() {
             session_token: None,
             lang,
             csrf_token: "x".into(),
+            unread: 0,
         };
         for page in [
             ErrorPage::BadRequest,

@@ -119,6 +119,8 @@ pub fn test_settings(dir: &std::path::Path, url: String) -> Settings {
     settings.session.key = Some(Secret::new(format!("test-key-{}", uuid::Uuid::now_v7())));
     // Tests revoke and scan again at once; the test of the verdict cache turns it on.
     settings.certificates.verdict_cache_seconds = 0;
+    // No SMTP server listens in most tests: the mail tests start one and a worker.
+    settings.mail.worker = false;
     settings
 }
 
@@ -262,6 +264,53 @@ impl TestApp {
     #[allow(dead_code)]
     pub fn stop_server(&self) {
         actix_web::rt::System::new().block_on(self.handle.stop(false));
+    }
+}
+
+/// Another server over the same database and data folder: a second instance beside the
+/// first, or the first started again after it stopped. Stops when dropped.
+pub struct Instance {
+    #[allow(dead_code)]
+    pub address: String,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl TestApp {
+    /// Starts another instance with this app's settings, changed by `adjust`.
+    #[allow(dead_code)]
+    pub fn another_instance(&self, adjust: impl FnOnce(&mut Settings)) -> Instance {
+        let mut settings = self.settings.clone();
+        adjust(&mut settings);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                match Application::build(settings) {
+                    Ok(app) => {
+                        let port = app.port();
+                        let server = app.into_server();
+                        tx.send(Ok((port, server.handle()))).unwrap();
+                        let _ = server.await;
+                    }
+                    Err(e) => tx.send(Err(e)).unwrap(),
+                }
+            });
+        });
+        let (port, handle) = rx.recv().unwrap().expect("the instance starts");
+        Instance {
+            address: format!("http://127.0.0.1:{port}"),
+            handle,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(false));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -887,6 +936,7 @@ pub fn tested_consignment(
                         &reviewer,
                         test.id,
                         test.version + 1,
+                        &jointlab::mail::Site::from_settings(&app.settings),
                     )
                     .unwrap_or_else(|h| panic!("verify {}: {h:?}", method.code));
                 }

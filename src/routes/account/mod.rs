@@ -1,3 +1,4 @@
+pub mod mail;
 pub mod password;
 pub mod preferences;
 pub mod show;

@@ -25,6 +25,22 @@ pub struct AccountPage {
     pub new_secret: Option<(String, String)>,
     /// The error of the new-token form.
     pub token_error: Option<&'static str>,
+    /// The events of the mail settings, each with whether the user receives it by mail.
+    pub mail: Vec<(crate::domain::notice::NoticeKind, bool)>,
+}
+
+/// The mail settings of `user`: every optional event kind, ticked unless opted out.
+pub async fn mail_choices(
+    state: &crate::web::AppState,
+    user: crate::models::UserId,
+) -> Result<Vec<(crate::domain::notice::NoticeKind, bool)>, AppError> {
+    let opted_out = state
+        .db
+        .run(move |conn| Ok(crate::models::mail_opt_out::of_user(conn, user)?))
+        .await?;
+    Ok(crate::domain::notice::NoticeKind::choices()
+        .map(|k| (k, !opted_out.contains(&k)))
+        .collect())
 }
 
 impl AccountPage {
@@ -41,6 +57,7 @@ impl AccountPage {
             .db
             .run(move |conn| Ok(ApiToken::of_user(conn, id)?))
             .await?;
+        let mail = mail_choices(state, id).await?;
         Ok(AccountPage {
             base,
             user,
@@ -49,6 +66,7 @@ impl AccountPage {
             tokens,
             new_secret: None,
             token_error: None,
+            mail,
         })
     }
 
@@ -95,6 +113,7 @@ pub async fn show(
         Some("password") => Some("account.password_changed"),
         Some("preferences") => Some("account.preferences_saved"),
         Some("token_revoked") => Some("api.tokens.revoked_notice"),
+        Some("mail") => Some("mail_settings.saved"),
         _ if user.must_change_password => Some("account.must_change"),
         _ => None,
     };

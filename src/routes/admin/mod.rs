@@ -1,3 +1,4 @@
 pub mod audit;
 pub mod catalog;
+pub mod outbox;
 pub mod users;

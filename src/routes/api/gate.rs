@@ -141,6 +141,8 @@ pub async fn middleware(
         session_token: None,
         lang,
         csrf_token: String::new(),
+        // No page, no header to show it in.
+        unread: 0,
     });
     let mut res = next.call(req).await?.map_into_boxed_body();
     let page = res.response().extensions().get::<ErrorPage>().copied();

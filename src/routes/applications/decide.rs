@@ -31,8 +31,9 @@ pub async fn accept(
     let version: i32 = form.version.parse().map_err(|_| AppError::BadRequest)?;
     let staff = who.0;
     let by = staff.clone();
+    let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| {
-        intake::accept(conn, &by, id, version)
+        intake::accept(conn, &by, id, version, &site)
     })
     .await?;
     answer(
@@ -68,8 +69,9 @@ pub async fn send_back(
         }
     };
     let by = staff.clone();
+    let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| {
-        intake::send_back(conn, &by, id, version, &reason)
+        intake::send_back(conn, &by, id, version, &reason, &site)
     })
     .await?;
     answer(

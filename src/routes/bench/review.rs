@@ -138,11 +138,12 @@ pub async fn decide(
         _ => return Err(AppError::BadRequest),
     };
     let by = reviewer.clone();
+    let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| {
         for (id, version) in &selected {
             match &reason {
-                None => testing::verify(conn, &by, *id, *version)?,
-                Some(r) => testing::reject(conn, &by, *id, *version, r)?,
+                None => testing::verify(conn, &by, *id, *version, &site)?,
+                Some(r) => testing::reject(conn, &by, *id, *version, r, &site)?,
             }
         }
         Ok(())

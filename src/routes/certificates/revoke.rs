@@ -67,8 +67,9 @@ pub async fn revoke(
         });
     }
     let by = staff.clone();
+    let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| {
-        certificates::revoke(conn, &by, id, version, &reason)
+        certificates::revoke(conn, &by, id, version, &reason, &site)
     })
     .await?;
     answer(

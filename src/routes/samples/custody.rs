@@ -80,9 +80,10 @@ async fn act(
         }
     };
     let by = staff.clone();
+    let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| match &action {
         Action::HandOver(p) => custody::hand_over(conn, &by, id, version, *p),
-        Action::Receive(receipt) => custody::receive(conn, &by, id, version, receipt),
+        Action::Receive(receipt) => custody::receive(conn, &by, id, version, receipt, &site),
         Action::Dispose(p, reason) => custody::dispose(conn, &by, id, version, *p, reason),
         Action::Cancel(reason) => custody::cancel(conn, &by, id, version, reason),
     })

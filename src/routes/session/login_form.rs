@@ -20,6 +20,7 @@ pub struct LoginPage {
 pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
+    reset: Option<String>,
 }
 
 pub async fn show(base: Base, query: web::Query<LoginQuery>) -> Result<HttpResponse, AppError> {
@@ -28,10 +29,11 @@ pub async fn show(base: Base, query: web::Query<LoginQuery>) -> Result<HttpRespo
             .insert_header((header::LOCATION, "/"))
             .finish());
     }
-    let notice = query
-        .signed_out
-        .as_ref()
-        .map(|_| base.t("login.signed_out").to_owned());
+    let notice = match (&query.signed_out, &query.reset) {
+        (_, Some(_)) => Some(base.t("reset.done").to_owned()),
+        (Some(_), None) => Some(base.t("login.signed_out").to_owned()),
+        (None, None) => None,
+    };
     render(&LoginPage {
         email: String::new(),
         next: safe_next(query.next.as_deref()),

@@ -1,3 +1,5 @@
 pub mod login;
 pub mod login_form;
 pub mod logout;
+pub mod reset_password;
+pub mod reset_request;

@@ -1,0 +1,76 @@
+## mail: e-mails, the notification inbox, password reset by e-mail, the outbox
+mail-open = Открыть запись
+mail-settings_hint = Выберите, о каких событиях получать письма, на странице своей учётной записи:
+mail-subject-application_accepted = Заявка на испытания { $code } принята
+mail-body-application_accepted = Ваша заявка на испытания { $code } принята. Партия груза зарегистрирована под номером { $consignment }.
+mail-subject-application_returned = Заявка на испытания { $code } возвращена
+mail-body-application_returned = Ваша заявка на испытания { $code } возвращена вам. Причина: { $reason }. Исправьте её и подайте снова.
+mail-subject-portion_received = Проба { $sample }: часть принята ({ $side })
+mail-body-portion_received = Часть пробы { $sample } для лаборатории { $side } принята.
+mail-subject-testing_complete = Проба { $sample }: испытания завершены
+mail-body-testing_complete = Все испытания пробы { $sample } подтверждены обеими лабораториями.
+mail-subject-discrepancy_opened = Проба { $sample }: расхождение результатов
+mail-body-discrepancy_opened = Результаты двух лабораторий по пробе { $sample } ({ $method }) не совпадают. Открыто расхождение результатов.
+mail-subject-certificate_issued = Сертификат { $number } выдан
+mail-body-certificate_issued = Сертификат { $number } на партию груза { $consignment } выдан. PDF во вложении.
+mail-subject-certificate_replaced = Сертификат { $number } заменён на { $replacement }
+mail-body-certificate_replaced = Сертификат { $number } заменён сертификатом { $replacement }. Впредь пользуйтесь новым сертификатом.
+mail-subject-certificate_revoked = Сертификат { $number } отозван
+mail-body-certificate_revoked = Сертификат { $number } отозван. Причина: { $reason }.
+mail-subject-nonconformity_notice = Уведомление о несоответствии { $number }
+mail-body-nonconformity_notice = Партия груза { $consignment } не соответствует требованиям: выдано уведомление о несоответствии { $number }. PDF во вложении.
+mail-subject-result_returned = Проба { $sample }: результат возвращён ({ $method })
+mail-body-result_returned = Проверяющий вернул ваш результат по методу { $method } для пробы { $sample }. Причина: { $reason }. Внесите его заново.
+mail-subject-password_reset = Сброс пароля jointlab
+mail-body-password_reset = Кто-то (надеемся, вы) запросил сброс пароля вашей учётной записи jointlab. Откройте ссылку ниже в течение { $minutes } мин., чтобы задать новый пароль. Если это были не вы, просто проигнорируйте письмо: пароль останется прежним.
+notice-application_accepted = Заявка на испытания принята
+notice-application_returned = Заявка на испытания возвращена
+notice-portion_received = Часть пробы принята
+notice-testing_complete = Испытания завершены
+notice-discrepancy_opened = Открыто расхождение результатов
+notice-certificate_issued = Сертификат выдан
+notice-certificate_replaced = Сертификат заменён
+notice-certificate_revoked = Сертификат отозван
+notice-nonconformity_notice = Уведомление о несоответствии
+notice-result_returned = Результат возвращён аналитику
+notice-password_reset = Сброс пароля
+nav-notifications = Уведомления
+notifications-title = Уведомления
+notifications-unread = { $count ->
+    [one] { $count } непрочитанное уведомление
+    [few] { $count } непрочитанных уведомления
+    [many] { $count } непрочитанных уведомлений
+   *[other] { $count } непрочитанного уведомления
+}
+notifications-empty = У вас нет уведомлений.
+notifications-mark_read = Отметить как прочитанное
+notifications-mark_all_read = Отметить все как прочитанные
+notifications-new = новое
+mail_settings-title = Уведомления по электронной почте
+mail_settings-lead = События, о которых вы получаете письма. В уведомлениях они появляются в любом случае.
+mail_settings-saved = Настройки писем сохранены.
+reset-link = Забыли пароль?
+reset-title = Сброс пароля
+reset-lead = Введите адрес электронной почты своей учётной записи. Мы пришлём ссылку для выбора нового пароля.
+reset-send = Отправить ссылку
+reset-sent_title = Проверьте почту
+reset-sent = Если учётная запись с этим адресом существует, ссылка для сброса пароля уже отправлена. Ссылка действует один раз и недолго.
+reset-new_title = Новый пароль
+reset-set = Сохранить новый пароль
+reset-invalid = Ссылка недействительна: срок её действия истёк или она уже использована. Запросите новую.
+reset-done = Пароль изменён, все сеансы вашей учётной записи завершены. Войдите с новым паролем.
+nav-outbox = Исходящая почта
+outbox-title = Исходящая почта
+outbox-queued = В очереди
+outbox-sent = Отправлено
+outbox-parked = Отложено
+outbox-to = Кому
+outbox-subject = Тема
+outbox-attempts = Попытки
+outbox-next = Следующая попытка
+outbox-error = Последняя ошибка
+outbox-created = Создано
+outbox-sent_at = Отправлено в
+outbox-retry = Повторить
+outbox-retried = Письмо снова в очереди.
+outbox-empty = Здесь пусто.
