@@ -2,6 +2,7 @@
 //! default; PostgreSQL when JOINTLAB_TEST_DATABASE_URL names a server.
 
 mod account;
+mod bench_ux;
 mod audit;
 mod authz;
 mod border;
