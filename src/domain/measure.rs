@@ -349,7 +349,10 @@ pub struct TypedReading {
 }
 
 /// Reads a result field as labs write it and keeps the text to show. See [`parse_reading`].
-pub fn parse_typed_reading(kind_qualitative: bool, input: &str) -> Result<TypedReading, FieldError> {
+pub fn parse_typed_reading(
+    kind_qualitative: bool,
+    input: &str,
+) -> Result<TypedReading, FieldError> {
     let text = input.trim();
     if text.chars().count() > MAX_TYPED {
         return Err("field.number");
@@ -771,12 +774,21 @@ mod tests {
         ] {
             assert_eq!(parse_typed_reading(true, input).unwrap().reading, reading);
         }
-        for bad in ["<", "< -1", "<-0.5", "<< 1", "< abc", "1.0.0", "12,5 mg", "<1e-3"] {
-            assert_eq!(parse_typed_reading(false, bad).map(|t| t.reading), Err("field.number"), "{bad}");
+        for bad in [
+            "<", "< -1", "<-0.5", "<< 1", "< abc", "1.0.0", "12,5 mg", "<1e-3",
+        ] {
+            assert_eq!(
+                parse_typed_reading(false, bad).map(|t| t.reading),
+                Err("field.number"),
+                "{bad}"
+            );
         }
         assert!(parse_typed_reading(false, &"1".repeat(41)).is_err());
         assert!(parse_typed_reading(false, "1\u{7}").is_err());
-        assert_eq!(parse_reading(false, &below("0.01").to_string()), Ok(below("0.01")));
+        assert_eq!(
+            parse_reading(false, &below("0.01").to_string()),
+            Ok(below("0.01"))
+        );
     }
 
     #[test]
@@ -787,9 +799,18 @@ mod tests {
         assert_eq!(judge(below("0.01"), mg, max, mg), Conforms);
         assert_eq!(judge(below("0.010000000001"), mg, max, mg), Inconclusive);
         assert_eq!(judge(below("10"), Unit::UgPerKg, max, mg), Conforms);
-        assert_eq!(judge(below("10.000000001"), Unit::UgPerKg, max, mg), Inconclusive);
-        assert_eq!(judge(below("0.001"), mg, Rule::Min(d("0")), mg), Inconclusive);
-        assert_eq!(judge(below("0.001"), mg, Rule::NotDetected, mg), Inconclusive);
+        assert_eq!(
+            judge(below("10.000000001"), Unit::UgPerKg, max, mg),
+            Inconclusive
+        );
+        assert_eq!(
+            judge(below("0.001"), mg, Rule::Min(d("0")), mg),
+            Inconclusive
+        );
+        assert_eq!(
+            judge(below("0.001"), mg, Rule::NotDetected, mg),
+            Inconclusive
+        );
     }
 
     #[test]

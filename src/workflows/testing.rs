@@ -73,7 +73,15 @@ pub fn enter(
     reading: &Reading,
     unit: Option<Unit>,
 ) -> Step<()> {
-    enter_with(conn, analyst, id, version, reading, unit, &ResultDetails::default())
+    enter_with(
+        conn,
+        analyst,
+        id,
+        version,
+        reading,
+        unit,
+        &ResultDetails::default(),
+    )
 }
 
 /// [`enter`] with what the analyst wrote beside the reading.

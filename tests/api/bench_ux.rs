@@ -116,7 +116,11 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     let page = analyst.get(&format!("/samples/{sample}/worksheet"));
     assert_eq!(page.status, 200);
     for r in &rows {
-        assert!(page.body.contains(&format!("name=\"v_{}\"", r.id)), "{}", r.code);
+        assert!(
+            page.body.contains(&format!("name=\"v_{}\"", r.id)),
+            "{}",
+            r.code
+        );
     }
     // Unit, LOD/LOQ and the China limit beside the input.
     assert!(page.body.contains("µg/kg"));
@@ -125,7 +129,12 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     // The bench and the sample page link the worksheet for the analyst.
     let link = format!("href=\"/samples/{sample}/worksheet\"");
     assert!(analyst.get("/bench").body.contains(&link));
-    assert!(analyst.get(&format!("/samples/{sample}")).body.contains(&link));
+    assert!(
+        analyst
+            .get(&format!("/samples/{sample}"))
+            .body
+            .contains(&link)
+    );
     let date = yesterday();
     let entries: Vec<(&str, &str)> = vec![
         ("TROGOD", "not_detected"),
@@ -172,7 +181,11 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     );
     assert_eq!(
         (afb1.4, afb1.5, afb1.6),
-        (some("HPLC Agilent 1260"), some(&date), some("Duplicate agrees"))
+        (
+            some("HPLC Agilent 1260"),
+            some(&date),
+            some("Duplicate agrees")
+        )
     );
     assert_eq!(conformity(&app, &row(&rows, "AFB1").id), some("conforms"));
     assert_eq!((s("PB").2, s("PB").3), (some("0.2"), some("0.20")));
@@ -230,7 +243,10 @@ fn bench_ux_batch_accepts_every_spelling_and_shows_it_as_typed() {
         assert_eq!(got.1.as_deref(), Some(*reading), "{typed}");
         assert_eq!(got.2.as_deref(), *value, "{typed}");
         if let Some(shown) = shown {
-            assert!(review.body.contains(&html(shown)), "{typed} shown as {shown}");
+            assert!(
+                review.body.contains(&html(shown)),
+                "{typed} shown as {shown}"
+            );
         }
     }
     assert!(review.body.contains(&en("reading.not_detected")));
@@ -301,7 +317,10 @@ fn bench_ux_qualitative_methods_offer_a_choice_in_the_users_language() {
     let rows = rows_of(&app, sample, "kz");
     let tilind = row(&rows, "TILIND");
     for lang in [Lang::Kk, Lang::Ru, Lang::Zh, Lang::En] {
-        let page = analyst.get(&format!("/samples/{sample}/worksheet?lang={}", lang.as_str()));
+        let page = analyst.get(&format!(
+            "/samples/{sample}/worksheet?lang={}",
+            lang.as_str()
+        ));
         assert!(page.body.contains(&format!(
             "type=\"radio\" name=\"r_{}\" value=\"not_detected\"",
             tilind.id
@@ -317,7 +336,11 @@ fn bench_ux_qualitative_methods_offer_a_choice_in_the_users_language() {
         .first(&mut *app.conn())
         .unwrap();
     let batch = analyst.get(&format!("/bench/{method_id}?lang=zh"));
-    assert!(batch.body.contains(&format!("<select id=\"r_{}\"", tilind.id)));
+    assert!(
+        batch
+            .body
+            .contains(&format!("<select id=\"r_{}\"", tilind.id))
+    );
     assert!(batch.body.contains("未检出"));
     // Anything else than a choice is refused beside the field; the choice made is kept.
     analyst.get("/bench?lang=en");
@@ -348,7 +371,13 @@ fn bench_ux_worksheet_is_for_analysts_of_the_side_only() {
     let (samples, _) = received_samples(&app, 1);
     let sample = &samples[0];
     let path = format!("/samples/{sample}/worksheet");
-    for user in ["reviewer_kz", "registrar_kz", "certifier_kz", "auditor_kz", "exporter"] {
+    for user in [
+        "reviewer_kz",
+        "registrar_kz",
+        "certifier_kz",
+        "auditor_kz",
+        "exporter",
+    ] {
         assert_eq!(app.signed_in(user).get(&path).status, 403, "{user}");
     }
     assert_eq!(app.client().get(&path).status, 303);
@@ -366,12 +395,11 @@ fn bench_ux_worksheet_is_for_analysts_of_the_side_only() {
     assert_eq!(stored(&app, &row(&kz_rows, "AFB1").id).0, "pending");
     // An unknown sample is not found.
     let unknown = jointlab::models::sample::SampleId::new();
-    assert_eq!(
-        cn.get(&format!("/samples/{unknown}/worksheet")).status,
-        404
-    );
+    assert_eq!(cn.get(&format!("/samples/{unknown}/worksheet")).status, 404);
     // The sample page does not offer the worksheet to a reviewer.
-    let reviewer_page = app.signed_in("reviewer_kz").get(&format!("/samples/{sample}"));
+    let reviewer_page = app
+        .signed_in("reviewer_kz")
+        .get(&format!("/samples/{sample}"));
     assert!(!reviewer_page.body.contains(&format!("href=\"{path}\"")));
 }
 
@@ -414,7 +442,11 @@ fn bench_ux_parallel_worksheet_saves_are_done_once() {
     for code in ["AFB1", "CD", "TILIND"] {
         let r = row(&rows, code);
         fields.push((format!("v_{}", r.id), r.version.clone()));
-        let value = if code == "TILIND" { "not_detected" } else { "<0.01" };
+        let value = if code == "TILIND" {
+            "not_detected"
+        } else {
+            "<0.01"
+        };
         fields.push((format!("r_{}", r.id), value.to_owned()));
     }
     let borrowed: Vec<(&str, &str)> = fields
@@ -423,8 +455,15 @@ fn bench_ux_parallel_worksheet_saves_are_done_once() {
         .collect();
     let answers = race(&app, "analyst_kz", 6, &path, &path, &borrowed);
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
-    assert!(statuses.iter().all(|s| matches!(s, 303 | 409)), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 303 | 409)),
+        "{statuses:?}"
+    );
     let entered: i64 = jointlab::db::schema::audit_events::table
         .filter(jointlab::db::schema::audit_events::action.eq("test.entered"))
         .count()
@@ -535,7 +574,10 @@ fn bench_ux_application_form_keeps_the_date_type_and_warns_of_a_past_date() {
     assert_eq!(res.status, 422, "{}", res.body);
     assert!(res.body.contains(&en("entry.planned_date_past")));
     assert!(res.body.contains("type=\"date\""));
-    assert_eq!(field_value(&res.body, "confirm_past_date"), Some(past.clone()));
+    assert_eq!(
+        field_value(&res.body, "confirm_past_date"),
+        Some(past.clone())
+    );
     let mut confirmed = base("10", past.clone());
     confirmed.push(("confirm_past_date", past));
     let res = send(&confirmed);

@@ -2,9 +2,9 @@
 //! default; PostgreSQL when JOINTLAB_TEST_DATABASE_URL names a server.
 
 mod account;
-mod bench_ux;
 mod audit;
 mod authz;
+mod bench_ux;
 mod border;
 mod catalog;
 mod certificates;

@@ -168,7 +168,15 @@ pub async fn save(
                 as_entered: typed.as_entered.clone(),
                 ..Default::default()
             };
-            testing::enter_with(conn, &analyst, *id, *version, &typed.reading, unit, &details)?;
+            testing::enter_with(
+                conn,
+                &analyst,
+                *id,
+                *version,
+                &typed.reading,
+                unit,
+                &details,
+            )?;
         }
         Ok(entries.len())
     })

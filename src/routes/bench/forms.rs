@@ -99,7 +99,12 @@ impl TryFrom<Posted> for WorksheetForm {
                 analysed_on: field("d"),
                 comment: field("c"),
             };
-            let typed = [&row.reading, &row.instrument, &row.analysed_on, &row.comment];
+            let typed = [
+                &row.reading,
+                &row.instrument,
+                &row.analysed_on,
+                &row.comment,
+            ];
             if typed.iter().any(|t| !t.trim().is_empty()) {
                 rows.push(row);
             }

@@ -52,7 +52,10 @@ impl WorksheetPage {
 
     fn error(&self, prefix: &str, id: &LabTestId) -> Option<&'static str> {
         let field = format!("{prefix}_{id}");
-        self.errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e)
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| *e)
     }
 
     fn qualitative(&self, line: &Line) -> bool {
@@ -160,7 +163,12 @@ fn parse_row(
     row: &WorksheetRow,
     line: &Line,
     errors: &mut Vec<(String, &'static str)>,
-) -> Option<(LabTestId, i32, crate::domain::measure::Reading, ResultDetails)> {
+) -> Option<(
+    LabTestId,
+    i32,
+    crate::domain::measure::Reading,
+    ResultDetails,
+)> {
     let id = row.id;
     let qualitative = line.method.result_kind == ResultKind::Qualitative;
     let mut fail = |prefix: &str, key| errors.push((format!("{prefix}_{id}"), key));

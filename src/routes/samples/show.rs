@@ -120,7 +120,11 @@ impl SamplePage {
 
     /// An analyst of a side with pending tests here is offered the worksheet.
     pub fn worksheet_open(&self) -> bool {
-        let analyst = self.base.user.as_ref().is_some_and(|u| u.role == Role::Analyst);
+        let analyst = self
+            .base
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == Role::Analyst);
         let tests = self.tests.iter().map(|(t, _)| t);
         analyst
             && self
