@@ -205,6 +205,9 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     }
     let review = app.signed_in("reviewer_kz").get("/review");
     assert!(review.body.contains(&html("< 0.01 µg/kg")));
+    // The reviewer reads the instrument, the date and the comment beside the result.
+    assert!(review.body.contains("HPLC Agilent 1260"));
+    assert!(review.body.contains("Duplicate agrees"));
     // Nothing is left for the worksheet.
     let again = analyst.get(&format!("/samples/{sample}/worksheet"));
     assert!(again.body.contains(&en("worksheet.empty")));
