@@ -347,6 +347,10 @@ diesel::table! {
         created_at -> DbTime,
         version -> Integer,
         withdrawn_at -> Nullable<DbTime>,
+        reading_as_entered -> Nullable<Text>,
+        instrument -> Nullable<Text>,
+        analysed_on -> Nullable<Text>,
+        result_comment -> Nullable<Text>,
     }
 }
 

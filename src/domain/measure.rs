@@ -301,25 +301,85 @@ pub fn convert(value: &Decimal, from: Unit, to: Unit) -> Option<Decimal> {
 pub enum Reading {
     Value(Decimal),
     BelowLoq,
+    /// Below a stated bound (`< 0.01`): stored as a below-LOQ reading whose bound is the value.
+    Below(Decimal),
     NotDetected,
     Detected,
 }
 
 impl fmt::Display for Reading {
-    /// The text [`parse_reading`] takes back: a value, "< LOQ", "not_detected" or "detected".
+    /// The text [`parse_reading`] takes back: a value, "< LOQ", "< 0.01", "not_detected" or
+    /// "detected".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reading::Value(value) => value.fmt(f),
             Reading::BelowLoq => f.write_str("< LOQ"),
+            Reading::Below(bound) => write!(f, "< {bound}"),
             Reading::NotDetected => f.write_str("not_detected"),
             Reading::Detected => f.write_str("detected"),
         }
     }
 }
 
+/// The longest result text kept as typed.
+const MAX_TYPED: usize = 40;
+
+/// Words labs write for "not detected", compared without case, spaces, dots or underscores:
+/// English, Russian, Kazakh and Chinese.
+const NOT_DETECTED_WORDS: [&str; 8] = [
+    "notdetected",
+    "nd",
+    "необнаружено",
+    "необнаружен",
+    "анықталмады",
+    "анықталғанжоқ",
+    "未检出",
+    "未检测到",
+];
+
+/// Words for "detected", compared the same way.
+const DETECTED_WORDS: [&str; 5] = ["detected", "обнаружено", "обнаружен", "анықталды", "检出"];
+
+/// A reading with the text to show for it: the number exactly as typed (`1.0` stays `1.0`,
+/// `12,5` stays `12,5`), a bound as `< 0.01`; `None` for the kinds shown in the reader's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedReading {
+    pub reading: Reading,
+    pub as_entered: Option<String>,
+}
+
+/// Reads a result field as labs write it and keeps the text to show. See [`parse_reading`].
+pub fn parse_typed_reading(
+    kind_qualitative: bool,
+    input: &str,
+) -> Result<TypedReading, FieldError> {
+    let text = input.trim();
+    if text.chars().count() > MAX_TYPED {
+        return Err("field.number");
+    }
+    if text.chars().any(char::is_control) {
+        return Err("field.number");
+    }
+    let reading = parse_reading(kind_qualitative, text)?;
+    let as_entered = match reading {
+        Reading::Value(_) => Some(text.to_owned()),
+        Reading::Below(_) => {
+            let bound = text.trim_start_matches('<').trim();
+            Some(format!("< {bound}"))
+        }
+        _ => None,
+    };
+    Ok(TypedReading {
+        reading,
+        as_entered,
+    })
+}
+
 /// Reads a result field. A qualitative method takes `detected` / `not_detected` (or `+` /
-/// `-`); a quantitative one a non-negative decimal, `< LOQ`, or `nd` / `not detected`.
-/// Case, spaces and underscores in the words do not matter.
+/// `-`, or the words in Russian, Kazakh and Chinese); a quantitative one a non-negative
+/// decimal with a point or a comma, `< LOQ`, `< 0.01` (below a stated bound), or `nd` / `not
+/// detected` / `не обнаружено` / `анықталмады` / `未检出`. Case, spaces, dots and underscores
+/// in the words do not matter.
 pub fn parse_reading(kind_qualitative: bool, input: &str) -> Result<Reading, FieldError> {
     let text = input.trim();
     if text.is_empty() {
@@ -327,15 +387,16 @@ pub fn parse_reading(kind_qualitative: bool, input: &str) -> Result<Reading, Fie
     }
     let word: String = text
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '.')
         .flat_map(char::to_lowercase)
         .collect();
-    let not_detected = matches!(word.as_str(), "notdetected" | "nd" | "n.d.");
+    let not_detected = NOT_DETECTED_WORDS.contains(&word.as_str());
     if kind_qualitative {
         return match word.as_str() {
-            "detected" | "+" => Ok(Reading::Detected),
+            "+" => Ok(Reading::Detected),
             "-" => Ok(Reading::NotDetected),
             _ if not_detected => Ok(Reading::NotDetected),
+            w if DETECTED_WORDS.contains(&w) => Ok(Reading::Detected),
             _ => Err("field.choose"),
         };
     }
@@ -344,6 +405,13 @@ pub fn parse_reading(kind_qualitative: bool, input: &str) -> Result<Reading, Fie
     }
     if not_detected {
         return Ok(Reading::NotDetected);
+    }
+    if let Some(bound) = text.strip_prefix('<') {
+        let bound = bound.trim();
+        if bound.starts_with('-') {
+            return Err("field.number");
+        }
+        return Decimal::parse(bound).map(Reading::Below);
     }
     if text.starts_with('-') {
         return Err("field.number");
@@ -446,6 +514,11 @@ pub fn evaluate(
         // Below the LOQ settles a maximum only when the LOQ itself is within it.
         (Rule::Max(max), Reading::BelowLoq) => match loq.and_then(in_limit_unit) {
             Some(loq) if loq <= max => Conformity::Conforms,
+            _ => Conformity::Inconclusive,
+        },
+        // Below a stated bound: as below the LOQ, with the analyst's bound.
+        (Rule::Max(max), Reading::Below(bound)) => match in_limit_unit(bound) {
+            Some(bound) if bound <= max => Conformity::Conforms,
             _ => Conformity::Inconclusive,
         },
         (Rule::Min(min), Reading::Value(v)) => judge(in_limit_unit(v).map(|v| v >= min)),
@@ -663,6 +736,81 @@ mod tests {
         for reading in [Reading::Detected, Reading::NotDetected] {
             assert_eq!(parse_reading(true, &reading.to_string()), Ok(reading));
         }
+    }
+
+    #[test]
+    fn readings_as_labs_write_them_keep_the_typed_text() {
+        let below = |t: &str| Reading::Below(d(t));
+        for (input, reading, shown) in [
+            ("12.5", value("12.5"), Some("12.5")),
+            ("12,5", value("12.5"), Some("12,5")),
+            ("1.0", value("1"), Some("1.0")),
+            (" 0.0100 ", value("0.01"), Some("0.0100")),
+            ("<0.01", below("0.01"), Some("< 0.01")),
+            ("< 0,01", below("0.01"), Some("< 0,01")),
+            ("<  0.010", below("0.01"), Some("< 0.010")),
+            ("< LOQ", Reading::BelowLoq, None),
+            ("<loq", Reading::BelowLoq, None),
+            ("nd", Reading::NotDetected, None),
+            ("ND", Reading::NotDetected, None),
+            ("n.d.", Reading::NotDetected, None),
+            ("не обнаружено", Reading::NotDetected, None),
+            ("Не обнаружено", Reading::NotDetected, None),
+            ("анықталмады", Reading::NotDetected, None),
+            ("анықталған жоқ", Reading::NotDetected, None),
+            ("未检出", Reading::NotDetected, None),
+        ] {
+            let typed = parse_typed_reading(false, input).unwrap();
+            assert_eq!(typed.reading, reading, "{input}");
+            assert_eq!(typed.as_entered.as_deref(), shown, "{input}");
+        }
+        for (input, reading) in [
+            ("detected", Reading::Detected),
+            ("обнаружено", Reading::Detected),
+            ("анықталды", Reading::Detected),
+            ("检出", Reading::Detected),
+            ("未检出", Reading::NotDetected),
+            ("не обнаружено", Reading::NotDetected),
+        ] {
+            assert_eq!(parse_typed_reading(true, input).unwrap().reading, reading);
+        }
+        for bad in [
+            "<", "< -1", "<-0.5", "<< 1", "< abc", "1.0.0", "12,5 mg", "<1e-3",
+        ] {
+            assert_eq!(
+                parse_typed_reading(false, bad).map(|t| t.reading),
+                Err("field.number"),
+                "{bad}"
+            );
+        }
+        assert!(parse_typed_reading(false, &"1".repeat(41)).is_err());
+        assert!(parse_typed_reading(false, "1\u{7}").is_err());
+        assert_eq!(
+            parse_reading(false, &below("0.01").to_string()),
+            Ok(below("0.01"))
+        );
+    }
+
+    #[test]
+    fn below_a_stated_bound_settles_a_maximum_exactly() {
+        let mg = Unit::MgPerKg;
+        let max = Rule::Max(d("0.01"));
+        let below = |t: &str| Reading::Below(d(t));
+        assert_eq!(judge(below("0.01"), mg, max, mg), Conforms);
+        assert_eq!(judge(below("0.010000000001"), mg, max, mg), Inconclusive);
+        assert_eq!(judge(below("10"), Unit::UgPerKg, max, mg), Conforms);
+        assert_eq!(
+            judge(below("10.000000001"), Unit::UgPerKg, max, mg),
+            Inconclusive
+        );
+        assert_eq!(
+            judge(below("0.001"), mg, Rule::Min(d("0")), mg),
+            Inconclusive
+        );
+        assert_eq!(
+            judge(below("0.001"), mg, Rule::NotDetected, mg),
+            Inconclusive
+        );
     }
 
     #[test]

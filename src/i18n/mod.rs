@@ -70,6 +70,8 @@ impl Lang {
                     "\n",
                     include_str!(concat!("border/", $lang, ".ftl")),
                     "\n",
+                    include_str!(concat!("bench/", $lang, ".ftl")),
+                    "\n",
                     include_str!(concat!("ephyto/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("api/", $lang, ".ftl")),

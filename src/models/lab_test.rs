@@ -62,6 +62,12 @@ pub struct LabTest {
     pub version: i32,
     /// Set when the test was withdrawn because the sample can no longer be certified.
     pub withdrawn_at: Option<UtcTime>,
+    /// The reading exactly as typed (`1.0`, `< 0.01`); `None` for a kind shown in words.
+    pub reading_as_entered: Option<String>,
+    pub instrument: Option<String>,
+    /// The day of analysis, `YYYY-MM-DD`.
+    pub analysed_on: Option<String>,
+    pub result_comment: Option<String>,
 }
 
 /// A result as the workflow evaluated it, ready to store.
@@ -74,6 +80,10 @@ pub struct EnteredResult {
     pub limit_rule: Option<LimitRule>,
     pub limit_value: Option<String>,
     pub limit_unit: Option<String>,
+    pub reading_as_entered: Option<String>,
+    pub instrument: Option<String>,
+    pub analysed_on: Option<String>,
+    pub result_comment: Option<String>,
 }
 
 /// The statuses a test is alive in: at most one per sample, side and method (a unique index
@@ -209,6 +219,10 @@ impl LabTest {
             tests::limit_rule.eq(result.limit_rule),
             tests::limit_value.eq(result.limit_value.as_deref()),
             tests::limit_unit.eq(result.limit_unit.as_deref()),
+            tests::reading_as_entered.eq(result.reading_as_entered.as_deref()),
+            tests::instrument.eq(result.instrument.as_deref()),
+            tests::analysed_on.eq(result.analysed_on.as_deref()),
+            tests::result_comment.eq(result.result_comment.as_deref()),
             tests::entered_by.eq(Some(by)),
             tests::entered_at.eq(Some(UtcTime::now())),
             tests::note.eq(None::<String>),
@@ -262,6 +276,10 @@ impl LabTest {
             tests::limit_rule.eq(None::<LimitRule>),
             tests::limit_value.eq(None::<String>),
             tests::limit_unit.eq(None::<String>),
+            tests::reading_as_entered.eq(None::<String>),
+            tests::instrument.eq(None::<String>),
+            tests::analysed_on.eq(None::<String>),
+            tests::result_comment.eq(None::<String>),
             tests::entered_by.eq(None::<UserId>),
             tests::entered_at.eq(None::<UtcTime>),
             tests::note.eq(Some(reason)),

@@ -169,9 +169,22 @@ pub struct ShipmentForm {
     pub transport: String,
     pub planned_date: String,
     pub destination: String,
+    /// The past planned date the user was warned about and submits again as it is.
+    pub confirm_past_date: String,
 }
 
 impl ShipmentForm {
+    /// Whether the planned crossing date is a real date before today (UTC): the form warns.
+    pub fn planned_date_past(&self) -> bool {
+        crate::domain::intake::date(&self.planned_date)
+            .is_ok_and(|d| d < chrono::Utc::now().date_naive())
+    }
+
+    /// A past planned date the user has not yet been warned about.
+    pub fn unconfirmed_past_date(&self) -> bool {
+        self.planned_date_past() && self.confirm_past_date.trim() != self.planned_date.trim()
+    }
+
     /// The form as `application` was filed: for correcting it, or (with `keep_date` false, the
     /// planned crossing date cleared) as the start of a new one.
     pub fn of_application(
@@ -196,6 +209,7 @@ impl ShipmentForm {
                 String::new()
             },
             destination: application.limit_set_id.to_string(),
+            confirm_past_date: String::new(),
         }
     }
 

@@ -98,6 +98,8 @@ crate::routes! {
     post "/samples/{id}/discrepancies/{discrepancy}/resolve" => samples::resolve::submit,
     get "/samples/{id}/tests" => lab_tests::manage::show,
     post "/samples/{id}/tests" => lab_tests::manage::add,
+    get "/samples/{id}/worksheet" => bench::worksheet::show,
+    post "/samples/{id}/worksheet" => bench::worksheet::save,
     post "/tests/{id}/remove" => lab_tests::manage::remove,
     post "/tests/{id}/invalidate" => lab_tests::manage::invalidate,
     get "/admin/users" => admin::users::list::show,

@@ -53,6 +53,16 @@ fn to_rule(limit: &Limit) -> Option<measure::Limit> {
     Some(measure::Limit { rule, unit })
 }
 
+/// What a worksheet records beside a reading: the text as typed, the instrument, the day of
+/// analysis (`YYYY-MM-DD`) and a comment — each already validated.
+#[derive(Debug, Clone, Default)]
+pub struct ResultDetails {
+    pub as_entered: Option<String>,
+    pub instrument: Option<String>,
+    pub analysed_on: Option<String>,
+    pub comment: Option<String>,
+}
+
 /// An analyst records a result of their side's pending test, evaluated against the
 /// destination's limit, from the version the page showed.
 pub fn enter(
@@ -62,6 +72,27 @@ pub fn enter(
     version: i32,
     reading: &Reading,
     unit: Option<Unit>,
+) -> Step<()> {
+    enter_with(
+        conn,
+        analyst,
+        id,
+        version,
+        reading,
+        unit,
+        &ResultDetails::default(),
+    )
+}
+
+/// [`enter`] with what the analyst wrote beside the reading.
+pub fn enter_with(
+    conn: &mut DbConn,
+    analyst: &Staff,
+    id: LabTestId,
+    version: i32,
+    reading: &Reading,
+    unit: Option<Unit>,
+    details: &ResultDetails,
 ) -> Step<()> {
     let (test, sample) = own_test(conn, analyst, id)?;
     same_version(test.version, version)?;
@@ -85,6 +116,7 @@ pub fn enter(
     let (kind, value) = match reading {
         Reading::Value(v) => (ReadingKind::Value, Some(v.to_string())),
         Reading::BelowLoq => (ReadingKind::BelowLoq, None),
+        Reading::Below(bound) => (ReadingKind::BelowLoq, Some(bound.to_string())),
         Reading::NotDetected => (ReadingKind::NotDetected, None),
         Reading::Detected => (ReadingKind::Detected, None),
     };
@@ -96,6 +128,10 @@ pub fn enter(
         limit_rule: limit.as_ref().map(|l| l.rule),
         limit_value: limit.as_ref().and_then(|l| l.value.clone()),
         limit_unit: limit.as_ref().and_then(|l| l.unit.clone()),
+        reading_as_entered: details.as_entered.clone(),
+        instrument: details.instrument.clone(),
+        analysed_on: details.analysed_on.clone(),
+        result_comment: details.comment.clone(),
     };
     guarded(LabTest::mark_entered(
         conn, id, version, analyst.id, &result,
@@ -103,7 +139,7 @@ pub fn enter(
     audit::record(
         conn,
         AuditEntry::new(&analyst.actor(), "test.entered", "test", id)
-            .after(json!({ "sample_id": test.sample_id.to_string(), "method": method.code, "reading": kind.as_str(), "value": value, "unit": unit.map(|u| u.as_str()), "conformity": conformity.as_str() }))
+            .after(json!({ "sample_id": test.sample_id.to_string(), "method": method.code, "reading": kind.as_str(), "value": value, "unit": unit.map(|u| u.as_str()), "as_entered": details.as_entered, "instrument": details.instrument, "analysed_on": details.analysed_on, "comment": details.comment, "conformity": conformity.as_str() }))
             .blind_to_other_side(test.side),
     )?;
     refresh_status(conn, test.sample_id)

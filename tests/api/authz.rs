@@ -176,6 +176,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/review", REVIEWERS),
     ("get", "/samples/{id}/tests", REVIEWERS),
     ("post", "/samples/{id}/tests", REVIEWERS),
+    ("get", "/samples/{id}/worksheet", ANALYSTS),
+    ("post", "/samples/{id}/worksheet", ANALYSTS),
     ("post", "/tests/{id}/remove", REVIEWERS),
     ("post", "/tests/{id}/invalidate", REVIEWERS),
     (

@@ -5,6 +5,7 @@ mod account;
 mod api_v1;
 mod audit;
 mod authz;
+mod bench_ux;
 mod border;
 mod catalog;
 mod certificates;

@@ -483,7 +483,7 @@ fn sample_and_consignment_are_tested_when_every_test_of_both_sides_is_verified()
         for method in methods {
             let path = format!("/bench/{method}");
             let page = analyst.get(&path);
-            let qualitative = page.body.contains("qualitative-readings\"");
+            let qualitative = page.body.contains("<select id=\"r_");
             let rows = rows(&page);
             let value = if qualitative { "not_detected" } else { "nd" };
             assert_eq!(

@@ -207,6 +207,9 @@ pub async fn create(
             let company = company_of(&user, &form, &lookups);
             let shipment = form.parse(&lookups);
             let outcome = match (company, shipment) {
+                // A past planned date comes back once with a warning beside it; submitted
+                // again unchanged, it stands.
+                (Ok(_), Ok(_)) if form.unconfirmed_past_date() => Err(Vec::new()),
                 (Ok(company), Ok(shipment)) => match apply_on(conn, |conn| {
                     intake::submit_application(conn, &user, company, &shipment)
                 })? {

@@ -12,7 +12,7 @@ use super::forms::{BatchForm, Posted};
 use crate::auth::Analyst;
 use crate::auth::policy::Staff;
 use crate::domain::Side;
-use crate::domain::measure::{Unit, parse_reading};
+use crate::domain::measure::{Unit, parse_typed_reading};
 use crate::error::AppError;
 use crate::models::catalog::{Named, ResultKind, TestMethod, TestMethodId};
 use crate::models::lab_test::{LabTest, LabTestId, TestStatus};
@@ -42,6 +42,10 @@ impl BatchPage {
 
     fn error(&self, id: &LabTestId) -> Option<&'static str> {
         self.errors.get(&id.to_string()).copied()
+    }
+
+    fn chosen(&self, id: &LabTestId, value: &str) -> bool {
+        self.typed(id) == value
     }
 
     fn qualitative(&self) -> bool {
@@ -112,8 +116,8 @@ pub async fn save(
             gone = true;
             continue;
         }
-        match parse_reading(qualitative, &input) {
-            Ok(reading) => entries.push((id, version, reading)),
+        match parse_typed_reading(qualitative, &input) {
+            Ok(typed) => entries.push((id, version, typed)),
             Err(e) => {
                 errors.insert(id.to_string(), e);
             }
@@ -159,8 +163,20 @@ pub async fn save(
     // All rows or none: any row someone else changed first, or that a rule now refuses,
     // stops the whole batch.
     let change = apply(&state.db, move |conn| {
-        for (id, version, reading) in &entries {
-            testing::enter(conn, &analyst, *id, *version, reading, unit)?;
+        for (id, version, typed) in &entries {
+            let details = testing::ResultDetails {
+                as_entered: typed.as_entered.clone(),
+                ..Default::default()
+            };
+            testing::enter_with(
+                conn,
+                &analyst,
+                *id,
+                *version,
+                &typed.reading,
+                unit,
+                &details,
+            )?;
         }
         Ok(entries.len())
     })

@@ -60,6 +60,62 @@ impl TryFrom<Posted> for BatchForm {
     }
 }
 
+/// One row of a worksheet as posted: the test, the version the page showed, and the four
+/// fields as typed.
+pub struct WorksheetRow {
+    pub id: LabTestId,
+    pub version: i32,
+    pub reading: String,
+    pub instrument: String,
+    pub analysed_on: String,
+    pub comment: String,
+}
+
+/// What the analyst typed on a worksheet (`v_<test>` version, `r_` reading, `i_` instrument,
+/// `d_` day of analysis, `c_` comment).
+pub struct WorksheetForm {
+    /// Every value as typed, by field name (the page shows them again on an error).
+    pub typed: HashMap<String, String>,
+    /// The rows with anything typed in them.
+    pub rows: Vec<WorksheetRow>,
+}
+
+impl TryFrom<Posted> for WorksheetForm {
+    type Error = AppError;
+
+    fn try_from(posted: Posted) -> Result<Self, AppError> {
+        let mut rows = Vec::new();
+        for (name, _) in &posted.0 {
+            let Some(id) = name.strip_prefix("v_") else {
+                continue;
+            };
+            let id: LabTestId = id.parse().map_err(|_| AppError::BadRequest)?;
+            let field = |prefix: &str| posted.value(&format!("{prefix}_{id}")).to_owned();
+            let row = WorksheetRow {
+                id,
+                version: posted.version_of(id)?,
+                reading: field("r"),
+                instrument: field("i"),
+                analysed_on: field("d"),
+                comment: field("c"),
+            };
+            let typed = [
+                &row.reading,
+                &row.instrument,
+                &row.analysed_on,
+                &row.comment,
+            ];
+            if typed.iter().any(|t| !t.trim().is_empty()) {
+                rows.push(row);
+            }
+        }
+        Ok(WorksheetForm {
+            typed: posted.0.into_iter().collect(),
+            rows,
+        })
+    }
+}
+
 /// What a reviewer decided on the review page.
 pub struct ReviewForm {
     pub action: String,

@@ -15,7 +15,7 @@ use crate::auth::policy::Staff;
 use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
 use crate::models::catalog::Named;
-use crate::models::lab_test::LabTest;
+use crate::models::lab_test::{LabTest, LabTestId};
 use crate::models::{User, UserId};
 use crate::web::{AppState, Base, render, render_status};
 use crate::workflows::{Change, apply, testing};
@@ -31,6 +31,10 @@ struct ReviewPage {
     reason_error: Option<&'static str>,
     notice: Option<&'static str>,
     notice_is_error: bool,
+    /// The tests ticked when the form came back, kept ticked.
+    ticked: Vec<LabTestId>,
+    /// Nothing was ticked: the summary links to the first box.
+    none_selected: bool,
 }
 
 impl ReviewPage {
@@ -46,6 +50,23 @@ impl ReviewPage {
 
     fn result(&self, test: &LabTest) -> String {
         super::result_text(&self.base, test)
+    }
+
+    fn is_ticked(&self, test: &LabTest) -> bool {
+        self.ticked.contains(&test.id)
+    }
+
+    fn has_errors(&self) -> bool {
+        self.reason_error.is_some() || self.none_selected
+    }
+
+    /// The first box a reviewer may tick, where the summary sends them when none was.
+    fn first_box(&self) -> String {
+        self.groups
+            .iter()
+            .flat_map(|g| g.tests.iter())
+            .find(|(t, _)| !self.mine(t))
+            .map_or_else(String::new, |(t, _)| format!("t_{}", t.id))
     }
 
     fn mine(&self, test: &LabTest) -> bool {
@@ -80,6 +101,8 @@ async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPa
         reason_error: None,
         notice: None,
         notice_is_error: false,
+        ticked: Vec::new(),
+        none_selected: false,
     })
 }
 
@@ -111,32 +134,27 @@ pub async fn decide(
         selected,
     } = form.into_inner().try_into()?;
     let reviewer = who.0;
-    let refuse = |mut page: ReviewPage, key: &'static str, status: StatusCode| {
-        page.notice = Some(key);
+    let ticked: Vec<LabTestId> = selected.iter().map(|(id, _)| *id).collect();
+    let refuse = |mut page: ReviewPage, key: Option<&'static str>, status: StatusCode| {
+        page.notice = key;
         page.notice_is_error = true;
         page.reason = reason_typed.clone();
+        page.ticked = ticked.clone();
         render_status(status, &page)
     };
-    if selected.is_empty() {
-        return refuse(
-            page(&state, base, &reviewer).await?,
-            "review.none_selected",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
     let reason = match action.as_str() {
-        "verify" => None,
-        "reject" => match required_paragraph(&reason_typed, 1000) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                let mut p = page(&state, base, &reviewer).await?;
-                p.reason_error = Some(e);
-                p.reason = reason_typed;
-                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
-            }
-        },
+        "verify" => Ok(None),
+        "reject" => required_paragraph(&reason_typed, 1000).map(Some),
         _ => return Err(AppError::BadRequest),
     };
+    // Every mistake at once, each with its link in the summary; every tick and the reason kept.
+    if selected.is_empty() || reason.is_err() {
+        let mut p = page(&state, base, &reviewer).await?;
+        p.none_selected = selected.is_empty();
+        p.reason_error = reason.as_ref().err().copied();
+        return refuse(p, None, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let reason = reason.unwrap_or(None);
     let by = reviewer.clone();
     let site = crate::mail::Site::from_settings(&state.settings);
     let change = apply(&state.db, move |conn| {
@@ -158,5 +176,5 @@ pub async fn decide(
         Change::Stale => ("form.stale", StatusCode::CONFLICT),
         Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    refuse(page(&state, base, &reviewer).await?, key, status)
+    refuse(page(&state, base, &reviewer).await?, Some(key), status)
 }

@@ -118,6 +118,20 @@ impl SamplePage {
         }
     }
 
+    /// An analyst of a side with pending tests here is offered the worksheet.
+    pub fn worksheet_open(&self) -> bool {
+        let analyst = self
+            .base
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == Role::Analyst);
+        let tests = self.tests.iter().map(|(t, _)| t);
+        analyst
+            && self
+                .my_side
+                .is_some_and(|side| crate::routes::bench::worksheet::has_pending(tests, side))
+    }
+
     pub fn limit(&self, test: &LabTest) -> String {
         crate::routes::bench::limit_text(&self.base, test)
     }
