@@ -130,6 +130,8 @@ impl ApplicationIn {
             transport: self.transport.clone(),
             planned_date: self.planned_date.clone(),
             destination,
+            // A program is not warned twice: the page's past-date warning is for people.
+            confirm_past_date: self.planned_date.clone(),
         }
     }
 }
