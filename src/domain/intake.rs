@@ -116,6 +116,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn portion_identifiers() {
+        assert_eq!(PortionKind::Kz.identifier("JL-2026-000007"), "JL-2026-000007-KZ");
+        assert_eq!(
+            parse_portion_identifier(" jl-2026-000007-c "),
+            Some(("JL-2026-000007".to_owned(), PortionKind::Counter))
+        );
+        assert_eq!(
+            parse_portion_identifier("JL-2026-000007-CN"),
+            Some(("JL-2026-000007".to_owned(), PortionKind::Cn))
+        );
+        assert_eq!(parse_portion_identifier("JL-2026-000007"), None);
+        assert_eq!(parse_portion_identifier("JL-2026-000007-XY"), None);
+        assert_eq!(parse_portion_identifier("SEAL-555-KZ"), None);
+    }
+
+    #[test]
     fn hs_codes() {
         assert_eq!(HsCode::parse("1001 99").unwrap().as_str(), "100199");
         assert_eq!(
@@ -238,4 +254,42 @@ impl PortionKind {
             PortionKind::Counter => None,
         }
     }
+}
+
+impl PortionKind {
+    /// The suffix that makes a sample code into this portion's identifier (its label's QR).
+    pub fn suffix(self) -> &'static str {
+        match self {
+            PortionKind::Kz => "KZ",
+            PortionKind::Cn => "CN",
+            PortionKind::Counter => "C",
+        }
+    }
+
+    /// The identifier printed on this portion's label: `JL-2026-000007-KZ`, `-CN`, `-C`.
+    pub fn identifier(self, sample_code: &str) -> String {
+        format!("{sample_code}-{}", self.suffix())
+    }
+}
+
+/// A portion identifier as scanned or typed (`JL-2026-000007-KZ`, any case, spaces around):
+/// the sample code and the portion, or `None` when the text is not one.
+pub fn parse_portion_identifier(text: &str) -> Option<(String, PortionKind)> {
+    let text = text.trim().to_ascii_uppercase();
+    let (code, suffix) = text.rsplit_once('-')?;
+    let kind = PortionKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.suffix() == suffix)?;
+    // Only a whole sample code (`JL-YYYY-NNNNNN`) before the suffix.
+    let mut parts = code.split('-');
+    let shaped = parts.next() == Some("JL")
+        && parts
+            .next()
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts.next().is_none();
+    shaped.then(|| (code.to_owned(), kind))
 }

@@ -393,9 +393,6 @@ custody-kind-disposed = Disposed of
 custody-kind-cancelled = Cancelled
 
 ## labels
-labels-title = Label sheet
-labels-print = Print labels
-labels-print_hint = Print this page (Ctrl+P) and cut along the dashed lines: one label per portion.
 
 ## time
 time-days = d

@@ -393,9 +393,6 @@ custody-kind-disposed = Жойылды
 custody-kind-cancelled = Күші жойылды
 
 ## labels
-labels-title = Заттаңбалар парағы
-labels-print = Заттаңбаларды басып шығару
-labels-print_hint = Бұл бетті басып шығарып (Ctrl+P), үзік сызықтар бойымен қиыңыз: әр бөлікке бір заттаңба.
 
 ## time
 time-days = тәу

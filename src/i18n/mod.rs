@@ -77,6 +77,8 @@ impl Lang {
                     include_str!(concat!("api/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("mail/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("labels/", $lang, ".ftl")),
                 )
             };
         }

@@ -393,9 +393,6 @@ custody-kind-disposed = Утилизирована
 custody-kind-cancelled = Аннулирована
 
 ## labels
-labels-title = Лист этикеток
-labels-print = Печать этикеток
-labels-print_hint = Распечатайте эту страницу (Ctrl+P) и разрежьте по пунктирным линиям: по одной этикетке на каждую часть пробы.
 
 ## time
 time-days = д

@@ -393,9 +393,6 @@ custody-kind-disposed = 已处置
 custody-kind-cancelled = 已作废
 
 ## labels
-labels-title = 标签页
-labels-print = 打印标签
-labels-print_hint = 打印本页（Ctrl+P），沿虚线裁开：每份分样一张标签。
 
 ## time
 time-days = 天

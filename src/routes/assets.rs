@@ -22,6 +22,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../static/verify.js"),
     ),
     (
+        "labels.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/labels.js"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_str!("../../static/favicon.svg"),

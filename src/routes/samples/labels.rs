@@ -1,5 +1,5 @@
-//! `GET /samples/{id}/labels`: a printable sheet, one label per portion with the sample's
-//! code, commodity, portion and a QR code that decodes to the code.
+//! `GET /samples/{id}/labels?size=a4|58x40`: a printable sheet, one bilingual label per portion
+//! with the portion's own identifier (`JL-2026-000007-KZ`) in text and as a QR code.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -8,10 +8,40 @@ use qrcode::render::svg;
 
 use crate::auth::LabelPrinter;
 use crate::error::AppError;
+use crate::i18n::{Lang, t};
 use crate::models::catalog::{Commodity, Named};
 use crate::models::consignment::Consignment;
-use crate::models::sample::{Portion, Sample, SampleId};
+use crate::models::sample::{Portion, PortionKind, Sample, SampleId};
 use crate::web::{AppState, Base, render};
+
+crate::text_enum! {
+    /// The paper the sheet is laid out for: A4 sheets cut by hand, or a label printer's roll.
+    LabelSize {
+        A4 => "a4",
+        Roll58x40 => "58x40",
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct LabelQuery {
+    pub size: String,
+}
+
+/// One portion's text in one of the label's two languages.
+struct LabelText {
+    lang: Lang,
+    portion: &'static str,
+    commodity: String,
+}
+
+/// One portion's label.
+struct Label {
+    identifier: String,
+    qr: String,
+    texts: [LabelText; 2],
+    seal: String,
+}
 
 #[derive(Template)]
 #[template(path = "samples/labels.html")]
@@ -19,9 +49,47 @@ struct LabelSheet {
     base: Base,
     sample: Sample,
     consignment: Consignment,
-    commodity: Commodity,
-    portions: Vec<Portion>,
-    qr: String,
+    labels: Vec<Label>,
+    size: LabelSize,
+}
+
+impl LabelSheet {
+    fn sizes(&self) -> &'static [LabelSize] {
+        LabelSize::ALL
+    }
+}
+
+/// The two languages of a portion's label, the first the larger. The rule is the reader's:
+/// the Kazakh portion and the counter-sample stay in Kazakhstan (the counter-sample store is
+/// on the Kazakh side), so they read in Kazakh for the people who hold them and in Chinese for
+/// the partner lab; the Chinese portion goes to China, so it reads in Chinese first and in
+/// Russian, the language both sides' inspectors share at the border.
+fn label_languages(portion: PortionKind) -> [Lang; 2] {
+    match portion {
+        PortionKind::Kz | PortionKind::Counter => [Lang::Kk, Lang::Zh],
+        PortionKind::Cn => [Lang::Zh, Lang::Ru],
+    }
+}
+
+fn label(sample: &Sample, commodity: &Commodity, portion: &Portion) -> Result<Label, AppError> {
+    let identifier = portion.portion.identifier(&sample.code);
+    let langs = label_languages(portion.portion);
+    let texts = langs.map(|lang| LabelText {
+        lang,
+        portion: t(lang, &format!("portion.{}", portion.portion.as_str())),
+        commodity: commodity.name(&lang).to_owned(),
+    });
+    let seal = format!(
+        "{} / {}",
+        t(langs[0], "labels.seal"),
+        t(langs[1], "labels.seal")
+    );
+    Ok(Label {
+        qr: qr_svg(&identifier, &format!("QR {identifier}"))?,
+        identifier,
+        texts,
+        seal,
+    })
 }
 
 /// The QR code of `text` as inline SVG markup, black on a white background.
@@ -56,7 +124,9 @@ pub async fn show(
     base: Base,
     who: LabelPrinter,
     id: web::Path<SampleId>,
+    query: web::Query<LabelQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let size = LabelSize::parse(&query.size).unwrap_or(LabelSize::A4);
     let id = id.into_inner();
     let user = who.0;
     let (sample, consignment, commodity, portions) = state
@@ -70,13 +140,15 @@ pub async fn show(
             Ok((sample, consignment, commodity, Sample::portions(conn, id)?))
         })
         .await?;
-    let qr = qr_svg(&sample.code, &format!("QR {}", sample.code))?;
+    let labels = portions
+        .iter()
+        .map(|p| label(&sample, &commodity, p))
+        .collect::<Result<_, _>>()?;
     render(&LabelSheet {
         base,
         sample,
         consignment,
-        commodity,
-        portions,
-        qr,
+        labels,
+        size,
     })
 }

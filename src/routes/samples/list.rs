@@ -5,12 +5,13 @@ use askama::Template;
 
 use crate::auth::IntakeReader;
 use crate::domain::Role;
+use crate::domain::intake::parse_portion_identifier;
 use crate::error::AppError;
 use crate::models::catalog::Named;
 use crate::models::sample::OfConsignment;
 use crate::models::sample::{Sample, SampleStatus};
 use crate::routes::intake::{Errors, ListQuery, Lookups, error_of};
-use crate::web::{AppState, Base, render};
+use crate::web::{AppState, Base, render, see_other};
 
 const PAGE: i64 = 50;
 
@@ -44,7 +45,16 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let user = who.0;
-    let (filter, errors) = query.to_filter(user.time_zone, SampleStatus::parse);
+    let (mut filter, errors) = query.to_filter(user.time_zone, SampleStatus::parse);
+    // A portion's identifier from its label (`JL-2026-000007-KZ`) searches for the sample's code.
+    let scanned = filter
+        .q
+        .as_deref()
+        .and_then(parse_portion_identifier)
+        .map(|(code, _)| code);
+    if let Some(code) = &scanned {
+        filter.q = Some(code.clone());
+    }
     let all_companies = user.role != Role::Exporter;
     let (mut rows, lookups) = state
         .db
@@ -55,6 +65,11 @@ pub async fn show(
             ))
         })
         .await?;
+    if let (Some(code), [(sample, _)]) = (&scanned, rows.as_slice())
+        && sample.code == *code
+    {
+        return Ok(see_other(&format!("/samples/{}", sample.id)));
+    }
     let next_href = (rows.len() as i64 > PAGE).then(|| {
         rows.truncate(PAGE as usize);
         query.next_href(
