@@ -20,6 +20,7 @@ mod helpers;
 mod hostile;
 mod i18n;
 mod intake;
+mod labels;
 mod layout;
 mod limits;
 mod login;
