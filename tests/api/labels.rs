@@ -112,7 +112,7 @@ fn labels_read_in_chinese_and_kazakh_or_russian_by_the_portions_side() {
     assert!(has(labels[1], Lang::Ru, "portion.cn"));
     assert!(labels[1].contains("lang=\"ru\""));
     // Without scripts the page says how to print; the button is for scripts to show.
-    assert!(page.body.contains(&html(t(Lang::En, "labels.print_hint_a4"))));
+    assert!(page.body.contains(&html(t(Lang::En, "labels.print_hint.a4"))));
     assert!(page.body.contains("<script src=\"/static/labels.js\" defer></script>"));
     assert!(page.body.contains("data-print hidden"));
     let script = app.client().get("/static/labels.js");
@@ -157,7 +157,7 @@ fn labels_size_58x40_gives_the_label_printer_layout() {
     assert!(roll.body.contains(&format!(
         "href=\"/samples/{id}/labels?size=58x40\" aria-current=\"page\""
     )));
-    assert!(roll.body.contains(&html(t(Lang::En, "labels.print_hint_58x40"))));
+    assert!(roll.body.contains(&html(t(Lang::En, "labels.print_hint.58x40"))));
     assert_eq!(labels_of(&roll.body).len(), 3);
     let css = app.client().get("/static/app.css").body;
     assert!(css.contains("@page label-58x40 { size: 58mm 40mm;"));
