@@ -117,7 +117,10 @@ mod tests {
 
     #[test]
     fn portion_identifiers() {
-        assert_eq!(PortionKind::Kz.identifier("JL-2026-000007"), "JL-2026-000007-KZ");
+        assert_eq!(
+            PortionKind::Kz.identifier("JL-2026-000007"),
+            "JL-2026-000007-KZ"
+        );
         assert_eq!(
             parse_portion_identifier(" jl-2026-000007-c "),
             Some(("JL-2026-000007".to_owned(), PortionKind::Counter))

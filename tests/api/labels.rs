@@ -82,7 +82,10 @@ fn labels_each_portion_qr_decodes_to_its_own_identifier() {
     ];
     for (label, identifier) in labels.iter().zip(&expected) {
         assert!(label.contains(&format!("<div class=\"code\">{identifier}</div>")));
-        assert!(label.contains("fill=\"#ffffff\""), "QR needs a white background");
+        assert!(
+            label.contains("fill=\"#ffffff\""),
+            "QR needs a white background"
+        );
     }
     if have("rsvg-convert") && have("zbarimg") {
         for (label, identifier) in labels.iter().zip(&expected) {
@@ -96,7 +99,9 @@ fn labels_read_in_chinese_and_kazakh_or_russian_by_the_portions_side() {
     let app = spawn_app();
     let (id, _) = a_sample(&app);
     // The interface language does not change the label's languages.
-    let page = app.signed_in("registrar_kz").get(&format!("/samples/{id}/labels?lang=en"));
+    let page = app
+        .signed_in("registrar_kz")
+        .get(&format!("/samples/{id}/labels?lang=en"));
     assert_eq!(page.status, 200);
     let labels = labels_of(&page.body);
     let has = |label: &str, lang: Lang, key: &str| label.contains(&html(t(lang, key)));
@@ -112,8 +117,14 @@ fn labels_read_in_chinese_and_kazakh_or_russian_by_the_portions_side() {
     assert!(has(labels[1], Lang::Ru, "portion.cn"));
     assert!(labels[1].contains("lang=\"ru\""));
     // Without scripts the page says how to print; the button is for scripts to show.
-    assert!(page.body.contains(&html(t(Lang::En, "labels.print_hint.a4"))));
-    assert!(page.body.contains("<script src=\"/static/labels.js\" defer></script>"));
+    assert!(
+        page.body
+            .contains(&html(t(Lang::En, "labels.print_hint.a4")))
+    );
+    assert!(
+        page.body
+            .contains("<script src=\"/static/labels.js\" defer></script>")
+    );
     assert!(page.body.contains("data-print hidden"));
     let script = app.client().get("/static/labels.js");
     assert_eq!(script.status, 200);
@@ -157,7 +168,10 @@ fn labels_size_58x40_gives_the_label_printer_layout() {
     assert!(roll.body.contains(&format!(
         "href=\"/samples/{id}/labels?size=58x40\" aria-current=\"page\""
     )));
-    assert!(roll.body.contains(&html(t(Lang::En, "labels.print_hint.58x40"))));
+    assert!(
+        roll.body
+            .contains(&html(t(Lang::En, "labels.print_hint.58x40")))
+    );
     assert_eq!(labels_of(&roll.body).len(), 3);
     let css = app.client().get("/static/app.css").body;
     assert!(css.contains("@page label-58x40 { size: 58mm 40mm;"));
