@@ -136,14 +136,26 @@ impl Worker {
                     Err(error) => {
                         round.failed += 1;
                         if matches!(error, SendError::Unreachable(_)) {
-                            self.unreachable.store(true, Ordering::Relaxed);
+                            // Said once when the server goes away, not once per message.
+                            if !self.unreachable.swap(true, Ordering::Relaxed) {
+                                tracing::warn!(
+                                    error = %error.text(),
+                                    "the mail server cannot be reached: messages wait in the outbox"
+                                );
+                            }
+                            tracing::debug!(
+                                id = %message.id,
+                                attempts = message.attempts + 1,
+                                "mail not sent: server unreachable"
+                            );
+                        } else {
+                            tracing::info!(
+                                id = %message.id,
+                                attempts = message.attempts + 1,
+                                error = %error.text(),
+                                "mail not sent"
+                            );
                         }
-                        tracing::info!(
-                            id = %message.id,
-                            attempts = message.attempts + 1,
-                            error = %error.text(),
-                            "mail not sent"
-                        );
                         self.mark_failed(&mut conn, &message, lease, &error)
                     }
                 };
