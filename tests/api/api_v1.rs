@@ -29,28 +29,12 @@ impl Api {
         }
     }
 
-    fn read(res: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
-        let mut res = res.expect("the server answers");
-        let status = res.status().as_u16();
-        let headers = res
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
-            .collect();
-        let body = res.body_mut().read_to_string().unwrap_or_default();
-        Resp {
-            status,
-            body,
-            headers,
-        }
-    }
-
     pub fn get(&self, path: &str) -> Resp {
         let mut req = self.agent.get(format!("{}{path}", self.base));
         if let Some(t) = &self.token {
             req = req.header("Authorization", format!("Bearer {t}"));
         }
-        Self::read(req.call())
+        crate::helpers::read_response(req.call())
     }
 
     pub fn post(&self, path: &str, body: &Value) -> Resp {
@@ -61,7 +45,7 @@ impl Api {
         if let Some(t) = &self.token {
             req = req.header("Authorization", format!("Bearer {t}"));
         }
-        Self::read(req.send(body.to_string()))
+        crate::helpers::read_response(req.send(body.to_string()))
     }
 }
 
@@ -366,7 +350,7 @@ fn api_v1_an_application_filed_through_the_api_is_on_the_registrars_page() {
         )
         .header("Content-Type", "application/json")
         .send("{not json");
-    problem(&Api::read(res), 400);
+    problem(&crate::helpers::read_response(res), 400);
 
     let res = api.post(
         "/api/v1/applications",
@@ -659,7 +643,7 @@ fn api_v1_hostile_json_never_fails_the_server_nor_reaches_the_database() {
             format!("Bearer {}", exporter.token.as_deref().unwrap()),
         )
         .send_form([("consignee", "x")]);
-    problem(&Api::read(res), 400);
+    problem(&crate::helpers::read_response(res), 400);
     // A control character in the path or query is refused at the door.
     problem(&exporter.get("/api/v1/samples?q=a%00b"), 400);
 

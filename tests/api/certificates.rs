@@ -52,6 +52,38 @@ pub fn drafted(app: &TestApp, consignment: &str) -> String {
         .to_owned()
 }
 
+/// Replaces issued certificate `id` with a replacement carrying `consignee` and
+/// `transport_details`, for `reason`, co-signed by both sides; returns the replacement's id.
+pub fn replace_certificate(
+    app: &TestApp,
+    id: &str,
+    consignee: &str,
+    transport_details: &str,
+    reason: &str,
+) -> String {
+    let form = format!("/certificates/{id}/replace");
+    let res = app.signed_in("certifier_kz").post_from(
+        &form,
+        &form,
+        &[
+            ("consignee", consignee),
+            ("transport_details", transport_details),
+            ("reason", reason),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    let new = res
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(sign_as(app, "certifier_cn", &new, PASSWORD).status, 303);
+    assert_eq!(sign_as(app, "certifier_kz", &new, PASSWORD).status, 303);
+    new
+}
+
 pub fn sign_as(app: &TestApp, who: &str, id: &str, password: &str) -> Resp {
     let client = app.signed_in(who);
     let page = format!("/certificates/{id}");

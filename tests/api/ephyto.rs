@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::certificates::{drafted, sign_as};
+use crate::certificates::{drafted, replace_certificate};
 use crate::helpers::{
-    PASSWORD, TestApp, issue_certificate, revoke_certificate, spawn_app, tested_consignment,
+    TestApp, issue_certificate, revoke_certificate, spawn_app, tested_consignment,
 };
 
 /// The schema: the UN/CEFACT SPSCertificate:17 set (with its SOURCES.txt), kept in the
@@ -132,32 +132,6 @@ fn fetch(app: &TestApp, who: &str, id: &str) -> String {
     res.body
 }
 
-/// Replaces `id` with a co-signed replacement for `reason`; returns the replacement's id.
-fn replace(app: &TestApp, id: &str, reason: &str) -> String {
-    let kz = app.signed_in("certifier_kz");
-    let form = format!("/certificates/{id}/replace");
-    let res = kz.post_from(
-        &form,
-        &form,
-        &[
-            ("consignee", "喀什贸易有限公司"),
-            ("transport_details", "Вагон 61234599"),
-            ("reason", reason),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
-    let new = res
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    assert_eq!(sign_as(app, "certifier_cn", &new, PASSWORD).status, 303);
-    assert_eq!(sign_as(app, "certifier_kz", &new, PASSWORD).status, 303);
-    new
-}
-
 #[test]
 fn an_issued_certificate_is_a_valid_sps_certificate_in_chinese_and_russian() {
     let app = spawn_app();
@@ -231,7 +205,7 @@ fn a_replacement_names_the_certificate_it_replaces_and_the_old_one_reads_replace
     let old_xml = fetch(&app, "certifier_kz", &old);
     let reason = "Получатель исправлен по просьбе экспортёра";
 
-    let new = replace(&app, &old, reason);
+    let new = replace_certificate(&app, &old, "喀什贸易有限公司", "Вагон 61234599", reason);
     let new_xml = fetch(&app, "exporter", &new);
     let replaced_xml = fetch(&app, "exporter", &old);
 

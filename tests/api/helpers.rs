@@ -415,22 +415,6 @@ impl Client {
         }
     }
 
-    fn read(res: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
-        let mut res = res.expect("the server answers");
-        let status = res.status().as_u16();
-        let headers = res
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
-            .collect();
-        let body = res.body_mut().read_to_string().unwrap_or_default();
-        Resp {
-            status,
-            body,
-            headers,
-        }
-    }
-
     pub fn get(&self, path: &str) -> Resp {
         let mut req = self.agent.get(format!("{}{path}", self.base));
         if let Some(l) = &self.accept_language {
@@ -439,7 +423,7 @@ impl Client {
         for (name, value) in &self.headers {
             req = req.header(name, value);
         }
-        Self::read(req.call())
+        read_response(req.call())
     }
 
     /// A GET whose body is bytes (a PDF): the status, the content type and the body.
@@ -466,7 +450,7 @@ impl Client {
 
     /// A GET with one extra request header.
     pub fn get_with_header(&self, path: &str, name: &str, value: &str) -> Resp {
-        Self::read(
+        read_response(
             self.agent
                 .get(format!("{}{path}", self.base))
                 .header(name, value)
@@ -480,7 +464,7 @@ impl Client {
         for (name, value) in &self.headers {
             req = req.header(name, value);
         }
-        Self::read(req.send_form(fields.iter().copied()))
+        read_response(req.send_form(fields.iter().copied()))
     }
 
     /// A POST of a URL-encoded body exactly as given (to send what no browser would).
@@ -495,12 +479,12 @@ impl Client {
         for (name, value) in &self.headers {
             req = req.header(name, value);
         }
-        Self::read(req.send(body))
+        read_response(req.send(body))
     }
 
     /// A POST with no body and the token in the `X-CSRF-Token` header.
     pub fn post_with_header(&self, path: &str, token: &str) -> Resp {
-        Self::read(
+        read_response(
             self.agent
                 .post(format!("{}{path}", self.base))
                 .header("X-CSRF-Token", token)
@@ -550,7 +534,7 @@ impl Client {
     /// A GET with an explicit `Cookie` header (to replay an old session token).
     pub fn get_with_cookie(&self, path: &str, cookie: &str) -> Resp {
         let agent = Self::agent();
-        Self::read(
+        read_response(
             agent
                 .get(format!("{}{path}", self.base))
                 .header("Cookie", cookie)
@@ -1050,4 +1034,21 @@ pub fn revoke_certificate(app: &TestApp, id: &str, reason: &str) {
         ],
     );
     assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// An answer read whole: status, headers and body.
+pub fn read_response(res: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
+    let mut res = res.expect("the server answers");
+    let status = res.status().as_u16();
+    let headers = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    let body = res.body_mut().read_to_string().unwrap_or_default();
+    Resp {
+        status,
+        body,
+        headers,
+    }
 }

@@ -6,7 +6,7 @@ use jointlab::db::schema::certificates;
 use jointlab::signing::{Claims, b64, jws};
 use serde_json::Value;
 
-use crate::certificates::{FAILING, drafted, issued, row, sign_as};
+use crate::certificates::{FAILING, drafted, issued, replace_certificate, row, sign_as};
 use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with, tested_consignment};
 use crate::signing::{flipped, save_served_jwks, served_jwks};
 
@@ -27,32 +27,6 @@ fn api(app: &TestApp, token: &str) -> Value {
 
 fn revoke(app: &TestApp, id: &str, reason: &str) {
     crate::helpers::revoke_certificate(app, id, reason);
-}
-
-/// Replaces `id` with a co-signed replacement; returns the replacement's id.
-fn replace(app: &TestApp, id: &str) -> String {
-    let kz = app.signed_in("certifier_kz");
-    let form = format!("/certificates/{id}/replace");
-    let res = kz.post_from(
-        &form,
-        &form,
-        &[
-            ("consignee", "Kashgar Trading Co."),
-            ("transport_details", "Wagon 61234599"),
-            ("reason", "Consignee corrected"),
-        ],
-    );
-    assert_eq!(res.status, 303, "{}", res.body);
-    let new = res
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    assert_eq!(sign_as(app, "certifier_cn", &new, PASSWORD).status, 303);
-    assert_eq!(sign_as(app, "certifier_kz", &new, PASSWORD).status, 303);
-    new
 }
 
 #[test]
@@ -114,7 +88,13 @@ fn revoked_replaced_expired_and_notice_each_read_as_such_and_never_valid() {
     let revoked = issued(&app);
     revoke(&app, &revoked, "Seal found broken at the border");
     let old = issued(&app);
-    let new = replace(&app, &old);
+    let new = replace_certificate(
+        &app,
+        &old,
+        "Kashgar Trading Co.",
+        "Wagon 61234599",
+        "Consignee corrected",
+    );
     let expired = issued(&app);
     let yesterday = jointlab::db::types::UtcTime::now().plus_minutes(-24 * 60);
     let expired_id: jointlab::db::ids::CertificateId = expired.parse().unwrap();
@@ -277,7 +257,13 @@ fn the_revocation_list_is_signed_and_names_revoked_and_replaced_certificates_wit
     let revoked = issued(&app);
     revoke(&app, &revoked, "Wrong wagon numbers");
     let old = issued(&app);
-    let new = replace(&app, &old);
+    let new = replace_certificate(
+        &app,
+        &old,
+        "Kashgar Trading Co.",
+        "Wagon 61234599",
+        "Consignee corrected",
+    );
     let valid = issued(&app);
 
     let (jws_text, list) = revocation_list(&app);
