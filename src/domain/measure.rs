@@ -341,7 +341,7 @@ const NOT_DETECTED_WORDS: [&str; 8] = [
 const DETECTED_WORDS: [&str; 5] = ["detected", "обнаружено", "обнаружен", "анықталды", "检出"];
 
 /// A reading with the text to show for it: the number exactly as typed (`1.0` stays `1.0`,
-/// `12,5` stays `12,5`), a bound as `< 0.01`; `None` for the kinds shown in the reader's words.
+/// `12,5` stays `12,5`, `<0.01` stays `<0.01`); `None` for the kinds shown in the reader's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypedReading {
     pub reading: Reading,
@@ -362,11 +362,7 @@ pub fn parse_typed_reading(
     }
     let reading = parse_reading(kind_qualitative, text)?;
     let as_entered = match reading {
-        Reading::Value(_) => Some(text.to_owned()),
-        Reading::Below(_) => {
-            let bound = text.trim_start_matches('<').trim();
-            Some(format!("< {bound}"))
-        }
+        Reading::Value(_) | Reading::Below(_) => Some(text.to_owned()),
         _ => None,
     };
     Ok(TypedReading {
@@ -746,9 +742,9 @@ mod tests {
             ("12,5", value("12.5"), Some("12,5")),
             ("1.0", value("1"), Some("1.0")),
             (" 0.0100 ", value("0.01"), Some("0.0100")),
-            ("<0.01", below("0.01"), Some("< 0.01")),
+            ("<0.01", below("0.01"), Some("<0.01")),
             ("< 0,01", below("0.01"), Some("< 0,01")),
-            ("<  0.010", below("0.01"), Some("< 0.010")),
+            ("<  0.010", below("0.01"), Some("<  0.010")),
             ("< LOQ", Reading::BelowLoq, None),
             ("<loq", Reading::BelowLoq, None),
             ("nd", Reading::NotDetected, None),

@@ -177,7 +177,7 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     assert_eq!(afb1.0, "entered");
     assert_eq!(
         (afb1.1, afb1.2, afb1.3),
-        (some("below_loq"), some("0.01"), some("< 0.01"))
+        (some("below_loq"), some("0.01"), some("<0.01"))
     );
     assert_eq!(
         (afb1.4, afb1.5, afb1.6),
@@ -200,11 +200,11 @@ fn bench_ux_worksheet_saves_a_whole_sample_with_readings_as_labs_write_them() {
     assert_eq!(s("AMBROS").1, some("detected"));
     // Shown as typed on the sample page and on review.
     let sample_page = analyst.get(&format!("/samples/{sample}"));
-    for text in ["< 0.01 µg/kg", "0.20 mg/kg", "0,050 mg/kg", "12,5 Bq/kg"] {
+    for text in ["<0.01 µg/kg", "0.20 mg/kg", "0,050 mg/kg", "12,5 Bq/kg"] {
         assert!(sample_page.body.contains(&html(text)), "{text}");
     }
     let review = app.signed_in("reviewer_kz").get("/review");
-    assert!(review.body.contains(&html("< 0.01 µg/kg")));
+    assert!(review.body.contains(&html("<0.01 µg/kg")));
     // The reviewer reads the instrument, the date and the comment beside the result.
     assert!(review.body.contains("HPLC Agilent 1260"));
     assert!(review.body.contains("Duplicate agrees"));
@@ -219,7 +219,7 @@ fn bench_ux_batch_accepts_every_spelling_and_shows_it_as_typed() {
     let spellings: [(&str, &str, Option<&str>, Option<&str>); 10] = [
         ("12.5", "value", Some("12.5"), Some("12.5 µg/kg")),
         ("12,5", "value", Some("12.5"), Some("12,5 µg/kg")),
-        ("<0.01", "below_loq", Some("0.01"), Some("< 0.01 µg/kg")),
+        ("<0.01", "below_loq", Some("0.01"), Some("<0.01 µg/kg")),
         ("< LOQ", "below_loq", None, None),
         ("< 0,01", "below_loq", Some("0.01"), Some("< 0,01 µg/kg")),
         ("nd", "not_detected", None, None),

@@ -5,8 +5,10 @@
 #[allow(dead_code)]
 #[path = "../api/helpers.rs"]
 mod helpers;
+mod a11y;
 mod offline;
 mod phone;
+mod worksheet;
 mod webdriver;
 
 use helpers::{PASSWORD, spawn_app};

@@ -199,6 +199,15 @@ impl Browser {
         )
     }
 
+    /// Runs an asynchronous script: it ends by calling its last argument with the result.
+    pub fn execute_async(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            &self.session_path("/execute/async"),
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
     /// Sets the window's size (a 390 × 844 phone, say).
     pub fn resize(&self, width: u32, height: u32) {
         self.call(
