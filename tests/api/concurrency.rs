@@ -416,3 +416,34 @@ fn parallel_resolutions_of_one_side_are_recorded_once() {
     one_done_rest_conflict(&statuses);
     assert_eq!(events(&app, "discrepancy.resolution_recorded"), 1);
 }
+
+#[test]
+fn eight_parallel_revocations_of_one_api_token_revoke_it_once() {
+    let app = spawn_app();
+    let secret = crate::api_v1::create_token(&app, "registrar_kz", "read");
+    let page = app.signed_in("registrar_kz").get("/account").body;
+    let action = page
+        .split("action=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .find(|a| a.starts_with("/account/tokens/") && a.ends_with("/revoke"))
+        .expect("a revoke button")
+        .to_owned();
+    let answers = race(&app, "registrar_kz", 8, "/account", &action, &[]);
+    // Revoking is idempotent for its owner: each request ends on the account page, none fails.
+    let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(events(&app, "api_token.revoked"), 1);
+    let revoked: i64 = jointlab::db::schema::api_tokens::table
+        .filter(jointlab::db::schema::api_tokens::revoked_at.is_not_null())
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(revoked, 1);
+    let api = app.client().get_with_header(
+        "/api/v1/consignments",
+        "authorization",
+        &format!("Bearer {secret}"),
+    );
+    assert_eq!(api.status, 401);
+}
