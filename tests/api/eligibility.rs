@@ -285,6 +285,21 @@ fn parallel_identical_withdrawals_withdraw_once_and_the_rest_are_stale() {
     let registration = register(&app, "CKZ-W", Coverage::Commodity(wheat_id(&app)), -1, None);
     let path = registrations_path(&app);
     let action = format!("{path}/{}/withdraw", registration.id);
+    // Withdrawing asks first; asking changes nothing.
+    let registrar = app.signed_in("registrar_kz");
+    let version = registration.version.to_string();
+    let asked = registrar.post_from(&path, &action, &[("version", &version)]);
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.body.contains("CKZ-W") && asked.body.contains(&en("confirm.yes")));
+    assert_eq!(events(&app, "gacc_registration.withdrawn"), 0);
+    // Through another company's address, the registration is not found.
+    let elsewhere = action.replace(
+        &app.exporters[0].id.to_string(),
+        &app.exporters[1].id.to_string(),
+    );
+    let token = registrar.get(&path).csrf_token();
+    let wrong = registrar.post_raw(&elsewhere, &[("csrf_token", &token), ("version", &version)]);
+    assert_eq!(wrong.status, 404);
 
     let answers = race(
         &app,
@@ -292,7 +307,10 @@ fn parallel_identical_withdrawals_withdraw_once_and_the_rest_are_stale() {
         6,
         &path,
         &action,
-        &[("version", &registration.version.to_string())],
+        &[
+            ("version", &registration.version.to_string()),
+            ("confirm", "yes"),
+        ],
     );
     let page = app.signed_in("admin").get(&path);
 
@@ -586,8 +604,14 @@ fn the_administrator_adds_edits_and_retires_declarations_and_no_one_else_may() {
     edit.push(("version", "1"));
     let edited = admin.post_from(&page, &page, &edit);
     let stale = admin.post_from(&page, &page, &edit);
-    let retired = admin.post_from(&page, &format!("{page}/retire"), &[("version", "2")]);
-    let again = admin.post_from(&page, &format!("{page}/retire"), &[("version", "2")]);
+    let retire = format!("{page}/retire");
+    // Retiring asks first, and asking changes nothing.
+    let asked = admin.post_from(&page, &retire, &[("version", "2")]);
+    assert_eq!(asked.status, 200);
+    assert!(asked.body.contains(&en("confirm.yes")) && asked.body.contains("CN-TILLETIA"));
+    assert!(asked.body.contains("name=\"confirm\" value=\"yes\""));
+    let retired = admin.post_from(&page, &retire, &[("version", "2"), ("confirm", "yes")]);
+    let again = admin.post_from(&page, &retire, &[("version", "2"), ("confirm", "yes")]);
     let shown = admin.get(&format!("{list}?lang=kk"));
 
     assert_eq!(missing.status, 422);

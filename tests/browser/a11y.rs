@@ -121,7 +121,8 @@ impl Walk<'_> {
             assert!(html.contains("</main>"), "{who} {path}: {html}");
             self.pages += 1;
             std::fs::write(
-                self.html_dir.join(format!("page-{:03}-{lang}.html", self.pages)),
+                self.html_dir
+                    .join(format!("page-{:03}-{lang}.html", self.pages)),
                 format!("<!-- {who} {path} -->\n{html}"),
             )
             .unwrap();
@@ -231,8 +232,8 @@ fn lab_pages_pass_axe_and_the_nu_checker_at_desk_and_phone_widths_in_four_langua
         .args(&files)
         .output()
         .expect("java runs the Nu HTML checker (apt-get install openjdk-17-jre-headless)");
-    let report = String::from_utf8_lossy(&out.stderr).into_owned()
-        + &String::from_utf8_lossy(&out.stdout);
+    let report =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
     let errors: Vec<String> = report
         .lines()
         .filter(|l| !l.trim().is_empty())

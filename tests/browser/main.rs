@@ -2,14 +2,14 @@
 //! so they are ignored by a plain `cargo test`; `.ci/run` runs them with
 //! `cargo test --test browser -- --ignored`, where a missing browser fails the run.
 
+mod a11y;
 #[allow(dead_code)]
 #[path = "../api/helpers.rs"]
 mod helpers;
-mod a11y;
 mod offline;
 mod phone;
-mod worksheet;
 mod webdriver;
+mod worksheet;
 
 use helpers::{PASSWORD, spawn_app};
 use jointlab::i18n::{Lang, t, tf};

@@ -51,7 +51,10 @@ fn a_whole_sample_worksheet_is_entered_in_kazakh_and_shown_as_typed() {
     let path = format!("/samples/{sample}/worksheet");
     browser.goto(&format!("{}/bench", app.address));
     let bench = browser.wait_for_text("</main>");
-    assert!(bench.contains(&format!("href=\"{path}\"")), "the bench links it");
+    assert!(
+        bench.contains(&format!("href=\"{path}\"")),
+        "the bench links it"
+    );
     browser.click(&format!("a[href='{path}']"));
     browser.wait_for_url("the worksheet", |u| u.ends_with(&path));
     let page = browser.wait_for_text(t(Lang::Kk, "worksheet.save"));

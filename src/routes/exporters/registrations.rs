@@ -18,6 +18,7 @@ use crate::models::gacc_registration::{
 };
 use crate::models::{Commodity, CommodityId, Exporter, ExporterId};
 use crate::routes::admin::catalog::Errors;
+use crate::web::page::ConfirmPage;
 use crate::web::{AppState, Base, answer, render, render_status};
 use crate::workflows::{apply, eligibility};
 
@@ -296,6 +297,8 @@ pub async fn add(
 #[serde(default)]
 pub struct WithdrawForm {
     version: String,
+    /// `yes` once the manager has confirmed on the confirmation page.
+    confirm: String,
 }
 
 /// `POST /exporters/{id}/registrations/{registration}/withdraw`: withdraws a registration as
@@ -313,6 +316,27 @@ pub async fn withdraw(
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest)?;
+    // A withdrawal cannot be undone: ask first (works without JavaScript).
+    if form.confirm != "yes" {
+        let found = state
+            .db
+            .run(move |conn| Ok(GaccRegistration::find(conn, registration)?))
+            .await?
+            .filter(|r| r.exporter_id == id)
+            .ok_or(AppError::NotFound)?;
+        let message = base.tf(
+            "registrations.confirm_withdraw",
+            &[("number", &found.register_number)],
+        );
+        return render(&ConfirmPage {
+            base,
+            title: found.register_number,
+            message,
+            action: format!("/exporters/{id}/registrations/{registration}/withdraw"),
+            back: format!("/exporters/{id}/registrations"),
+            fields: vec![("version".into(), version.to_string())],
+        });
+    }
     let by = who.0;
     let change = apply(&state.db, move |conn| {
         eligibility::withdraw_registration(conn, &by, id, registration, version)
