@@ -59,22 +59,25 @@ fn contents(url: &str) -> (Vec<i64>, i64) {
     (numbers, events)
 }
 
-fn first_consignment(app: &TestApp) -> String {
+/// The consignment registered first (ids are UUIDv7: ordered by time).
+pub(crate) fn first_consignment(app: &TestApp) -> String {
     consignments::table
+        .order(consignments::id)
         .select(consignments::id)
         .first::<jointlab::models::consignment::ConsignmentId>(&mut *app.conn())
         .unwrap()
         .to_string()
 }
 
-/// Registers a sample; its id when the server acknowledged it (303).
+/// Registers a sample; its id when the server acknowledged it (303), `None` when it refused
+/// or did not answer.
 pub(crate) fn register(
     client: &Client,
     consignment: &str,
     token: &str,
     seal: &str,
 ) -> Option<String> {
-    let res = client.post_raw(
+    let res = client.try_post_raw(
         &format!("/consignments/{consignment}/samples"),
         &[
             ("csrf_token", token),
@@ -85,7 +88,7 @@ pub(crate) fn register(
             ("drawn_at", drawn_at()),
             ("drawn_by", "Test"),
         ],
-    );
+    )?;
     (res.status == 303).then(|| res.location()?.rsplit('/').next().map(str::to_owned))?
 }
 

@@ -16,6 +16,7 @@ mod csrf;
 mod discrepancy;
 mod eligibility;
 mod ephyto;
+mod faults;
 mod health;
 mod helpers;
 mod hostile;
