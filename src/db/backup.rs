@@ -192,12 +192,20 @@ fn swap_in(path: &Path, staged: &Path) -> Result<Option<PathBuf>, String> {
     }
     let mut lock = SqliteConnection::establish(&sqlite_existing_uri(path))
         .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    let in_use = |_| {
-        format!(
-            "the database {} is in use: stop the jointlab server (and any other jointlab \
-             command on it) before a restore; nothing was changed",
-            path.display()
-        )
+    let in_use = |e: diesel::result::Error| {
+        let reason = e.to_string();
+        if reason.contains("locked") || reason.contains("busy") {
+            format!(
+                "the database {} is in use: stop the jointlab server (and any other jointlab \
+                 command on it) before a restore; nothing was changed",
+                path.display()
+            )
+        } else {
+            format!(
+                "cannot lock {}: {reason}; nothing was changed",
+                path.display()
+            )
+        }
     };
     // In exclusive locking mode the lock stays after COMMIT, so no server can open the
     // database between the check and the rename; with WAL it needs every other connection
