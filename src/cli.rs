@@ -1,6 +1,6 @@
 //! The command line (a stable interface, see DESIGN.md): `serve` (default), `migrate`,
 //! `create-user`, `seed-demo`, `verify-audit`, and the signing keys' `rotate-keys`,
-//! `revoke-key`, `list-keys`. Errors go to stderr with a non-zero exit.
+//! `revoke-key`, `list-keys`, and the SQLite database's `backup` and `restore`. Errors go to stderr with a non-zero exit.
 
 use std::ffi::OsString;
 use std::io::BufRead;
@@ -64,6 +64,18 @@ pub enum Command {
     },
     /// List the signing keys: kid, status, active from
     ListKeys,
+    /// Write a consistent copy of the SQLite database to FILE (a new file) while the server
+    /// runs. On PostgreSQL use pg_dump -Fc
+    Backup {
+        /// Where to write the copy; it must not exist yet
+        file: std::path::PathBuf,
+    },
+    /// Replace the SQLite database by the backup FILE once it passes the integrity, migration
+    /// and audit-chain checks. Stop the server first; the old file is kept beside the new
+    Restore {
+        /// The backup to put in place
+        file: std::path::PathBuf,
+    },
     /// Check a certificate token offline against a saved JWK Set (/.well-known/jwks.json) and
     /// revocation list (/.well-known/revocations.json); exit 0 only when it is VALID
     VerifyToken {
@@ -222,6 +234,19 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 "{}",
                 signing::commands::list_keys(&settings.keys_file(), Utc::now())?
             );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let summary = crate::db::backup::backup(&settings.database.url, &file)?;
+            println!("backup written to {}: {summary}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let (summary, kept) = crate::db::backup::restore(&settings.database.url, &file)?;
+            println!("restored {}: {summary}", file.display());
+            if let Some(kept) = kept {
+                println!("the previous database is kept as {}", kept.display());
+            }
             Ok(())
         }
         Command::CreateUser(args) => {
@@ -457,6 +482,18 @@ mod tests {
         );
         assert_eq!(parse("list-keys").unwrap(), Command::ListKeys);
         assert_eq!(
+            parse("backup /var/backups/jl.db").unwrap(),
+            Command::Backup {
+                file: "/var/backups/jl.db".into()
+            }
+        );
+        assert_eq!(
+            parse("restore jl.db").unwrap(),
+            Command::Restore {
+                file: "jl.db".into()
+            }
+        );
+        assert_eq!(
             parse("seed-demo").unwrap(),
             Command::SeedDemo { password: None }
         );
@@ -553,6 +590,8 @@ mod tests {
             "rotate-keys",
             "revoke-key",
             "list-keys",
+            "backup",
+            "restore",
         ] {
             assert!(text.contains(command), "{command} missing from:\n{text}");
         }

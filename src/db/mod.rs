@@ -1,6 +1,7 @@
 //! The database: one connection enum over SQLite and PostgreSQL, chosen from the URL scheme,
 //! an r2d2 pool, embedded migrations and the transaction helper every write goes through.
 
+pub mod backup;
 pub mod ids;
 pub mod listing;
 pub mod schema;

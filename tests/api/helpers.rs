@@ -467,6 +467,24 @@ impl Client {
         read_response(req.send_form(fields.iter().copied()))
     }
 
+    /// Like [`Client::post_raw`], but `None` when no answer comes (the server was killed).
+    #[allow(dead_code)]
+    pub fn try_post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Option<Resp> {
+        let res = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .send_form(fields.iter().copied())
+            .ok()?;
+        Some(read_response(Ok(res)))
+    }
+
+    /// Like [`Client::get`], but `None` when no answer comes (the server was killed).
+    #[allow(dead_code)]
+    pub fn try_get(&self, path: &str) -> Option<Resp> {
+        let res = self.agent.get(format!("{}{path}", self.base)).call().ok()?;
+        Some(read_response(Ok(res)))
+    }
+
     /// A POST of a URL-encoded body exactly as given (to send what no browser would).
     pub fn post_body(&self, path: &str, body: &str) -> Resp {
         let mut req = self
