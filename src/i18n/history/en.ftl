@@ -243,6 +243,7 @@ history-value-closed = closed
 history-value-co_signed = co-signed
 history-value-conforms = conforms
 history-value-counter = counter-sample
+history-value-counter_store = counter-sample store
 history-value-detected = detected
 history-value-discarded = discarded
 history-value-does_not_conform = does not conform
