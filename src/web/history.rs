@@ -416,3 +416,7 @@ pub fn person_name(base: &Base, person: &Person, names: &RecordNames) -> Shown {
         },
     }
 }
+
+#[cfg(test)]
+#[path = "history_tests.rs"]
+mod tests;

@@ -17,6 +17,7 @@ mod eligibility;
 mod ephyto;
 mod health;
 mod helpers;
+mod history;
 mod hostile;
 mod i18n;
 mod intake;
