@@ -120,7 +120,8 @@ impl RecordNames {
             for details in [&event.before, &event.after].into_iter().flatten() {
                 if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(details) {
                     for (field, value) in &map {
-                        if let (Some(kind), Some(id)) = (RecordKind::of_field(field), value.as_str())
+                        if let (Some(kind), Some(id)) =
+                            (RecordKind::of_field(field), value.as_str())
                         {
                             wanted.entry(kind).or_default().insert(id.to_owned());
                         }
@@ -164,7 +165,13 @@ struct Loader<'c> {
 }
 
 impl Loader<'_> {
-    fn put(&mut self, kind: RecordKind, id: impl ToString, label: String, page: Option<(Page, String)>) {
+    fn put(
+        &mut self,
+        kind: RecordKind,
+        id: impl ToString,
+        label: String,
+        page: Option<(Page, String)>,
+    ) {
         let href = page.and_then(|(page, href)| may_open(self.role, page).then_some(href));
         self.names
             .names
@@ -180,7 +187,12 @@ impl Loader<'_> {
                     .select((samples::id, samples::code))
                     .load(self.conn)?;
                 for (id, code) in rows {
-                    self.put(kind, id, code, Some((Page::Samples, format!("/samples/{id}"))));
+                    self.put(
+                        kind,
+                        id,
+                        code,
+                        Some((Page::Samples, format!("/samples/{id}"))),
+                    );
                 }
             }
             RecordKind::Consignment => {
@@ -221,7 +233,12 @@ impl Loader<'_> {
                     .select((exporters::id, exporters::name))
                     .load(self.conn)?;
                 for (id, name) in rows {
-                    self.put(kind, id, name, Some((Page::Exporters, format!("/exporters/{id}"))));
+                    self.put(
+                        kind,
+                        id,
+                        name,
+                        Some((Page::Exporters, format!("/exporters/{id}"))),
+                    );
                 }
             }
             RecordKind::User => {
@@ -230,7 +247,12 @@ impl Loader<'_> {
                     .select((users::id, users::display_name))
                     .load(self.conn)?;
                 for (id, name) in rows {
-                    self.put(kind, id, name, Some((Page::Users, format!("/admin/users/{id}"))));
+                    self.put(
+                        kind,
+                        id,
+                        name,
+                        Some((Page::Users, format!("/admin/users/{id}"))),
+                    );
                 }
             }
             RecordKind::Test => {
@@ -249,15 +271,25 @@ impl Loader<'_> {
                             test_methods::name_zh,
                         ),
                     ))
-                    .load::<(LabTestId, SampleId, String, (String, String, String, String))>(
-                        self.conn,
-                    )?
+                    .load::<(
+                        LabTestId,
+                        SampleId,
+                        String,
+                        (String, String, String, String),
+                    )>(self.conn)?
                     .into_iter()
-                    .map(|(id, sample, code, (en, ru, kk, zh))| (id, sample, code, [en, ru, kk, zh]))
+                    .map(|(id, sample, code, (en, ru, kk, zh))| {
+                        (id, sample, code, [en, ru, kk, zh])
+                    })
                     .collect();
                 for (id, sample, code, names) in rows {
                     let label = format!("{} · {code}", pick(lang, names));
-                    self.put(kind, id, label, Some((Page::Samples, format!("/samples/{sample}"))));
+                    self.put(
+                        kind,
+                        id,
+                        label,
+                        Some((Page::Samples, format!("/samples/{sample}"))),
+                    );
                 }
             }
             RecordKind::TestMethod => {
@@ -282,22 +314,26 @@ impl Loader<'_> {
                 }
             }
             RecordKind::Commodity => {
-                let rows: Vec<(CommodityId, (String, String, String, String))> =
-                    commodities::table
-                        .filter(commodities::id.eq_any(ids::<CommodityId>(&wanted)))
-                        .select((
-                            commodities::id,
-                            (
-                                commodities::name_en,
-                                commodities::name_ru,
-                                commodities::name_kk,
-                                commodities::name_zh,
-                            ),
-                        ))
-                        .load(self.conn)?;
+                let rows: Vec<(CommodityId, (String, String, String, String))> = commodities::table
+                    .filter(commodities::id.eq_any(ids::<CommodityId>(&wanted)))
+                    .select((
+                        commodities::id,
+                        (
+                            commodities::name_en,
+                            commodities::name_ru,
+                            commodities::name_kk,
+                            commodities::name_zh,
+                        ),
+                    ))
+                    .load(self.conn)?;
                 for (id, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/commodities/{id}");
-                    self.put(kind, id, pick(lang, [en, ru, kk, zh]), Some((Page::Catalog, href)));
+                    self.put(
+                        kind,
+                        id,
+                        pick(lang, [en, ru, kk, zh]),
+                        Some((Page::Catalog, href)),
+                    );
                 }
             }
             RecordKind::LimitSet => {
@@ -315,7 +351,12 @@ impl Loader<'_> {
                     .load(self.conn)?;
                 for (id, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/limit-sets/{id}");
-                    self.put(kind, id, pick(lang, [en, ru, kk, zh]), Some((Page::Catalog, href)));
+                    self.put(
+                        kind,
+                        id,
+                        pick(lang, [en, ru, kk, zh]),
+                        Some((Page::Catalog, href)),
+                    );
                 }
             }
             RecordKind::Limit => {
@@ -336,7 +377,12 @@ impl Loader<'_> {
                         .load(self.conn)?;
                 for (id, set, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/limit-sets/{set}");
-                    self.put(kind, id, pick(lang, [en, ru, kk, zh]), Some((Page::Catalog, href)));
+                    self.put(
+                        kind,
+                        id,
+                        pick(lang, [en, ru, kk, zh]),
+                        Some((Page::Catalog, href)),
+                    );
                 }
             }
             RecordKind::BorderPost => {
@@ -374,7 +420,12 @@ impl Loader<'_> {
                     .select((discrepancies::id, samples::id, samples::code))
                     .load(self.conn)?;
                 for (id, sample, code) in rows {
-                    self.put(kind, id, code, Some((Page::Samples, format!("/samples/{sample}"))));
+                    self.put(
+                        kind,
+                        id,
+                        code,
+                        Some((Page::Samples, format!("/samples/{sample}"))),
+                    );
                 }
             }
             RecordKind::PanelTest => {
@@ -395,7 +446,12 @@ impl Loader<'_> {
                         .load(self.conn)?;
                 for (id, commodity, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/commodities/{commodity}/panel");
-                    self.put(kind, id, pick(lang, [en, ru, kk, zh]), Some((Page::Catalog, href)));
+                    self.put(
+                        kind,
+                        id,
+                        pick(lang, [en, ru, kk, zh]),
+                        Some((Page::Catalog, href)),
+                    );
                 }
             }
             RecordKind::GaccRegistration => {
@@ -417,11 +473,7 @@ impl Loader<'_> {
                     border_checks::table
                         .inner_join(certificates::table)
                         .filter(border_checks::id.eq_any(ids::<BorderCheckId>(&wanted)))
-                        .select((
-                            border_checks::id,
-                            certificates::id,
-                            certificates::number,
-                        ))
+                        .select((border_checks::id, certificates::id, certificates::number))
                         .load(self.conn)?;
                 for (id, certificate, number) in rows {
                     let href = format!("/certificates/{certificate}");
@@ -435,7 +487,12 @@ impl Loader<'_> {
             }
             RecordKind::Outbox => {
                 for id in wanted {
-                    self.put(kind, id, String::new(), Some((Page::Outbox, "/admin/outbox".into())));
+                    self.put(
+                        kind,
+                        id,
+                        String::new(),
+                        Some((Page::Outbox, "/admin/outbox".into())),
+                    );
                 }
             }
             // Tokens and e-mail addresses have no page and no name beyond their kind.

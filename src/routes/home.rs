@@ -67,8 +67,7 @@ pub async fn show(
             } else {
                 Vec::new()
             };
-            let names =
-                crate::queries::history::RecordNames::load(conn, &events, &[], lang, role)?;
+            let names = crate::queries::history::RecordNames::load(conn, &events, &[], lang, role)?;
             let events = (events, names);
             let exporter = match exporter_id {
                 Some(id) => Exporter::find(conn, id)?,

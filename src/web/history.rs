@@ -128,9 +128,8 @@ fn actor(
     event: &AuditEvent,
     names: &RecordNames,
 ) -> (Shown, Option<String>) {
-    let filter = |person: &str| {
-        reads_log.then(|| format!("/admin/audit?person={}", url_encode(person)))
-    };
+    let filter =
+        |person: &str| reads_log.then(|| format!("/admin/audit?person={}", url_encode(person)));
     if let Some(key) = system_key(&event.actor_label) {
         let text = words(lang, &key, "history.system.other").to_owned();
         return (
@@ -221,7 +220,13 @@ fn flatten(map: Map<String, Value>) -> Vec<(String, Value)> {
 fn field_label(lang: Lang, field: &str) -> String {
     field
         .split('.')
-        .map(|part| words(lang, &format!("history.field.{part}"), "history.field.other"))
+        .map(|part| {
+            words(
+                lang,
+                &format!("history.field.{part}"),
+                "history.field.other",
+            )
+        })
         .collect::<Vec<_>>()
         .join(" › ")
 }

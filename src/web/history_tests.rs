@@ -9,8 +9,7 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs")
-            && !path.ends_with("history_tests.rs")
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("history_tests.rs")
         {
             out.push(path);
         }
@@ -95,7 +94,9 @@ fn every_action_written_anywhere_has_words_in_the_four_languages() {
     let mut report = Vec::new();
     for (file, actions, entities) in &written {
         if actions.is_empty() || entities.is_empty() {
-            report.push(format!("{file}: an audit call whose action or record type is not a literal"));
+            report.push(format!(
+                "{file}: an audit call whose action or record type is not a literal"
+            ));
         }
         for action in actions {
             if !ACTIONS.contains(&action.as_str()) {
@@ -116,7 +117,10 @@ fn every_action_written_anywhere_has_words_in_the_four_languages() {
         }
         for kind in RecordKind::ALL {
             if !i18n::has(*lang, &kind.key()) {
-                report.push(format!("{lang}: no words for record type {}", kind.as_str()));
+                report.push(format!(
+                    "{lang}: no words for record type {}",
+                    kind.as_str()
+                ));
             }
         }
     }
@@ -148,8 +152,8 @@ fn every_system_actor_and_detail_field_has_words() {
             continue;
         }
         for piece in source.split('"').skip(1).step_by(2) {
-            let field_like = !piece.is_empty()
-                && piece.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            let field_like =
+                !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
             let at = source.find(&format!("\"{piece}\": "));
             if field_like && at.is_some() {
                 for lang in Lang::ALL {
@@ -180,8 +184,14 @@ fn a_system_actor_is_named_by_its_key() {
 
 #[test]
 fn codes_in_the_details_are_said_in_words() {
-    assert_eq!(enumerated(Lang::En, "status", "in_testing"), Some("in testing"));
-    assert_eq!(enumerated(Lang::Ru, "side", "kz"), Some(i18n::t(Lang::Ru, "side.kz")));
+    assert_eq!(
+        enumerated(Lang::En, "status", "in_testing"),
+        Some("in testing")
+    );
+    assert_eq!(
+        enumerated(Lang::Ru, "side", "kz"),
+        Some(i18n::t(Lang::Ru, "side.kz"))
+    );
     assert_eq!(enumerated(Lang::Zh, "outcome", "released"), Some("放行"));
     assert_eq!(enumerated(Lang::Kk, "language", "zh"), Some("中文"));
     // Free text is kept as typed.

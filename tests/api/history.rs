@@ -199,17 +199,30 @@ fn history_and_audit_pages_read_in_words_in_the_four_languages() {
         }
     }
 
-    assert!(report.is_empty(), "codes on the pages:\n{}", report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "codes on the pages:\n{}",
+        report.join("\n")
+    );
     // The words are the catalog's: the demo's registration of a sample, by the system.
-    let page = auditor.get(&format!(
-        "/samples/{}?lang=kk",
-        first_id(&app, "samples")
-    ));
-    assert!(page.body.contains(&shown(Lang::Kk, "history.action.sample.registered")));
-    assert!(page.body.contains(&shown(Lang::Kk, "history.field.seal_number")));
+    let page = auditor.get(&format!("/samples/{}?lang=kk", first_id(&app, "samples")));
+    assert!(
+        page.body
+            .contains(&shown(Lang::Kk, "history.action.sample.registered"))
+    );
+    assert!(
+        page.body
+            .contains(&shown(Lang::Kk, "history.field.seal_number"))
+    );
     let page = auditor.get("/admin/audit?person=system%3Aseed-demo&lang=zh");
-    assert!(page.body.contains(&shown(Lang::Zh, "history.system.seed_demo")));
-    assert!(page.body.contains(&shown(Lang::Zh, "history.action.user.created")));
+    assert!(
+        page.body
+            .contains(&shown(Lang::Zh, "history.system.seed_demo"))
+    );
+    assert!(
+        page.body
+            .contains(&shown(Lang::Zh, "history.action.user.created"))
+    );
 }
 
 #[test]
@@ -226,7 +239,12 @@ fn each_event_links_to_its_record_and_the_links_open_for_the_reader() {
             "</table>",
         )));
     }
-    for record in ["/samples/", "/consignments/", "/certificates/", "/applications/"] {
+    for record in [
+        "/samples/",
+        "/consignments/",
+        "/certificates/",
+        "/applications/",
+    ] {
         assert!(
             hrefs.iter().any(|h| h.starts_with(record)),
             "no link to a {record} record in {hrefs:#?}"
@@ -292,7 +310,10 @@ fn the_auditor_filters_by_record_and_by_person_exactly() {
     assert!(page.body.contains("<option value=\"sample\" selected>"));
     let page = auditor.get(&format!("/admin/audit?person={registrar}"));
     assert_eq!(seqs(&page.body), by_registrar);
-    assert!(page.body.contains(&format!("name=\"person\" value=\"{registrar}\"")));
+    assert!(
+        page.body
+            .contains(&format!("name=\"person\" value=\"{registrar}\""))
+    );
     let page = auditor.get("/admin/audit?person=system%3Aseed-demo");
     assert_eq!(seqs(&page.body), by_seed);
     // Both at once: the registrar never touched the demo's sample.
@@ -302,7 +323,10 @@ fn the_auditor_filters_by_record_and_by_person_exactly() {
     assert_eq!(seqs(&page.body), Vec::<i64>::new());
     // A link from an event carries the same filter.
     let log = auditor.get("/admin/audit");
-    assert!(log.body.contains(&format!("/admin/audit?person={registrar}")));
+    assert!(
+        log.body
+            .contains(&format!("/admin/audit?person={registrar}"))
+    );
 }
 
 #[test]
@@ -319,7 +343,10 @@ fn junk_filters_get_a_message_and_no_events_never_a_500() {
         ),
         ("/admin/audit?person=nobody", "history.unknown_person"),
         ("/admin/audit?person=system%3A%25", "history.unknown_person"),
-        ("/admin/audit?action=sample.exploded", "history.unknown_action"),
+        (
+            "/admin/audit?action=sample.exploded",
+            "history.unknown_action",
+        ),
     ];
     for (path, message) in cases {
         let page = auditor.get(path);
@@ -344,12 +371,25 @@ fn only_readers_of_the_log_get_its_links_and_exporters_no_staff_history() {
     for key in ["analyst_kz", "registrar_cn", "exporter", "inspector"] {
         assert_eq!(app.signed_in(key).get("/admin/audit").status, 403, "{key}");
     }
-    let analyst = app.signed_in("analyst_kz").get(&format!("/samples/{sample}"));
+    let analyst = app
+        .signed_in("analyst_kz")
+        .get(&format!("/samples/{sample}"));
     assert_eq!(analyst.status, 200);
-    let history = section(&analyst.body, "<ol class=\"timeline history\">", "</section>");
-    assert!(!history.contains("/admin/"), "an analyst is offered the audit log");
-    let auditor = app.signed_in("auditor_kz").get(&format!("/samples/{sample}"));
-    assert!(auditor.body.contains(&format!(
-        "/admin/audit?entity=sample&#38;id={sample}"
-    )));
+    let history = section(
+        &analyst.body,
+        "<ol class=\"timeline history\">",
+        "</section>",
+    );
+    assert!(
+        !history.contains("/admin/"),
+        "an analyst is offered the audit log"
+    );
+    let auditor = app
+        .signed_in("auditor_kz")
+        .get(&format!("/samples/{sample}"));
+    assert!(
+        auditor
+            .body
+            .contains(&format!("/admin/audit?entity=sample&#38;id={sample}"))
+    );
 }

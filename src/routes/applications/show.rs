@@ -7,11 +7,11 @@ use crate::auth::ApplicationReader;
 use crate::auth::policy;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId, ApplicationStatus};
+use crate::models::audit;
 use crate::models::consignment::Consignment;
 use crate::queries::eligibility;
-use crate::routes::intake::Lookups;
-use crate::models::audit;
 use crate::queries::history::RecordNames;
+use crate::routes::intake::Lookups;
 use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render, render_status};
 

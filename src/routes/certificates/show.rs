@@ -15,12 +15,12 @@ use crate::domain::certificate::ResultLine;
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
+use crate::models::audit;
 use crate::models::border_check::BorderCheck;
 use crate::models::certificate::{Certificate, CertificateId, Signature, Standing};
 use crate::queries::border::{self as border_query, CheckLine};
-use crate::routes::border::BorderSection;
-use crate::models::audit;
 use crate::queries::history::RecordNames;
+use crate::routes::border::BorderSection;
 use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render_status};
 
@@ -227,7 +227,8 @@ pub async fn load_with(
             let events = match role {
                 Role::Exporter | Role::Inspector => None,
                 _ => {
-                    let events = audit::of_entity(conn, "certificate", &id.to_string(), reader.side)?;
+                    let events =
+                        audit::of_entity(conn, "certificate", &id.to_string(), reader.side)?;
                     let names = RecordNames::load(conn, &events, &[], lang, role)?;
                     Some((events, names))
                 }

@@ -16,9 +16,9 @@ use crate::models::consignment::{Consignment, ConsignmentId};
 use crate::models::lab_test::LabTest;
 use crate::models::sample::Sample;
 use crate::queries::certification::{self, Readiness};
+use crate::queries::history::RecordNames;
 use crate::queries::timeline::{self, Party, SampleConformity, TimelineEvent};
 use crate::routes::intake::Lookups;
-use crate::queries::history::RecordNames;
 use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render};
 
@@ -114,7 +114,10 @@ pub async fn show(
                     timeline,
                     conformity,
                 });
-                ((Vec::new(), RecordNames::default()), Some(desk.ok_or(AppError::NotFound)?))
+                (
+                    (Vec::new(), RecordNames::default()),
+                    Some(desk.ok_or(AppError::NotFound)?),
+                )
             } else {
                 let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
                 let names = RecordNames::load(conn, &events, &[], lang, role)?;
