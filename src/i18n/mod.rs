@@ -79,6 +79,8 @@ impl Lang {
                     include_str!(concat!("mail/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("labels/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("history/", $lang, ".ftl")),
                 )
             };
         }
@@ -185,6 +187,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "[?]"
         }
     }
+}
+
+/// Whether the catalog has a message `key` (for codes that may or may not have words, such
+/// as the values stored in an audit event's details).
+pub fn has(lang: Lang, key: &str) -> bool {
+    messages(lang).plain.contains_key(key)
 }
 
 /// The text of `key` with its variables (`{ $name }`) set to the given texts.

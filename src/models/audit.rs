@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use crate::db::ids::UserId;
-use crate::db::schema::audit_events;
+use crate::db::schema::{audit_events, users};
 use crate::db::types::UtcTime;
 use crate::db::{DbConn, lock_for_transaction};
 use crate::domain::Side;
@@ -293,12 +293,38 @@ pub fn verify(conn: &mut DbConn) -> QueryResult<ChainReport> {
     })
 }
 
+/// Who acted, as the audit log is filtered by them: a person, or the system by its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Person {
+    User(UserId),
+    System(String),
+}
+
+impl Person {
+    /// A person as a link carries them: a user's id, or a system label (`system:seed-demo`).
+    pub fn parse(text: &str) -> Option<Person> {
+        let text = text.trim();
+        if let Some(what) = text.strip_prefix("system:") {
+            let valid = !what.is_empty()
+                && what
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            return valid.then(|| Person::System(text.to_owned()));
+        }
+        text.parse().ok().map(Person::User)
+    }
+}
+
 /// Filters of the audit log page; `before_seq` is the keyset cursor (newest first).
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {
+    /// A whole action code, or a group of them ending with a dot (`test.`).
     pub action: Option<String>,
     pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    /// Free text: part of the actor's e-mail or name.
     pub actor: Option<String>,
+    pub person: Option<Person>,
     pub from: Option<UtcTime>,
     pub until: Option<UtcTime>,
     pub before_seq: Option<i64>,
@@ -315,19 +341,44 @@ pub fn list(
     let mut query = audit_events::table
         .select(AuditEvent::as_select())
         .into_boxed();
-    if let Some(action) = filter.action.as_deref().filter(|s| !s.is_empty()) {
-        query = query.filter(
-            audit_events::action
-                .like(format!("{}%", crate::db::escape_like(action)))
-                .escape('\\'),
-        );
+    match filter.action.as_deref().filter(|s| !s.is_empty()) {
+        Some(group) if group.ends_with('.') => {
+            query = query.filter(
+                audit_events::action
+                    .like(format!("{}%", crate::db::escape_like(group)))
+                    .escape('\\'),
+            );
+        }
+        Some(action) => query = query.filter(audit_events::action.eq(action.to_owned())),
+        None => {}
     }
     if let Some(entity) = filter.entity_type.as_deref().filter(|s| !s.is_empty()) {
         query = query.filter(audit_events::entity_type.eq(entity.to_owned()));
     }
+    if let Some(id) = filter.entity_id.as_deref().filter(|s| !s.is_empty()) {
+        query = query.filter(audit_events::entity_id.eq(id.to_owned()));
+    }
     if let Some(actor) = filter.actor.as_deref().filter(|s| !s.is_empty()) {
         let pattern = format!("%{}%", crate::db::escape_like(&actor.to_lowercase()));
-        query = query.filter(audit_events::actor_label.like(pattern).escape('\\'));
+        let named: Vec<UserId> = users::table
+            .filter(users::search_text.like(pattern.clone()).escape('\\'))
+            .select(users::id)
+            .load(conn)?;
+        query = query.filter(
+            audit_events::actor_label
+                .like(pattern)
+                .escape('\\')
+                .or(audit_events::actor_id.eq_any(named)),
+        );
+    }
+    match &filter.person {
+        Some(Person::User(id)) => query = query.filter(audit_events::actor_id.eq(*id)),
+        Some(Person::System(label)) => {
+            query = query
+                .filter(audit_events::actor_id.is_null())
+                .filter(audit_events::actor_label.eq(label.clone()))
+        }
+        None => {}
     }
     if let Some(from) = filter.from {
         query = query.filter(audit_events::at.ge(from));

@@ -6,6 +6,7 @@ pub mod border;
 pub mod catalog;
 pub mod certification;
 pub mod eligibility;
+pub mod history;
 pub mod testing;
 pub mod timeline;
 pub mod verification;

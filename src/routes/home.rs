@@ -7,7 +7,7 @@ use crate::auth::CurrentUser;
 use crate::auth::policy::{self, Page};
 use crate::domain::{Role, Side};
 use crate::error::AppError;
-use crate::models::audit::{self, AuditEvent, AuditFilter};
+use crate::models::audit::{self, AuditFilter};
 use crate::models::{BorderPost, Exporter, User};
 use crate::queries::testing::SideDashboard;
 use crate::web::page::role_key;
@@ -20,7 +20,8 @@ struct HomePage {
     user: User,
     duties_key: String,
     counts: Vec<(Role, Option<Side>, i64)>,
-    events: Vec<AuditEvent>,
+    /// The latest audit events, in words (administrators and auditors).
+    events: Vec<crate::web::history::HistoryLine>,
     exporter: Option<Exporter>,
     post: Option<BorderPost>,
     dashboard: Option<SideDashboard>,
@@ -52,7 +53,8 @@ pub async fn show(
     let inspector_post = post_id.filter(|_| policy::may_open(role, Page::Post));
     let (from, to, since) =
         crate::routes::border::post::window(user.time_zone, crate::db::types::UtcTime::now());
-    let (counts, events, exporter, post, dashboard, certification, border) = state
+    let lang = base.lang;
+    let (counts, (events, names), exporter, post, dashboard, certification, border) = state
         .db
         .run(move |conn| {
             let counts = if role == Role::Admin {
@@ -65,6 +67,8 @@ pub async fn show(
             } else {
                 Vec::new()
             };
+            let names = crate::queries::history::RecordNames::load(conn, &events, &[], lang, role)?;
+            let events = (events, names);
             let exporter = match exporter_id {
                 Some(id) => Exporter::find(conn, id)?,
                 None => None,
@@ -98,6 +102,7 @@ pub async fn show(
             ))
         })
         .await?;
+    let events = crate::web::history::lines(&base, role, events, &names);
     let opens = |page| policy::may_open(user.role, page);
     let (opens_samples, opens_bench, opens_review) = (
         opens(Page::Samples),

@@ -6,6 +6,7 @@ pub mod client;
 pub mod connections;
 pub mod context;
 pub mod db;
+pub mod history;
 pub mod hygiene;
 pub mod page;
 pub mod redirect;

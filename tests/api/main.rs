@@ -19,6 +19,7 @@ mod ephyto;
 mod faults;
 mod health;
 mod helpers;
+mod history;
 mod hostile;
 mod i18n;
 mod intake;

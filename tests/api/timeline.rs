@@ -333,7 +333,13 @@ fn a_returned_application_is_corrected_and_submitted_again_and_a_stale_form_is_4
     assert!(queue.body.contains(&format!("/applications/{id}\"")));
     let shown = registrar.get(&format!("/applications/{id}"));
     assert!(shown.body.contains(&format!("/applications/{id}/accept")));
-    assert!(!shown.body.contains("Give the wagon numbers"));
+    // The old reason is history now: told only in the application's history, not as its state.
+    let state = shown
+        .body
+        .split("<ol class=\"timeline history\">")
+        .next()
+        .unwrap_or_default();
+    assert!(!state.contains("Give the wagon numbers"));
     // A submitted application is not corrected: the edit page sends to the application.
     let not_now = exporter.get(&edit);
     assert_eq!(not_now.status, 303);

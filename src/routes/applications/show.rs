@@ -7,9 +7,12 @@ use crate::auth::ApplicationReader;
 use crate::auth::policy;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId, ApplicationStatus};
+use crate::models::audit;
 use crate::models::consignment::Consignment;
 use crate::queries::eligibility;
+use crate::queries::history::RecordNames;
 use crate::routes::intake::Lookups;
+use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render, render_status};
 
 #[derive(Template)]
@@ -31,6 +34,9 @@ pub struct ApplicationPage {
     /// Catalog key of the warning that the destination requires a GACC registration the
     /// exporter does not hold today (worded for the exporter or for the lab).
     pub gacc_warning: Option<&'static str>,
+    /// The application's history in words, for the lab's readers (it names staff); `None`
+    /// for an exporter, who reads the consignment's timeline instead.
+    pub events: Option<Vec<HistoryLine>>,
 }
 
 impl ApplicationPage {
@@ -47,7 +53,8 @@ pub async fn load(
     id: ApplicationId,
 ) -> Result<ApplicationPage, AppError> {
     let viewer = user.clone();
-    let (application, lookups, consignment, unregistered) = state
+    let (lang, role) = (base.lang, user.role);
+    let (application, lookups, consignment, unregistered, events) = state
         .db
         .run(move |conn| {
             let application =
@@ -60,14 +67,30 @@ pub async fn load(
                 application.limit_set_id,
                 chrono::Utc::now().date_naive(),
             )?;
-            Ok((application, Lookups::load(conn)?, consignment, unregistered))
+            let events = match role {
+                crate::domain::Role::Exporter => None,
+                _ => {
+                    let events = audit::of_entity(conn, "application", &id.to_string(), user.side)?;
+                    let names = RecordNames::load(conn, &events, &[], lang, role)?;
+                    Some((events, names))
+                }
+            };
+            Ok((
+                application,
+                Lookups::load(conn)?,
+                consignment,
+                unregistered,
+                events,
+            ))
         })
         .await?;
     let gacc_warning = unregistered.then(|| eligibility_warning(viewer.role));
     let can_decide = policy::may_decide(&viewer, &application).is_ok();
     let can_resubmit = policy::may_resubmit(&viewer, &application).is_ok();
     let can_copy = policy::may_file(viewer.role);
+    let events = events.map(|(events, names)| history::lines(&base, role, events, &names));
     Ok(ApplicationPage {
+        events,
         base,
         application,
         lookups,

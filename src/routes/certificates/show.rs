@@ -15,10 +15,13 @@ use crate::domain::certificate::ResultLine;
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
+use crate::models::audit;
 use crate::models::border_check::BorderCheck;
 use crate::models::certificate::{Certificate, CertificateId, Signature, Standing};
 use crate::queries::border::{self as border_query, CheckLine};
+use crate::queries::history::RecordNames;
 use crate::routes::border::BorderSection;
+use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render_status};
 
 #[derive(Template)]
@@ -48,6 +51,9 @@ pub struct CertificatePage {
     pub is_inspector: bool,
     /// Shown after a check was recorded.
     pub recorded: bool,
+    /// The document's audit history in words, for the lab's readers (not for exporters and
+    /// inspectors: it names staff).
+    pub events: Option<Vec<HistoryLine>>,
 }
 
 impl CertificatePage {
@@ -204,7 +210,8 @@ pub async fn load_with(
 ) -> Result<CertificatePage, AppError> {
     let scope = user.scope();
     let reader = user.clone();
-    let (doc, history, border) = state
+    let (lang, role) = (base.lang, user.role);
+    let (doc, history, border, events) = state
         .db
         .run(move |conn| {
             let mut doc = Document::load(conn, scope, id)?;
@@ -217,7 +224,16 @@ pub async fn load_with(
             }
             let history = border_query::history(conn, id)?;
             let border = BorderSection::load(conn, &reader, &doc.certificate, form)?;
-            Ok((doc, history, border))
+            let events = match role {
+                Role::Exporter | Role::Inspector => None,
+                _ => {
+                    let events =
+                        audit::of_entity(conn, "certificate", &id.to_string(), reader.side)?;
+                    let names = RecordNames::load(conn, &events, &[], lang, role)?;
+                    Some((events, names))
+                }
+            };
+            Ok((doc, history, border, events))
         })
         .await?;
     let staff = (user.role == Role::Certifier)
@@ -241,7 +257,9 @@ pub async fn load_with(
         can_replace = policy::may_replace(staff, &doc.certificate, replaced).is_ok();
         can_revoke = policy::may_revoke(staff, &doc.certificate).is_ok();
     }
+    let events = events.map(|(events, names)| history::lines(&base, role, events, &names));
     Ok(CertificatePage {
+        events,
         base,
         doc,
         is_staff: !matches!(user.role, Role::Exporter | Role::Inspector),

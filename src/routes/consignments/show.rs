@@ -9,15 +9,17 @@ use crate::db::types::UtcTime;
 use crate::domain::Role;
 use crate::domain::Side;
 use crate::error::AppError;
-use crate::models::audit::{self, AuditEvent};
+use crate::models::audit;
 use crate::models::catalog::Named;
 use crate::models::certificate::{Certificate, Standing};
 use crate::models::consignment::{Consignment, ConsignmentId};
 use crate::models::lab_test::LabTest;
 use crate::models::sample::Sample;
 use crate::queries::certification::{self, Readiness};
+use crate::queries::history::RecordNames;
 use crate::queries::timeline::{self, Party, SampleConformity, TimelineEvent};
 use crate::routes::intake::Lookups;
+use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render};
 
 #[derive(Template)]
@@ -26,7 +28,7 @@ struct ConsignmentPage {
     base: Base,
     consignment: Consignment,
     samples: Vec<Sample>,
-    events: Vec<AuditEvent>,
+    events: Vec<HistoryLine>,
     lookups: Lookups,
     can_register: bool,
     /// Whether the application link leads anywhere this role may open.
@@ -98,6 +100,7 @@ pub async fn show(
     let opens_documents = policy::may_open(user.role, Page::Certificates);
     let warning = crate::routes::applications::show::eligibility_warning(user.role);
     let is_exporter = user.role == Role::Exporter;
+    let (lang, role) = (base.lang, user.role);
     let (consignment, samples, events, lookups, certification, unregistered, desk) = state
         .db
         .run(move |conn| {
@@ -111,10 +114,14 @@ pub async fn show(
                     timeline,
                     conformity,
                 });
-                (Vec::new(), Some(desk.ok_or(AppError::NotFound)?))
+                (
+                    (Vec::new(), RecordNames::default()),
+                    Some(desk.ok_or(AppError::NotFound)?),
+                )
             } else {
                 let events = audit::of_entity(conn, "consignment", &id.to_string(), side)?;
-                (events, None)
+                let names = RecordNames::load(conn, &events, &[], lang, role)?;
+                ((events, names), None)
             };
             let now = UtcTime::now();
             let documents: Vec<(Certificate, Standing)> =
@@ -156,6 +163,7 @@ pub async fn show(
             ))
         })
         .await?;
+    let events = history::lines(&base, role, events.0, &events.1);
     render(&ConsignmentPage {
         base,
         consignment,

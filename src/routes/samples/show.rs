@@ -11,7 +11,7 @@ use crate::auth::policy::{self, Staff};
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::User;
-use crate::models::audit::{self, AuditEvent};
+use crate::models::audit;
 use crate::models::catalog::{Named, TestMethod};
 use crate::models::consignment::Consignment;
 use crate::models::custody::CustodyEvent;
@@ -19,7 +19,9 @@ use crate::models::discrepancy::Discrepancy;
 use crate::models::lab_test::LabTest;
 use crate::models::sample::{Portion, PortionKind, Sample, SampleId};
 use crate::queries;
+use crate::queries::history::RecordNames;
 use crate::routes::intake::{Errors, Lookups, error_of};
+use crate::web::history::{self, HistoryLine};
 use crate::web::{AppState, Base, render, render_status};
 use crate::workflows::custody;
 
@@ -35,7 +37,7 @@ pub struct SamplePage {
     pub discrepancies: Vec<Discrepancy>,
     /// The audit history, for the lab's staff only (it names staff and carries their notes);
     /// `None` for an exporter.
-    pub events: Option<Vec<AuditEvent>>,
+    pub events: Option<Vec<HistoryLine>>,
     pub lookups: Lookups,
     pub is_registrar: bool,
     pub my_side: Option<Side>,
@@ -158,6 +160,7 @@ pub async fn load(
     let can_print = matches!(user.role, Role::Registrar | Role::Analyst | Role::Reviewer);
     let my_side = user.side;
     let own_side = user.side.filter(|_| user.role != Role::Exporter);
+    let (lang, role) = (base.lang, user.role);
     let (sample, consignment, portions, custody, tests, discrepancies, events, lookups, links) =
         state
             .db
@@ -171,12 +174,11 @@ pub async fn load(
                 let discrepancies = Discrepancy::of_sample(conn, id)?;
                 let events = match user.role {
                     Role::Exporter => None,
-                    _ => Some(audit::of_entity(
-                        conn,
-                        "sample",
-                        &id.to_string(),
-                        user.side,
-                    )?),
+                    _ => {
+                        let events = audit::of_entity(conn, "sample", &id.to_string(), user.side)?;
+                        let names = RecordNames::load(conn, &events, &[], lang, role)?;
+                        Some((events, names))
+                    }
                 };
                 let replaced_by = Sample::replacement_of(conn, id)?.map(|s| (s.id, s.code));
                 let replaces = match sample.replaces_sample_id {
@@ -202,6 +204,7 @@ pub async fn load(
                 ))
             })
             .await?;
+    let events = events.map(|(events, names)| history::lines(&base, role, events, &names));
     Ok(SamplePage {
         base,
         sample,

@@ -1,6 +1,7 @@
-//! `GET /admin/audit`: the audit log, newest first, filtered by action, entity, actor and
-//! dates (in the reader's zone), 50 at a time. Auditors see the values of blind events of
-//! their own side only.
+//! `GET /admin/audit`: the audit log in words, newest first, filtered by action, by record
+//! (type and id), by person (a link from an event, or part of a name or e-mail) and by dates
+//! (in the reader's zone), 50 at a time. Auditors see the values of blind events of their own
+//! side only. A filter that names nothing valid is answered beside its field, with no events.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -10,7 +11,9 @@ use serde::Deserialize;
 use crate::auth::AuditReader;
 use crate::db::types::UtcTime;
 use crate::error::AppError;
-use crate::models::audit::{self, AuditEvent, AuditFilter};
+use crate::models::audit::{self, AuditFilter, Person};
+use crate::queries::history::{RecordKind, RecordNames};
+use crate::web::history::{self, ACTIONS, HistoryLine, Shown};
 use crate::web::{AppState, Base, render, url_encode};
 
 const PAGE: i64 = 50;
@@ -20,20 +23,46 @@ const PAGE: i64 = 50;
 pub struct AuditQuery {
     action: String,
     entity: String,
+    id: String,
+    person: String,
     actor: String,
     from: String,
     to: String,
     before: String,
 }
 
+impl AuditQuery {
+    /// The query string of these filters (without the cursor).
+    fn href(&self) -> String {
+        format!(
+            "/admin/audit?action={}&entity={}&id={}&person={}&actor={}&from={}&to={}",
+            url_encode(&self.action),
+            url_encode(&self.entity),
+            url_encode(&self.id),
+            url_encode(&self.person),
+            url_encode(&self.actor),
+            url_encode(&self.from),
+            url_encode(&self.to),
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/audit/list.html")]
 struct AuditPage {
     base: Base,
-    events: Vec<AuditEvent>,
+    events: Vec<HistoryLine>,
     query: AuditQuery,
     errors: Vec<(&'static str, &'static str)>,
     next_href: Option<String>,
+    /// The action codes by record type, in words, for the action filter.
+    actions: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
+    /// The record types in words, for the record filter.
+    kinds: Vec<(&'static str, &'static str)>,
+    /// The person the log is filtered by, in words.
+    person: Option<Shown>,
+    /// The record the log is filtered by, in words.
+    record: Option<(&'static str, Shown)>,
 }
 
 impl AuditPage {
@@ -59,6 +88,41 @@ fn day_start(date: &str, offset: chrono::FixedOffset) -> Result<Option<UtcTime>,
     Ok(Some(UtcTime(local.with_timezone(&chrono::Utc))))
 }
 
+/// The record, person and action filters, or the messages that say why they select nothing.
+fn parse_filters(
+    query: &AuditQuery,
+    errors: &mut Vec<(&'static str, &'static str)>,
+) -> (Option<RecordKind>, Option<Person>) {
+    let action = query.action.trim();
+    let known_group = action
+        .strip_suffix('.')
+        .is_some_and(|g| ACTIONS.iter().any(|a| a.split('.').next() == Some(g)));
+    if !action.is_empty() && !known_group && !ACTIONS.contains(&action) {
+        errors.push(("action", "history.unknown_action"));
+    }
+    let entity = query.entity.trim();
+    let kind = RecordKind::parse(entity);
+    if !entity.is_empty() && kind.is_none() {
+        errors.push(("entity", "history.unknown_entity"));
+    }
+    let id = query.id.trim();
+    if !id.is_empty() {
+        if uuid::Uuid::parse_str(id).is_err() {
+            errors.push(("id", "history.bad_id"));
+        } else if entity.is_empty() {
+            errors.push(("entity", "history.id_needs_entity"));
+        }
+    }
+    let person = match query.person.trim() {
+        "" => None,
+        text => Person::parse(text).or_else(|| {
+            errors.push(("person", "history.unknown_person"));
+            None
+        }),
+    };
+    (kind, person)
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     base: Base,
@@ -77,36 +141,71 @@ pub async fn show(
         errors.push(("to", e));
         None
     });
+    let (kind, person) = parse_filters(&query, &mut errors);
+    // A record, person or action that names nothing selects nothing (dates fall back to none).
+    let selects_nothing = errors.iter().any(|(f, _)| !matches!(*f, "from" | "to"));
     let filter = AuditFilter {
         action: Some(query.action.trim().to_owned()),
         entity_type: Some(query.entity.trim().to_owned()),
+        entity_id: Some(query.id.trim().to_owned()),
         actor: Some(query.actor.trim().to_owned()),
+        person: person.clone(),
         from,
         until: until.map(|u| u.plus_minutes(24 * 60)),
         before_seq: query.before.parse().ok(),
     };
-    let side = reader.side;
-    let mut events = state
+    let (side, role, lang) = (reader.side, reader.role, base.lang);
+    let record_id = query.id.trim().to_owned();
+    let (mut events, names) = state
         .db
-        .run(move |conn| Ok(audit::list(conn, &filter, side, PAGE + 1)?))
+        .run(move |conn| {
+            let events = if selects_nothing {
+                Vec::new()
+            } else {
+                audit::list(conn, &filter, side, PAGE + 1)?
+            };
+            // The filtered person and record are named even when nothing here names them.
+            let mut extra = Vec::new();
+            if let Some(Person::User(id)) = person {
+                extra.push((RecordKind::User, id.to_string()));
+            }
+            if let Some(kind) = kind.filter(|_| !record_id.is_empty()) {
+                extra.push((kind, record_id));
+            }
+            let names = RecordNames::load(conn, &events, &extra, lang, role)?;
+            Ok((events, names))
+        })
         .await?;
     let next_href = (events.len() as i64 > PAGE).then(|| {
         events.truncate(PAGE as usize);
         let last = events.last().map_or(0, |e| e.seq);
-        format!(
-            "/admin/audit?action={}&entity={}&actor={}&from={}&to={}&before={last}",
-            url_encode(&query.action),
-            url_encode(&query.entity),
-            url_encode(&query.actor),
-            url_encode(&query.from),
-            url_encode(&query.to),
-        )
+        format!("{}&before={last}", query.href())
     });
+    let person = Person::parse(&query.person).map(|p| history::person_name(&base, &p, &names));
+    let record = kind
+        .filter(|_| !errors.iter().any(|(f, _)| *f == "id"))
+        .and_then(|k| {
+            let name = names.get(k, query.id.trim())?;
+            Some((
+                base.t(&k.key()),
+                Shown {
+                    text: name.label.clone(),
+                    href: name.href.clone(),
+                },
+            ))
+        });
     render(&AuditPage {
+        events: history::lines(&base, role, events, &names),
+        actions: history::actions_by_kind(&base),
+        kinds: RecordKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), base.t(&k.key())))
+            .collect(),
         base,
-        events,
         query,
         errors,
         next_href,
+        person,
+        record,
     })
 }
