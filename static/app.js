@@ -12,3 +12,10 @@ document.querySelectorAll("[data-select-all]").forEach(function (all) {
     boxes.forEach(function (box) { box.checked = all.checked; });
   });
 });
+
+// Browsers without ::details-content cannot show a closed <details> by CSS alone: open the
+// menu and the list filters on wide screens (on a phone they stay folded behind their button).
+if (!(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))
+    && window.matchMedia && window.matchMedia("(min-width: 40.01rem)").matches) {
+  document.querySelectorAll("details.menu, details.fold").forEach(function (d) { d.open = true; });
+}

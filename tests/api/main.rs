@@ -28,6 +28,7 @@ mod mail;
 mod mail_inbox;
 mod mail_reset;
 mod migrations;
+mod phone;
 mod print;
 mod redirects;
 mod request_id;
