@@ -7,6 +7,7 @@
 mod helpers;
 mod offline;
 mod phone;
+mod phone_lab;
 mod webdriver;
 
 use helpers::{PASSWORD, spawn_app};
