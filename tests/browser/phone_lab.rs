@@ -40,7 +40,7 @@ fn measure(browser: &Browser, keys: &[&str]) -> Value {
           if (els.length === 0) out.missing.push(s);
           els.forEach(function (e) {{
             var r = e.getBoundingClientRect();
-            if (r.left < -0.5 || r.right > vw + 0.5 || r.width === 0)
+            if (r.left < -0.5 || r.right > vw + 0.5)
               out.offscreen.push(s + ' «' + (e.textContent || e.id).trim().slice(0, 30) + '» '
                 + Math.round(r.left) + '..' + Math.round(r.right));
           }});
