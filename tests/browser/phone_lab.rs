@@ -69,6 +69,14 @@ fn phone_page(browser: &Browser, base: &str, path: &str, lang: &str, shot: &str,
     browser.screenshot(&screenshots().join(format!("phone-lab-{shot}-{lang}.png")));
     let m = measure(browser, keys);
     let where_ = format!("{path} in {lang} at 390 px");
+    // A second picture further down, where the last key column is.
+    if let Some(last) = keys.last() {
+        browser.execute(&format!(
+            "var e = document.querySelector({:?}); if (e) e.scrollIntoView({{block: 'center'}}); return null;",
+            last
+        ));
+        browser.screenshot(&screenshots().join(format!("phone-lab-{shot}-{lang}-down.png")));
+    }
     assert_eq!(m["overflow"], json!(0), "{where_} scrolls sideways");
     for what in ["missing", "offscreen", "unreachable", "broken"] {
         assert_eq!(m[what], json!([]), "{where_}: {what}");
