@@ -39,7 +39,10 @@ fn the_menu_sits_behind_one_button_in_every_language() {
             assert_eq!(res.status, 200);
             let menu = between(&res.body, "<details class=\"menu\"", "</details>");
             // Closed as sent: only a phone shows it so; a wide screen's CSS shows the content.
-            assert!(menu.starts_with("<details class=\"menu\" id=\"menu\">"), "{menu}");
+            assert!(
+                menu.starts_with("<details class=\"menu\" id=\"menu\">"),
+                "{menu}"
+            );
             let button = between(menu, "<summary", "</summary>");
             assert!(
                 button.contains(&shown(lang, "phone.menu")),
@@ -67,7 +70,11 @@ fn list_filters_fold_away_unless_one_is_in_use() {
         for list in ["/samples", "/consignments", "/applications"] {
             let res = registrar.get(&format!("{list}?lang={}", lang.as_str()));
             assert_eq!(res.status, 200, "{list}");
-            let fold = between(&res.body, "<details class=\"fold filters-fold\"", "</details>");
+            let fold = between(
+                &res.body,
+                "<details class=\"fold filters-fold\"",
+                "</details>",
+            );
             assert!(
                 fold.starts_with("<details class=\"fold filters-fold\">"),
                 "{list} {lang}: folded when no filter is used: {fold}"
@@ -79,12 +86,19 @@ fn list_filters_fold_away_unless_one_is_in_use() {
 
             // A filter in use: the fold is open and says so.
             let res = registrar.get(&format!("{list}?lang={}&q=JL-", lang.as_str()));
-            let fold = between(&res.body, "<details class=\"fold filters-fold\"", "</details>");
+            let fold = between(
+                &res.body,
+                "<details class=\"fold filters-fold\"",
+                "</details>",
+            );
             assert!(
                 fold.starts_with("<details class=\"fold filters-fold\" open>"),
                 "{list} {lang}: open while a filter is used: {fold}"
             );
-            assert!(fold.contains(&shown(lang, "phone.filters_active")), "{fold}");
+            assert!(
+                fold.contains(&shown(lang, "phone.filters_active")),
+                "{fold}"
+            );
         }
     }
     // The sort order alone is not a filter: the fold stays closed.
@@ -127,7 +141,9 @@ fn every_scrolling_table_region_is_named_and_reachable_by_keyboard() {
     // columns give way), and the list keeps code and status.
     let bench = app.signed_in("analyst_kz").get(&format!("/bench/{afb1}"));
     assert!(
-        bench.body.contains("<table class=\"table\" data-phone-hide=\"2 3\">"),
+        bench
+            .body
+            .contains("<table class=\"table\" data-phone-hide=\"2 3\">"),
         "{}",
         bench.body
     );

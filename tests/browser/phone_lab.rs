@@ -84,11 +84,22 @@ fn phone_page(browser: &Browser, base: &str, path: &str, lang: &str, shot: &str,
     // The menu is folded: its button on screen near the top, its links not shown.
     let menu = menu_state(browser);
     assert_eq!(menu["open"], json!(false), "{where_}: {menu}");
-    assert_eq!(menu["shown"], json!(0), "{where_}: menu links shown: {menu}");
+    assert_eq!(
+        menu["shown"],
+        json!(0),
+        "{where_}: menu links shown: {menu}"
+    );
     assert!(menu["total"].as_u64().unwrap_or(0) >= 2, "{where_}: {menu}");
-    assert_eq!(menu["button"], json!(true), "{where_}: no menu button: {menu}");
+    assert_eq!(
+        menu["button"],
+        json!(true),
+        "{where_}: no menu button: {menu}"
+    );
     let header = menu["header"].as_f64().unwrap();
-    assert!(header < 130.0, "{where_}: the header takes {header} px of 844");
+    assert!(
+        header < 130.0,
+        "{where_}: the header takes {header} px of 844"
+    );
 }
 
 fn menu_state(browser: &Browser) -> Value {
@@ -109,7 +120,10 @@ fn menu_opens_on_a_press(browser: &Browser, lang: &str, shot: &str) {
     browser.click("summary.menu-button");
     let open = menu_state(browser);
     assert_eq!(open["open"], json!(true), "{open}");
-    assert_eq!(open["shown"], open["total"], "{lang}: links hidden in the open menu: {open}");
+    assert_eq!(
+        open["shown"], open["total"],
+        "{lang}: links hidden in the open menu: {open}"
+    );
     browser.screenshot(&screenshots().join(format!("phone-lab-{shot}-menu-{lang}.png")));
     browser.click("summary.menu-button");
     assert_eq!(menu_state(browser)["shown"], json!(0));
@@ -122,12 +136,20 @@ fn filters_fold(browser: &Browser, base: &str, path: &str, lang: &str) {
                          d.querySelector('summary').checkVisibility()];";
     browser.goto(&format!("{base}{path}?lang={lang}"));
     browser.wait_for_text("</main>");
-    assert_eq!(browser.execute(state), json!([false, false, true]), "{path}");
+    assert_eq!(
+        browser.execute(state),
+        json!([false, false, true]),
+        "{path}"
+    );
     browser.click("details.filters-fold > summary");
     assert_eq!(browser.execute(state), json!([true, true, true]), "{path}");
     browser.goto(&format!("{base}{path}?lang={lang}&q=JL-"));
     browser.wait_for_text("</main>");
-    assert_eq!(browser.execute(state), json!([true, true, true]), "{path}?q=");
+    assert_eq!(
+        browser.execute(state),
+        json!([true, true, true]),
+        "{path}?q="
+    );
 }
 
 /// At 1280 px the menu's links and the filters show without a press, and no button is drawn.
@@ -143,7 +165,10 @@ fn wide_page(browser: &Browser, base: &str, path: &str, lang: &str, shot: &str) 
     browser.execute("document.querySelector('details.menu').open = false; return null;");
     let css_only = menu_state(browser);
     assert_eq!(css_only["open"], json!(false), "{css_only}");
-    assert_eq!(css_only["shown"], css_only["total"], "{path}, closed: {css_only}");
+    assert_eq!(
+        css_only["shown"], css_only["total"],
+        "{path}, closed: {css_only}"
+    );
     browser.execute("document.querySelector('details.menu').open = true; return null;");
     let m = measure(browser, &["main h1"]);
     assert_eq!(m["overflow"], json!(0), "{path} at 1280");
@@ -152,7 +177,11 @@ fn wide_page(browser: &Browser, base: &str, path: &str, lang: &str, shot: &str) 
         "var f = document.querySelector('form.filters');\
          return f ? f.checkVisibility() : null;",
     );
-    assert_ne!(filters, json!(false), "{path} at 1280: the filters are folded");
+    assert_ne!(
+        filters,
+        json!(false),
+        "{path} at 1280: the filters are folded"
+    );
 }
 
 const CODE: &str = "main td:first-child code";
@@ -179,7 +208,14 @@ fn the_lab_pages_fit_a_phone_in_kazakh_and_chinese() {
     for role in ["registrar", "analyst", "reviewer", "certifier", "auditor"] {
         sign_in(role);
         for lang in ["kk", "zh"] {
-            phone_page(&browser, &base, "/", lang, &format!("{role}-home"), &["main h1"]);
+            phone_page(
+                &browser,
+                &base,
+                "/",
+                lang,
+                &format!("{role}-home"),
+                &["main h1"],
+            );
             menu_opens_on_a_press(&browser, lang, role);
         }
         let mut pages: Vec<(String, &str, Vec<&str>)> = Vec::new();
@@ -204,7 +240,7 @@ fn the_lab_pages_fit_a_phone_in_kazakh_and_chinese() {
                 pages.push((
                     "/bench".into(),
                     "bench",
-                    vec![CODE, "main td a[href$='/worksheet']"],
+                    vec![CODE, "main td a[href$='/worksheet']", STATUS],
                 ));
                 pages.push((batch.clone(), "batch", vec![CODE, "main td [id^='r_']"]));
                 pages.push((
