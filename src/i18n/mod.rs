@@ -81,6 +81,8 @@ impl Lang {
                     include_str!(concat!("labels/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("history/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("phone/", $lang, ".ftl")),
                 )
             };
         }

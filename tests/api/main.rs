@@ -32,6 +32,7 @@ mod mail_inbox;
 mod mail_reset;
 mod migrations;
 mod pg_tls;
+mod phone;
 mod print;
 mod redirects;
 mod request_id;

@@ -8,6 +8,7 @@ mod a11y;
 mod helpers;
 mod offline;
 mod phone;
+mod phone_lab;
 mod webdriver;
 mod worksheet;
 
