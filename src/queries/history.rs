@@ -142,6 +142,9 @@ impl RecordNames {
     }
 }
 
+/// A name in English, Russian, Kazakh and Chinese, as four columns give it.
+type Names4 = (String, String, String, String);
+
 /// The text of `names` (English, Russian, Kazakh, Chinese) in `lang`.
 fn pick(lang: Lang, [en, ru, kk, zh]: [String; 4]) -> String {
     match lang {
@@ -271,12 +274,7 @@ impl Loader<'_> {
                             test_methods::name_zh,
                         ),
                     ))
-                    .load::<(
-                        LabTestId,
-                        SampleId,
-                        String,
-                        (String, String, String, String),
-                    )>(self.conn)?
+                    .load::<(LabTestId, SampleId, String, Names4)>(self.conn)?
                     .into_iter()
                     .map(|(id, sample, code, (en, ru, kk, zh))| {
                         (id, sample, code, [en, ru, kk, zh])
@@ -293,20 +291,19 @@ impl Loader<'_> {
                 }
             }
             RecordKind::TestMethod => {
-                let rows: Vec<(TestMethodId, String, (String, String, String, String))> =
-                    test_methods::table
-                        .filter(test_methods::id.eq_any(ids::<TestMethodId>(&wanted)))
-                        .select((
-                            test_methods::id,
-                            test_methods::code,
-                            (
-                                test_methods::name_en,
-                                test_methods::name_ru,
-                                test_methods::name_kk,
-                                test_methods::name_zh,
-                            ),
-                        ))
-                        .load(self.conn)?;
+                let rows: Vec<(TestMethodId, String, Names4)> = test_methods::table
+                    .filter(test_methods::id.eq_any(ids::<TestMethodId>(&wanted)))
+                    .select((
+                        test_methods::id,
+                        test_methods::code,
+                        (
+                            test_methods::name_en,
+                            test_methods::name_ru,
+                            test_methods::name_kk,
+                            test_methods::name_zh,
+                        ),
+                    ))
+                    .load(self.conn)?;
                 for (id, code, (en, ru, kk, zh)) in rows {
                     let label = format!("{} ({code})", pick(lang, [en, ru, kk, zh]));
                     let href = format!("/admin/catalog/test-methods/{id}");
@@ -314,7 +311,7 @@ impl Loader<'_> {
                 }
             }
             RecordKind::Commodity => {
-                let rows: Vec<(CommodityId, (String, String, String, String))> = commodities::table
+                let rows: Vec<(CommodityId, Names4)> = commodities::table
                     .filter(commodities::id.eq_any(ids::<CommodityId>(&wanted)))
                     .select((
                         commodities::id,
@@ -337,7 +334,7 @@ impl Loader<'_> {
                 }
             }
             RecordKind::LimitSet => {
-                let rows: Vec<(LimitSetId, (String, String, String, String))> = limit_sets::table
+                let rows: Vec<(LimitSetId, Names4)> = limit_sets::table
                     .filter(limit_sets::id.eq_any(ids::<LimitSetId>(&wanted)))
                     .select((
                         limit_sets::id,
@@ -360,21 +357,20 @@ impl Loader<'_> {
                 }
             }
             RecordKind::Limit => {
-                let rows: Vec<(LimitId, LimitSetId, (String, String, String, String))> =
-                    limits::table
-                        .inner_join(limit_sets::table)
-                        .filter(limits::id.eq_any(ids::<LimitId>(&wanted)))
-                        .select((
-                            limits::id,
-                            limit_sets::id,
-                            (
-                                limit_sets::name_en,
-                                limit_sets::name_ru,
-                                limit_sets::name_kk,
-                                limit_sets::name_zh,
-                            ),
-                        ))
-                        .load(self.conn)?;
+                let rows: Vec<(LimitId, LimitSetId, Names4)> = limits::table
+                    .inner_join(limit_sets::table)
+                    .filter(limits::id.eq_any(ids::<LimitId>(&wanted)))
+                    .select((
+                        limits::id,
+                        limit_sets::id,
+                        (
+                            limit_sets::name_en,
+                            limit_sets::name_ru,
+                            limit_sets::name_kk,
+                            limit_sets::name_zh,
+                        ),
+                    ))
+                    .load(self.conn)?;
                 for (id, set, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/limit-sets/{set}");
                     self.put(
@@ -386,19 +382,18 @@ impl Loader<'_> {
                 }
             }
             RecordKind::BorderPost => {
-                let rows: Vec<(BorderPostId, (String, String, String, String))> =
-                    border_posts::table
-                        .filter(border_posts::id.eq_any(ids::<BorderPostId>(&wanted)))
-                        .select((
-                            border_posts::id,
-                            (
-                                border_posts::name_en,
-                                border_posts::name_ru,
-                                border_posts::name_kk,
-                                border_posts::name_zh,
-                            ),
-                        ))
-                        .load(self.conn)?;
+                let rows: Vec<(BorderPostId, Names4)> = border_posts::table
+                    .filter(border_posts::id.eq_any(ids::<BorderPostId>(&wanted)))
+                    .select((
+                        border_posts::id,
+                        (
+                            border_posts::name_en,
+                            border_posts::name_ru,
+                            border_posts::name_kk,
+                            border_posts::name_zh,
+                        ),
+                    ))
+                    .load(self.conn)?;
                 for (id, (en, ru, kk, zh)) in rows {
                     self.put(kind, id, pick(lang, [en, ru, kk, zh]), None);
                 }
@@ -429,21 +424,20 @@ impl Loader<'_> {
                 }
             }
             RecordKind::PanelTest => {
-                let rows: Vec<(PanelTestId, CommodityId, (String, String, String, String))> =
-                    panel_tests::table
-                        .inner_join(commodities::table)
-                        .filter(panel_tests::id.eq_any(ids::<PanelTestId>(&wanted)))
-                        .select((
-                            panel_tests::id,
-                            commodities::id,
-                            (
-                                commodities::name_en,
-                                commodities::name_ru,
-                                commodities::name_kk,
-                                commodities::name_zh,
-                            ),
-                        ))
-                        .load(self.conn)?;
+                let rows: Vec<(PanelTestId, CommodityId, Names4)> = panel_tests::table
+                    .inner_join(commodities::table)
+                    .filter(panel_tests::id.eq_any(ids::<PanelTestId>(&wanted)))
+                    .select((
+                        panel_tests::id,
+                        commodities::id,
+                        (
+                            commodities::name_en,
+                            commodities::name_ru,
+                            commodities::name_kk,
+                            commodities::name_zh,
+                        ),
+                    ))
+                    .load(self.conn)?;
                 for (id, commodity, (en, ru, kk, zh)) in rows {
                     let href = format!("/admin/catalog/commodities/{commodity}/panel");
                     self.put(
