@@ -5,6 +5,12 @@ use crate::db::ids::{BorderPostId, CommodityId, ExporterId};
 use crate::db::types::UtcTime;
 use crate::domain::Side;
 
+diesel::define_sql_function! {
+    /// SQL `lower(text)`: PostgreSQL's LIKE is case-sensitive, and a company's name is typed
+    /// in any case.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 /// Which exporter a list is narrowed to: one company by id (a link), or the companies whose
 /// name or BIN contains the typed text (the filter's search field).
 #[derive(Debug, Clone)]
@@ -110,6 +116,9 @@ macro_rules! apply_intake_filter {
                     company::name
                         .like(pattern.clone())
                         .escape('\\')
+                        .or($crate::db::listing::lower(company::name)
+                            .like(pattern.to_lowercase())
+                            .escape('\\'))
                         .or(company::bin.like(pattern).escape('\\')),
                 );
             }

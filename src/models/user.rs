@@ -187,6 +187,8 @@ pub struct UserFilter {
     pub q: Option<String>,
     pub role: Option<Role>,
     pub side: Option<Side>,
+    /// Only active accounts (the administrator's home counts them by role).
+    pub active_only: bool,
     pub after: Option<String>,
 }
 
@@ -252,6 +254,9 @@ impl User {
         }
         if let Some(side) = filter.side {
             query = query.filter(users::side.eq(side));
+        }
+        if filter.active_only {
+            query = query.filter(users::active.eq(true));
         }
         if let Some(after) = &filter.after {
             query = query.filter(users::email.gt(after.clone()));

@@ -17,6 +17,8 @@ pub struct ListQuery {
     q: String,
     role: String,
     side: String,
+    /// `yes`: active accounts only (the links of the administrator's home).
+    active: String,
     after: String,
 }
 
@@ -55,6 +57,7 @@ pub async fn show(
         q: Some(query.q.clone()),
         role: Role::parse(&query.role),
         side: Side::parse(&query.side),
+        active_only: query.active == "yes",
         after: Some(query.after.clone()).filter(|a| !a.is_empty()),
     };
     let mut users = state
@@ -65,10 +68,11 @@ pub async fn show(
         users.truncate(PAGE as usize);
         let last = users.last().map(|u| u.email.as_str()).unwrap_or_default();
         format!(
-            "/admin/users?q={}&role={}&side={}&after={}",
+            "/admin/users?q={}&role={}&side={}&active={}&after={}",
             url_encode(&query.q),
             url_encode(&query.role),
             url_encode(&query.side),
+            url_encode(&query.active),
             url_encode(last)
         )
     });
