@@ -496,3 +496,74 @@ fn the_exporter_filter_is_a_search_field_matching_name_or_bin() {
     assert_eq!(tbody_rows(&none.body), 0);
     assert!(en("intake.none").len() > 1 && none.body.contains(&en("intake.none")));
 }
+
+#[test]
+fn companies_accounts_and_certificates_sort_and_download_in_scope() {
+    let app = demo_app();
+    let registrar = app.signed_in("registrar_kz");
+    // Companies: by BIN both ways, by name; the CSV holds what the list shows.
+    for (sort, column) in [("bin", 1), ("name", 0)] {
+        for dir in ["asc", "desc"] {
+            let rows = csv_of(&registrar, &format!("/exporters.csv?sort={sort}&dir={dir}"));
+            let values: Vec<&str> = rows[1..].iter().map(|r| r[column].as_str()).collect();
+            let mut sorted = values.clone();
+            sorted.sort();
+            if dir == "desc" {
+                sorted.reverse();
+            }
+            assert!(values.len() >= 2);
+            assert_eq!(values, sorted, "exporters {sort} {dir}");
+            let page = registrar.get(&format!("/exporters?sort={sort}&dir={dir}"));
+            assert_eq!(tbody_rows(&page.body), values.len());
+            let marked = if dir == "asc" { "ascending" } else { "descending" };
+            assert!(page.body.contains(&format!("aria-sort=\"{marked}\"")));
+        }
+    }
+    assert_eq!(registrar.get("/admin/users.csv").status, 403);
+    // Accounts: by e-mail both ways, filtered by role, the role in words.
+    let admin = app.signed_in("admin");
+    for dir in ["asc", "desc"] {
+        let rows = csv_of(&admin, &format!("/admin/users.csv?dir={dir}&role=registrar"));
+        let emails: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+        let mut sorted = emails.clone();
+        sorted.sort();
+        if dir == "desc" {
+            sorted.reverse();
+        }
+        assert!(emails.len() >= 4, "{emails:?}");
+        assert_eq!(emails, sorted);
+        assert!(rows[1..].iter().all(|r| r[2] == jointlab::i18n::t(Lang::En, "role.registrar")));
+        let page = admin.get(&format!("/admin/users?dir={dir}&role=registrar"));
+        assert_eq!(tbody_rows(&page.body), emails.len());
+    }
+    // Certificates: an exporter's download holds their documents only, as their list does.
+    let grain = demo_client(&app, GRAIN);
+    let meat = demo_client(&app, MEAT);
+    let mut seen = 0;
+    for (client, other) in [(&grain, &meat), (&meat, &grain)] {
+        let rows = csv_of(client, "/certificates.csv");
+        let page = client.get("/certificates");
+        assert_eq!(rows.len() - 1, tbody_rows(&page.body));
+        let own: Vec<String> = csv_of(client, "/consignments.csv")[1..]
+            .iter()
+            .map(|r| r[0].clone())
+            .collect();
+        let others: Vec<String> = csv_of(other, "/consignments.csv")[1..]
+            .iter()
+            .map(|r| r[0].clone())
+            .collect();
+        for row in &rows[1..] {
+            assert!(own.contains(&row[2]) && !others.contains(&row[2]), "{row:?}");
+        }
+        seen += rows.len() - 1;
+    }
+    assert!(seen > 0, "the demo issues certificates");
+    let auditor = app.signed_in("auditor_kz");
+    let all = csv_of(&auditor, "/certificates.csv");
+    assert!(all.len() - 1 >= seen);
+    let inspector = app.signed_in("inspector");
+    assert_eq!(
+        inspector.get("/certificates.csv").status,
+        inspector.get("/certificates").status
+    );
+}

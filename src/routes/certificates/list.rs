@@ -98,6 +98,14 @@ impl ListPage {
         }
     }
 
+    fn csv_href(&self) -> String {
+        format!(
+            "/certificates.csv?status={}&kind={}",
+            crate::web::url_encode(&self.query.status),
+            crate::web::url_encode(&self.query.kind)
+        )
+    }
+
     fn next_href(&self) -> Option<String> {
         let next = self.next.as_ref()?;
         Some(format!(
