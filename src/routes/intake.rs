@@ -199,7 +199,11 @@ impl ListQuery {
             None if key == "created" => self.sort != "oldest",
             _ => return None,
         };
-        Some(if descending { "descending" } else { "ascending" })
+        Some(if descending {
+            "descending"
+        } else {
+            "ascending"
+        })
     }
 
     /// The ` aria-sort="…"` attribute of the `<th>` of `key` (empty when not sorted by it).

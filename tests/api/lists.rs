@@ -34,7 +34,13 @@ fn unescape(href: &str) -> String {
 fn tbody_rows(body: &str) -> usize {
     body.split("<tbody>")
         .skip(1)
-        .map(|part| part.split("</tbody>").next().unwrap_or("").matches("<tr").count())
+        .map(|part| {
+            part.split("</tbody>")
+                .next()
+                .unwrap_or("")
+                .matches("<tr")
+                .count()
+        })
         .sum()
 }
 
@@ -52,7 +58,13 @@ fn tiles(home: &str) -> Vec<(i64, String)> {
     home.split("<a class=\"tile")
         .skip(1)
         .map(|tile| {
-            let href = tile.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
+            let href = tile
+                .split("href=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
             let n = tile
                 .split("<span class=\"n\">")
                 .nth(1)
@@ -255,9 +267,15 @@ fn column_headers_sort_both_ways_and_pages_follow_the_sort_without_overlap() {
         for dir in ["asc", "desc"] {
             let first = registrar.get(&format!("/samples?sort={key}&dir={dir}"));
             assert_eq!(first.status, 200);
-            let marked = if dir == "asc" { "ascending" } else { "descending" };
+            let marked = if dir == "asc" {
+                "ascending"
+            } else {
+                "descending"
+            };
             assert!(
-                first.body.contains(&format!("aria-sort=\"{marked}\"><a href=\"/samples?")),
+                first
+                    .body
+                    .contains(&format!("aria-sort=\"{marked}\"><a href=\"/samples?")),
                 "{key} {dir}: the header is not marked"
             );
             // The CSV holds the whole selection in the list's order.
@@ -274,7 +292,10 @@ fn column_headers_sort_both_ways_and_pages_follow_the_sort_without_overlap() {
             let mut page = first;
             loop {
                 seen.extend(codes(&page.body));
-                let Some(next) = page.body.split("class=\"pager\"><a class=\"button\" href=\"").nth(1)
+                let Some(next) = page
+                    .body
+                    .split("class=\"pager\"><a class=\"button\" href=\"")
+                    .nth(1)
                 else {
                     break;
                 };
@@ -283,7 +304,10 @@ fn column_headers_sort_both_ways_and_pages_follow_the_sort_without_overlap() {
                 page = registrar.get(&next);
             }
             let csv_codes: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-            assert_eq!(seen, csv_codes, "{key} {dir}: the pages differ from the CSV");
+            assert_eq!(
+                seen, csv_codes,
+                "{key} {dir}: the pages differ from the CSV"
+            );
         }
     }
     // Status: sorted by the status code, each status in one run.
@@ -333,7 +357,16 @@ fn column_headers_sort_both_ways_and_pages_follow_the_sort_without_overlap() {
 #[test]
 fn each_intake_list_downloads_as_csv_in_the_readers_language_with_the_filtered_rows() {
     let app = demo_app();
-    register_samples(&app, &["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\"Ақмола\" 小麦"]);
+    register_samples(
+        &app,
+        &[
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\"Ақмола\" 小麦",
+        ],
+    );
     let registrar = app.signed_in("registrar_kz");
     use jointlab::models::application::ApplicationStatus;
     use jointlab::models::consignment::ConsignmentStatus;
@@ -343,17 +376,32 @@ fn each_intake_list_downloads_as_csv_in_the_readers_language_with_the_filtered_r
         (
             "/samples",
             "samples.status.",
-            names(&SampleStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+            names(
+                &SampleStatus::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>(),
+            ),
         ),
         (
             "/consignments",
             "consignments.status.",
-            names(&ConsignmentStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+            names(
+                &ConsignmentStatus::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>(),
+            ),
         ),
         (
             "/applications",
             "applications.status.",
-            names(&ApplicationStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+            names(
+                &ApplicationStatus::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>(),
+            ),
         ),
     ] {
         let page = registrar.get(list);
@@ -364,15 +412,17 @@ fn each_intake_list_downloads_as_csv_in_the_readers_language_with_the_filtered_r
         let res = registrar.get(&format!("{list}.csv"));
         let disposition = res.header("content-disposition").unwrap_or_default();
         assert!(
-            disposition.starts_with("attachment; filename=\"")
-                && disposition.ends_with(".csv\""),
+            disposition.starts_with("attachment; filename=\"") && disposition.ends_with(".csv\""),
             "{disposition}"
         );
         // Every row the list shows (fewer than a page here), and the header row first.
         let rows = csv_of(&registrar, &format!("{list}.csv"));
         assert_eq!(rows.len() - 1, tbody_rows(&page.body), "{list}");
         assert_eq!(rows[0][0], jointlab::i18n::t(Lang::En, "intake.code"));
-        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{list}: ragged rows");
+        assert!(
+            rows.iter().all(|r| r.len() == rows[0].len()),
+            "{list}: ragged rows"
+        );
         // Filtered by each status: only those rows, the status in words.
         let mut total = 0;
         for status in all {
@@ -380,7 +430,10 @@ fn each_intake_list_downloads_as_csv_in_the_readers_language_with_the_filtered_r
             let shown = tbody_rows(&registrar.get(&format!("{list}?status={status}")).body);
             assert_eq!(filtered.len() - 1, shown, "{list}?status={status}");
             let word = jointlab::i18n::t(Lang::En, &format!("{status_prefix}{status}"));
-            assert!(filtered[1..].iter().all(|r| r.last().unwrap() == word), "{list}");
+            assert!(
+                filtered[1..].iter().all(|r| r.last().unwrap() == word),
+                "{list}"
+            );
             total += shown;
         }
         assert_eq!(total, rows.len() - 1, "{list}: the statuses add up");
@@ -388,7 +441,13 @@ fn each_intake_list_downloads_as_csv_in_the_readers_language_with_the_filtered_r
     // Formulas are neutralised, other text kept whole.
     let rows = csv_of(&registrar, "/samples.csv?sort=created&dir=desc");
     let seals: Vec<&str> = rows[1..6].iter().map(|r| r[1].as_str()).collect();
-    for expected in ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "\"Ақмола\" 小麦"] {
+    for expected in [
+        "'=HYPERLINK(\"http://x\")",
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "\"Ақмола\" 小麦",
+    ] {
         assert!(seals.contains(&expected), "{expected} not in {seals:?}");
     }
     // In Kazakh and Chinese: the headers and statuses in the reader's language.
@@ -435,8 +494,14 @@ fn an_exporters_csv_holds_only_their_companys_rows_and_other_roles_are_refused()
                 .filter(|r| r[exporter_column].starts_with(name))
                 .count()
         };
-        assert!(of(&all, "Test Grain") > 0 && of(&all, "Other Meat") > 0, "{list}");
-        for (client, own, other) in [(&grain, "Test Grain", "Other Meat"), (&meat, "Other Meat", "Test Grain")] {
+        assert!(
+            of(&all, "Test Grain") > 0 && of(&all, "Other Meat") > 0,
+            "{list}"
+        );
+        for (client, own, other) in [
+            (&grain, "Test Grain", "Other Meat"),
+            (&meat, "Other Meat", "Test Grain"),
+        ] {
             let rows = csv_of(client, &format!("{list}.csv"));
             assert_eq!(of(&rows, own), rows.len() - 1, "{list}: {own} sees others");
             assert_eq!(of(&rows, other), 0, "{list}");
@@ -515,7 +580,11 @@ fn companies_accounts_and_certificates_sort_and_download_in_scope() {
             assert_eq!(values, sorted, "exporters {sort} {dir}");
             let page = registrar.get(&format!("/exporters?sort={sort}&dir={dir}"));
             assert_eq!(tbody_rows(&page.body), values.len());
-            let marked = if dir == "asc" { "ascending" } else { "descending" };
+            let marked = if dir == "asc" {
+                "ascending"
+            } else {
+                "descending"
+            };
             assert!(page.body.contains(&format!("aria-sort=\"{marked}\"")));
         }
     }
@@ -523,7 +592,10 @@ fn companies_accounts_and_certificates_sort_and_download_in_scope() {
     // Accounts: by e-mail both ways, filtered by role, the role in words.
     let admin = app.signed_in("admin");
     for dir in ["asc", "desc"] {
-        let rows = csv_of(&admin, &format!("/admin/users.csv?dir={dir}&role=registrar"));
+        let rows = csv_of(
+            &admin,
+            &format!("/admin/users.csv?dir={dir}&role=registrar"),
+        );
         let emails: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
         let mut sorted = emails.clone();
         sorted.sort();
@@ -532,7 +604,11 @@ fn companies_accounts_and_certificates_sort_and_download_in_scope() {
         }
         assert!(emails.len() >= 4, "{emails:?}");
         assert_eq!(emails, sorted);
-        assert!(rows[1..].iter().all(|r| r[2] == jointlab::i18n::t(Lang::En, "role.registrar")));
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r[2] == jointlab::i18n::t(Lang::En, "role.registrar"))
+        );
         let page = admin.get(&format!("/admin/users?dir={dir}&role=registrar"));
         assert_eq!(tbody_rows(&page.body), emails.len());
     }
@@ -553,7 +629,10 @@ fn companies_accounts_and_certificates_sort_and_download_in_scope() {
             .map(|r| r[0].clone())
             .collect();
         for row in &rows[1..] {
-            assert!(own.contains(&row[2]) && !others.contains(&row[2]), "{row:?}");
+            assert!(
+                own.contains(&row[2]) && !others.contains(&row[2]),
+                "{row:?}"
+            );
         }
         seen += rows.len() - 1;
     }

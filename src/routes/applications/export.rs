@@ -54,7 +54,8 @@ pub async fn csv(
                 format!("{} {}", c.quantity, base.tk("unit.", c.unit.as_str())),
                 lookups.post(&c.border_post_id, &base.lang),
                 c.planned_date.clone(),
-                base.tk("applications.status.", c.status.as_str()).to_owned(),
+                base.tk("applications.status.", c.status.as_str())
+                    .to_owned(),
             ]
         },
     )

@@ -71,7 +71,10 @@ pub async fn csv(
                     .find(|(id, _)| *id == c.consignment_id)
                     .map(|(_, code)| code.clone())
                     .unwrap_or_default(),
-                c.issued_at.as_ref().map(|at| base.time(at)).unwrap_or_default(),
+                c.issued_at
+                    .as_ref()
+                    .map(|at| base.time(at))
+                    .unwrap_or_default(),
                 base.tk("certificate.standing.", c.standing(now).as_str())
                     .to_owned(),
             ]

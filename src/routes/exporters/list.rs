@@ -101,7 +101,10 @@ pub async fn show(
         .await?;
     let next_href = (companies.len() as i64 > PAGE).then(|| {
         companies.truncate(PAGE as usize);
-        let last = companies.last().map(|c| c.id.to_string()).unwrap_or_default();
+        let last = companies
+            .last()
+            .map(|c| c.id.to_string())
+            .unwrap_or_default();
         format!(
             "/exporters?{}&after={}",
             query.with(&query.sort, &query.dir),
@@ -128,7 +131,15 @@ pub async fn csv(
     let (q, order) = (query.q.clone(), query.order());
     let companies = state
         .db
-        .run(move |conn| Ok(Exporter::search(conn, &q, order, None, MAX_ROWS as i64 + 1)?))
+        .run(move |conn| {
+            Ok(Exporter::search(
+                conn,
+                &q,
+                order,
+                None,
+                MAX_ROWS as i64 + 1,
+            )?)
+        })
         .await?;
     download(
         base,
