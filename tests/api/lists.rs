@@ -149,6 +149,12 @@ fn every_tile_of_every_role_opens_a_list_of_exactly_the_rows_it_counts() {
     assert!(of("/applications?status=submitted") > 0);
     assert!(of("/samples?receive=kz") > 0);
     assert!(of("/samples?discrepancy=open") > 0);
+    // The narrowed list says so, with the way back to every sample.
+    let narrowed = registrar.get("/samples?receive=kz").body;
+    assert!(narrowed.contains(&en("lists.only_to_receive")));
+    assert!(narrowed.contains("name=\"receive\" value=\"kz\""));
+    let narrowed = registrar.get("/samples?discrepancy=open").body;
+    assert!(narrowed.contains(&en("lists.only_discrepancies")));
     assert!(nonzero >= 10, "the demo data leaves too many tiles at 0");
     // The administrator's accounts table: each number opens the active accounts it counts.
     let admin = app.signed_in("admin");

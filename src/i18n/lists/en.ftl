@@ -21,3 +21,6 @@ lists-tile_applications_returned =
         [one] testing application returned for correction
        *[other] testing applications returned for correction
     }
+lists-only_to_receive = Only samples whose portion waits to be received on your side.
+lists-only_discrepancies = Only samples with an open discrepancy between the labs.
+lists-show_all = Show all

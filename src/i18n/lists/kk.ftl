@@ -18,3 +18,6 @@ lists-tile_applications_returned =
     { $count ->
        *[other] түзетуге қайтарылған сынақ жүргізуге өтінім
     }
+lists-only_to_receive = Тек бөлігі сіздің тарапыңызда қабылдауды күтіп тұрған сынамалар.
+lists-only_discrepancies = Тек зертханалар нәтижелерінің алшақтығы ашық сынамалар.
+lists-show_all = Барлығын көрсету

@@ -18,3 +18,6 @@ lists-tile_applications_returned =
     { $count ->
        *[other] 份检测申请已退回修改
     }
+lists-only_to_receive = 仅显示本方待接收份样的样品。
+lists-only_discrepancies = 仅显示两实验室结果不一致尚未解决的样品。
+lists-show_all = 显示全部
