@@ -1,8 +1,37 @@
 //! The filters every intake list shares (applications, consignments, samples), and the macro
-//! that applies them to a table's boxed query.
+//! that applies them to a table's boxed query, ordered by a whitelisted column.
 
 use crate::db::ids::{BorderPostId, CommodityId, ExporterId};
 use crate::db::types::UtcTime;
+use crate::domain::Side;
+
+diesel::define_sql_function! {
+    /// SQL `lower(text)`: PostgreSQL's LIKE is case-sensitive, and a company's name is typed
+    /// in any case.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// Which exporter a list is narrowed to: one company by id (a link), or the companies whose
+/// name or BIN contains the typed text (the filter's search field).
+#[derive(Debug, Clone)]
+pub enum ExporterMatch {
+    Id(ExporterId),
+    Text(String),
+}
+
+impl ExporterMatch {
+    /// An id when `value` is one, else the trimmed text; nothing when it is blank.
+    pub fn parse(value: &str) -> Option<ExporterMatch> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        Some(match value.parse() {
+            Ok(id) => ExporterMatch::Id(id),
+            Err(_) => ExporterMatch::Text(value.to_owned()),
+        })
+    }
+}
 
 /// Status, commodity, exporter, border post, date range and order; `after` is the keyset
 /// cursor: the last id of the previous page (ids are UUIDv7, so id order is creation order).
@@ -12,11 +41,20 @@ pub struct IntakeFilter<Id, Status> {
     pub q: Option<String>,
     pub status: Option<Status>,
     pub commodity: Option<CommodityId>,
-    pub exporter: Option<ExporterId>,
+    pub exporter: Option<ExporterMatch>,
     pub border_post: Option<BorderPostId>,
     pub from: Option<UtcTime>,
     pub until: Option<UtcTime>,
     pub oldest_first: bool,
+    /// A column key the list whitelists (`code`, `created`…); any other key is ignored and
+    /// the list keeps its order by id.
+    pub sort: Option<String>,
+    /// With `sort`: ascending (else descending).
+    pub ascending: bool,
+    /// Samples only: those whose portion of this side waits to be received there.
+    pub to_receive: Option<Side>,
+    /// Samples only: those with an open discrepancy between the labs.
+    pub open_discrepancy: bool,
     pub after: Option<Id>,
 }
 
@@ -31,6 +69,10 @@ impl<Id, Status> Default for IntakeFilter<Id, Status> {
             from: None,
             until: None,
             oldest_first: false,
+            sort: None,
+            ascending: true,
+            to_receive: None,
+            open_discrepancy: false,
             after: None,
         }
     }
@@ -45,11 +87,16 @@ impl<Id, Status> IntakeFilter<Id, Status> {
 }
 
 /// Applies an [`IntakeFilter`] to the boxed query `$query`, given the columns that hold each
-/// filtered value, then orders by id (newest or oldest first) after the cursor.
+/// filtered value, then orders it: by the column `filter.sort` names among the `sort:` list
+/// (then by id, so that pages never overlap), or by id (newest or oldest first), after the
+/// cursor. The query must join `exporters` (the exporter search matches its name or BIN).
+/// `$conn` reads the cursor row's sort value; the macro's block returns early with
+/// the error of that read.
 #[macro_export]
 macro_rules! apply_intake_filter {
-    ($query:ident, $filter:expr, status: $status:expr, commodity: $commodity:expr, exporter: $exporter:expr,
-     post: $post:expr, created: $created:expr, id: $id:expr) => {{
+    ($query:ident, $conn:ident, $filter:expr, table: $table:expr, status: $status:expr, commodity: $commodity:expr,
+     exporter: $exporter:expr, post: $post:expr, created: $created:expr, id: $id:expr,
+     sort: { $($key:literal => $col:expr, $ty:ty);* $(;)? }) => {{
         let filter = $filter;
         if let Some(v) = filter.status {
             $query = $query.filter($status.eq(v));
@@ -57,8 +104,25 @@ macro_rules! apply_intake_filter {
         if let Some(v) = filter.commodity {
             $query = $query.filter($commodity.eq(v));
         }
-        if let Some(v) = filter.exporter {
-            $query = $query.filter($exporter.eq(v));
+        match &filter.exporter {
+            Some($crate::db::listing::ExporterMatch::Id(v)) => {
+                $query = $query.filter($exporter.eq(*v));
+            }
+            Some($crate::db::listing::ExporterMatch::Text(text)) => {
+                // Every intake list joins its exporter, for the free-text search too.
+                use $crate::db::schema::exporters as company;
+                let pattern = format!("%{}%", $crate::db::escape_like(text));
+                $query = $query.filter(
+                    company::name
+                        .like(pattern.clone())
+                        .escape('\\')
+                        .or($crate::db::listing::lower(company::name)
+                            .like(pattern.to_lowercase())
+                            .escape('\\'))
+                        .or(company::bin.like(pattern).escape('\\')),
+                );
+            }
+            None => {}
         }
         if let Some(v) = filter.border_post {
             $query = $query.filter($post.eq(v));
@@ -69,15 +133,50 @@ macro_rules! apply_intake_filter {
         if let Some(v) = filter.until {
             $query = $query.filter($created.lt(v));
         }
-        $query = match (filter.after, filter.oldest_first) {
-            (Some(after), false) => $query.filter($id.lt(after)),
-            (Some(after), true) => $query.filter($id.gt(after)),
-            (None, _) => $query,
-        };
-        $query = if filter.oldest_first {
-            $query.order($id.asc())
+        match filter.sort.as_deref() {
+            $(Some($key) => {
+                $crate::order_by_column!($query, $conn, $table, $col, $ty, $id, filter.after, filter.ascending);
+            })*
+            _ => {
+                $query = match (filter.after, filter.oldest_first) {
+                    (Some(after), false) => $query.filter($id.lt(after)),
+                    (Some(after), true) => $query.filter($id.gt(after)),
+                    (None, _) => $query,
+                };
+                $query = if filter.oldest_first {
+                    $query.order($id.asc())
+                } else {
+                    $query.order($id.desc())
+                };
+            }
+        }
+    }};
+}
+
+/// Orders the boxed `$query` by `$col` (of Rust type `$ty`) then `$id`, both ascending or both
+/// descending, after the cursor row `$after`: rows past its `$col` value, or level with it
+/// and past its id.
+#[macro_export]
+macro_rules! order_by_column {
+    ($query:ident, $conn:ident, $table:expr, $col:expr, $ty:ty, $id:expr, $after:expr, $ascending:expr) => {{
+        if let Some(after) = $after {
+            let pivot: Option<$ty> = $table
+                .filter($id.eq(after))
+                .select($col)
+                .first($conn)
+                .optional()?;
+            if let Some(pivot) = pivot {
+                $query = if $ascending {
+                    $query.filter($col.gt(pivot.clone()).or($col.eq(pivot).and($id.gt(after))))
+                } else {
+                    $query.filter($col.lt(pivot.clone()).or($col.eq(pivot).and($id.lt(after))))
+                };
+            }
+        }
+        $query = if $ascending {
+            $query.order(($col.asc(), $id.asc()))
         } else {
-            $query.order($id.desc())
+            $query.order(($col.desc(), $id.desc()))
         };
     }};
 }

@@ -83,6 +83,8 @@ impl Lang {
                     include_str!(concat!("history/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("phone/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("lists/", $lang, ".ftl")),
                 )
             };
         }

@@ -133,9 +133,11 @@ impl Application {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        crate::apply_intake_filter!(query, filter, status: applications::status, commodity: applications::commodity_id,
-            exporter: applications::exporter_id, post: applications::border_post_id, created: applications::submitted_at,
-            id: applications::id);
+        crate::apply_intake_filter!(query, conn, filter, table: applications::table, status: applications::status,
+            commodity: applications::commodity_id, exporter: applications::exporter_id, post: applications::border_post_id,
+            created: applications::submitted_at, id: applications::id,
+            sort: { "code" => applications::code, String; "created" => applications::submitted_at, UtcTime;
+                    "planned" => applications::planned_date, String; "status" => applications::status, ApplicationStatus });
         query.limit(limit).load(conn)
     }
 

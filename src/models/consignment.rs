@@ -150,9 +150,11 @@ impl Consignment {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        crate::apply_intake_filter!(query, filter, status: consignments::status, commodity: consignments::commodity_id,
-            exporter: consignments::exporter_id, post: consignments::border_post_id, created: consignments::created_at,
-            id: consignments::id);
+        crate::apply_intake_filter!(query, conn, filter, table: consignments::table, status: consignments::status,
+            commodity: consignments::commodity_id, exporter: consignments::exporter_id, post: consignments::border_post_id,
+            created: consignments::created_at, id: consignments::id,
+            sort: { "code" => consignments::code, String; "created" => consignments::created_at, UtcTime;
+                    "planned" => consignments::planned_date, String; "status" => consignments::status, ConsignmentStatus });
         query.limit(limit).load(conn)
     }
 

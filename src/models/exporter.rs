@@ -6,6 +6,13 @@ use crate::db::schema::exporters;
 use crate::db::types::UtcTime;
 use crate::domain::Bin;
 
+/// The order of the company list: by name (the default) or BIN, either way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompanyOrder {
+    pub by_bin: bool,
+    pub descending: bool,
+}
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = exporters)]
 pub struct Exporter {
@@ -95,10 +102,12 @@ impl Exporter {
         serde_json::json!({ "name": self.name, "bin": self.bin, "address": self.address, "contact_email": self.contact_email })
     }
 
-    /// Companies matching `q` (name or BIN), by name, after the cursor `after` (a name).
+    /// Companies matching `q` (name or BIN) in `order`, after the cursor `after` (the id of
+    /// the last company of the previous page).
     pub fn search(
         conn: &mut DbConn,
         q: &str,
+        order: CompanyOrder,
         after: Option<&str>,
         limit: i64,
     ) -> QueryResult<Vec<Exporter>> {
@@ -113,10 +122,37 @@ impl Exporter {
                     .or(exporters::bin.like(pattern).escape('\\')),
             );
         }
-        if let Some(after) = after {
-            query = query.filter(exporters::name.gt(after.to_owned()));
+        // Keyset after the last company shown: on its name then id (names may repeat), or on
+        // its BIN (unique).
+        let after: Option<ExporterId> = after.and_then(|a| a.parse().ok());
+        let pivot = match after {
+            Some(id) => Exporter::find(conn, id)?,
+            None => None,
+        };
+        if let Some(last) = pivot {
+            let (name, bin, id) = (last.name, last.bin, last.id);
+            query = match (order.by_bin, order.descending) {
+                (false, false) => query.filter(
+                    exporters::name
+                        .gt(name.clone())
+                        .or(exporters::name.eq(name).and(exporters::id.gt(id))),
+                ),
+                (false, true) => query.filter(
+                    exporters::name
+                        .lt(name.clone())
+                        .or(exporters::name.eq(name).and(exporters::id.lt(id))),
+                ),
+                (true, false) => query.filter(exporters::bin.gt(bin)),
+                (true, true) => query.filter(exporters::bin.lt(bin)),
+            };
         }
-        query.order(exporters::name).limit(limit).load(conn)
+        query = match (order.by_bin, order.descending) {
+            (false, false) => query.order((exporters::name.asc(), exporters::id.asc())),
+            (false, true) => query.order((exporters::name.desc(), exporters::id.desc())),
+            (true, false) => query.order(exporters::bin.asc()),
+            (true, true) => query.order(exporters::bin.desc()),
+        };
+        query.limit(limit).load(conn)
     }
 
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Exporter>> {

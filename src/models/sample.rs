@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::ids::{ConsignmentId, UserId};
-use crate::db::schema::{consignments, exporters, sample_portions, samples};
+use crate::db::schema::{consignments, discrepancies, exporters, sample_portions, samples};
 use crate::db::types::UtcTime;
 use crate::domain::{DecimalText, Scope};
 
@@ -88,6 +88,15 @@ pub struct OfConsignment {
     pub code: String,
     pub exporter_id: crate::db::ids::ExporterId,
     pub commodity_id: crate::db::ids::CommodityId,
+}
+
+impl SampleStatus {
+    /// The states in which no portion is received and no result taken any more.
+    pub const FINISHED: [SampleStatus; 3] = [
+        SampleStatus::Cancelled,
+        SampleStatus::Rejected,
+        SampleStatus::Closed,
+    ];
 }
 
 /// A sample as the registration form describes it, validated.
@@ -211,9 +220,39 @@ impl Sample {
                     .or(exporters::name.like(pattern).escape('\\')),
             );
         }
-        crate::apply_intake_filter!(query, filter, status: samples::status, commodity: consignments::commodity_id,
-            exporter: consignments::exporter_id, post: consignments::border_post_id, created: samples::created_at,
-            id: samples::id);
+        if let Some(side) = filter.to_receive {
+            let kind = match side {
+                crate::domain::Side::Kz => PortionKind::Kz,
+                crate::domain::Side::Cn => PortionKind::Cn,
+            };
+            query = query
+                .filter(
+                    samples::id.eq_any(
+                        sample_portions::table
+                            .filter(sample_portions::portion.eq(kind))
+                            .filter(
+                                sample_portions::status
+                                    .eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
+                            )
+                            .select(sample_portions::sample_id),
+                    ),
+                )
+                .filter(samples::status.ne_all(SampleStatus::FINISHED));
+        }
+        if filter.open_discrepancy {
+            query = query.filter(
+                samples::id.eq_any(
+                    discrepancies::table
+                        .filter(discrepancies::status.eq("open"))
+                        .select(discrepancies::sample_id),
+                ),
+            );
+        }
+        crate::apply_intake_filter!(query, conn, filter, table: samples::table, status: samples::status,
+            commodity: consignments::commodity_id, exporter: consignments::exporter_id,
+            post: consignments::border_post_id, created: samples::created_at, id: samples::id,
+            sort: { "code" => samples::code, String; "seal" => samples::seal_number, String;
+                    "created" => samples::created_at, UtcTime; "status" => samples::status, SampleStatus });
         query.limit(limit).load(conn)
     }
 

@@ -187,6 +187,10 @@ pub struct UserFilter {
     pub q: Option<String>,
     pub role: Option<Role>,
     pub side: Option<Side>,
+    /// Only active accounts (the administrator's home counts them by role).
+    pub active_only: bool,
+    /// By e-mail descending (else ascending).
+    pub descending: bool,
     pub after: Option<String>,
 }
 
@@ -240,7 +244,7 @@ impl User {
             .load(conn)
     }
 
-    /// One page of the user list, ordered by e-mail (keyset on the e-mail).
+    /// One page of the user list, ordered by e-mail either way (keyset on the e-mail).
     pub fn list(conn: &mut DbConn, filter: &UserFilter, limit: i64) -> QueryResult<Vec<User>> {
         let mut query = users::table.select(User::as_select()).into_boxed();
         if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
@@ -253,10 +257,20 @@ impl User {
         if let Some(side) = filter.side {
             query = query.filter(users::side.eq(side));
         }
-        if let Some(after) = &filter.after {
-            query = query.filter(users::email.gt(after.clone()));
+        if filter.active_only {
+            query = query.filter(users::active.eq(true));
         }
-        query.order(users::email).limit(limit).load(conn)
+        query = match (&filter.after, filter.descending) {
+            (Some(after), false) => query.filter(users::email.gt(after.clone())),
+            (Some(after), true) => query.filter(users::email.lt(after.clone())),
+            (None, _) => query,
+        };
+        if filter.descending {
+            query = query.order(users::email.desc());
+        } else {
+            query = query.order(users::email.asc());
+        }
+        query.limit(limit).load(conn)
     }
 
     /// Inserts an account.

@@ -5,6 +5,7 @@
 pub mod border;
 pub mod catalog;
 pub mod certification;
+pub mod dashboards;
 pub mod eligibility;
 pub mod history;
 pub mod testing;

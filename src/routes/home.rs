@@ -7,8 +7,10 @@ use crate::auth::CurrentUser;
 use crate::auth::policy::{self, Page};
 use crate::domain::{Role, Side};
 use crate::error::AppError;
+use crate::models::application::ApplicationStatus;
 use crate::models::audit::{self, AuditFilter};
 use crate::models::{BorderPost, Exporter, User};
+use crate::queries::dashboards;
 use crate::queries::testing::SideDashboard;
 use crate::web::page::role_key;
 use crate::web::{AppState, Base, render};
@@ -33,6 +35,22 @@ struct HomePage {
     certification: Option<(i64, i64, i64)>,
     /// An inspector's post: consignments expected there, checks recorded there today.
     border: Option<(i64, i64)>,
+    /// The tiles that open a filtered list (each counts the rows its list shows).
+    tiles: Tiles,
+}
+
+/// Counts of the home page's filtered lists, for the roles that see them.
+#[derive(Default)]
+struct Tiles {
+    /// Applications waiting for a registrar's decision (registrars, exporters: their own).
+    applications_waiting: Option<i64>,
+    /// An exporter's applications returned for correction.
+    applications_returned: Option<i64>,
+    /// Samples with an open discrepancy (lab staff and auditors).
+    samples_in_discrepancy: i64,
+    /// Tests on the side's bench and in its review queue, as those pages list them.
+    on_bench: i64,
+    to_review: i64,
 }
 
 impl HomePage {
@@ -54,7 +72,8 @@ pub async fn show(
     let (from, to, since) =
         crate::routes::border::post::window(user.time_zone, crate::db::types::UtcTime::now());
     let lang = base.lang;
-    let (counts, (events, names), exporter, post, dashboard, certification, border) = state
+    let scope = user.scope();
+    let (counts, (events, names), exporter, post, dashboard, certification, border, tiles) = state
         .db
         .run(move |conn| {
             let counts = if role == Role::Admin {
@@ -81,6 +100,25 @@ pub async fn show(
                 Some(side) if role != Role::Admin => Some(SideDashboard::load(conn, side)?),
                 _ => None,
             };
+            let mut tiles = Tiles::default();
+            if let (Some(side), Some(_)) = (side, &dashboard) {
+                (tiles.on_bench, tiles.to_review) = dashboards::bench_and_review(conn, side)?;
+                tiles.samples_in_discrepancy = dashboards::samples_in_discrepancy(conn)?;
+            }
+            if matches!(role, Role::Registrar | Role::Exporter) {
+                tiles.applications_waiting = Some(dashboards::applications_in(
+                    conn,
+                    scope,
+                    ApplicationStatus::Submitted,
+                )?);
+            }
+            if role == Role::Exporter {
+                tiles.applications_returned = Some(dashboards::applications_in(
+                    conn,
+                    scope,
+                    ApplicationStatus::Returned,
+                )?);
+            }
             let certification = match certifier_side {
                 Some(side) => Some(crate::queries::certification::queue_counts(conn, side)?),
                 None => None,
@@ -99,6 +137,7 @@ pub async fn show(
                 dashboard,
                 certification,
                 border,
+                tiles,
             ))
         })
         .await?;
@@ -124,5 +163,6 @@ pub async fn show(
         opens_review,
         certification,
         border,
+        tiles,
     })
 }

@@ -6,10 +6,10 @@ use chrono::{NaiveDate, TimeZone as _};
 use serde::Deserialize;
 
 use crate::db::DbConn;
-use crate::db::listing::IntakeFilter;
+use crate::db::listing::{ExporterMatch, IntakeFilter};
 use crate::db::types::UtcTime;
 use crate::domain::intake::{date, required_text};
-use crate::domain::{DecimalText, TimeZone};
+use crate::domain::{DecimalText, Side, TimeZone};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::catalog::Named;
@@ -87,6 +87,12 @@ pub struct ListQuery {
     pub from: String,
     pub to: String,
     pub sort: String,
+    /// With a column `sort`: `asc` (the default) or `desc`.
+    pub dir: String,
+    /// Samples only: `kz` or `cn`, the side whose portion waits to be received (a home tile).
+    pub receive: String,
+    /// Samples only: `open`, those with an open discrepancy (a home tile).
+    pub discrepancy: String,
     pub after: String,
 }
 
@@ -125,20 +131,29 @@ impl ListQuery {
             q: Some(self.q.clone()),
             status: status(&self.status),
             commodity: self.commodity.parse().ok(),
-            exporter: self.exporter.parse().ok(),
+            exporter: ExporterMatch::parse(&self.exporter),
             border_post: self.post.parse().ok(),
             from,
             until,
             oldest_first: self.sort == "oldest",
+            sort: self.column_sort().map(str::to_owned),
+            ascending: self.dir != "desc",
+            to_receive: Side::parse(&self.receive),
+            open_discrepancy: self.discrepancy == "open",
             after: self.after.parse().ok(),
         };
         (filter, errors)
     }
 
-    /// The next page's address: the same filters, after `last`.
-    pub fn next_href(&self, path: &str, last: &str) -> String {
-        format!(
-            "{path}?q={}&status={}&commodity={}&exporter={}&post={}&from={}&to={}&sort={}&after={}",
+    /// The column the list is sorted by, unless it is in its default order by date.
+    pub fn column_sort(&self) -> Option<&str> {
+        Some(self.sort.as_str()).filter(|s| !matches!(*s, "" | "newest" | "oldest"))
+    }
+
+    /// The filters as a query string (without `?`), with `sort`, `dir` and `after` as given.
+    fn with(&self, sort: &str, dir: &str, after: &str) -> String {
+        let mut pairs = format!(
+            "q={}&status={}&commodity={}&exporter={}&post={}&from={}&to={}&sort={}&dir={}",
             url_encode(&self.q),
             url_encode(&self.status),
             url_encode(&self.commodity),
@@ -146,9 +161,66 @@ impl ListQuery {
             url_encode(&self.post),
             url_encode(&self.from),
             url_encode(&self.to),
-            url_encode(&self.sort),
-            url_encode(last)
-        )
+            url_encode(sort),
+            url_encode(dir),
+        );
+        for (name, value) in [
+            ("receive", &self.receive),
+            ("discrepancy", &self.discrepancy),
+            ("after", &after.to_owned()),
+        ] {
+            if !value.is_empty() {
+                pairs.push_str(&format!("&{name}={}", url_encode(value)));
+            }
+        }
+        pairs
+    }
+
+    /// The next page's address: the same filters and order, after `last`.
+    pub fn next_href(&self, path: &str, last: &str) -> String {
+        format!("{path}?{}", self.with(&self.sort, &self.dir, last))
+    }
+
+    /// The address of a column header: the same filters, sorted by `key` ascending, or
+    /// descending when the list is already sorted by it ascending. `created` stands for the
+    /// default order (newest first), so its first click sorts oldest first.
+    pub fn sort_href(&self, path: &str, key: &str) -> String {
+        let dir = match self.aria_sort_of(key) {
+            Some("ascending") => "desc",
+            _ => "asc",
+        };
+        format!("{path}?{}", self.with(key, dir, ""))
+    }
+
+    /// `ascending` or `descending` when the list is sorted by `key`.
+    fn aria_sort_of(&self, key: &str) -> Option<&'static str> {
+        let descending = match self.column_sort() {
+            Some(sort) if sort == key => self.dir == "desc",
+            None if key == "created" => self.sort != "oldest",
+            _ => return None,
+        };
+        Some(if descending {
+            "descending"
+        } else {
+            "ascending"
+        })
+    }
+
+    /// The ` aria-sort="…"` attribute of the `<th>` of `key` (empty when not sorted by it).
+    pub fn aria_sort(&self, key: &str) -> String {
+        self.aria_sort_of(key)
+            .map(|v| format!(" aria-sort=\"{v}\""))
+            .unwrap_or_default()
+    }
+
+    /// This list's address with the same filters and order, from its first page.
+    pub fn list_href(&self, path: &str) -> String {
+        format!("{path}?{}", self.with(&self.sort, &self.dir, ""))
+    }
+
+    /// The CSV of this list: `{path}.csv` with the same filters and order.
+    pub fn csv_href(&self, path: &str) -> String {
+        format!("{path}.csv?{}", self.with(&self.sort, &self.dir, ""))
     }
 }
 

@@ -5,6 +5,7 @@ pub mod body;
 pub mod client;
 pub mod connections;
 pub mod context;
+pub mod csv;
 pub mod db;
 pub mod history;
 pub mod hygiene;

@@ -26,6 +26,7 @@ mod intake;
 mod labels;
 mod layout;
 mod limits;
+mod lists;
 mod login;
 mod mail;
 mod mail_inbox;

@@ -99,6 +99,7 @@ impl IntakeParams {
             to: s(&self.to),
             sort: s(&self.sort),
             after: cursor,
+            ..ListQuery::default()
         };
         Ok((query, page_size(self.limit)?))
     }

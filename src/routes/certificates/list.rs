@@ -27,6 +27,8 @@ pub struct ListQuery {
     pub status: String,
     pub kind: String,
     pub before: String,
+    /// `mine`: only the drafts waiting for the certifier's side (the home page's tile).
+    pub awaiting: String,
 }
 
 /// A consignment in the certifiers' queue and what its results allow.
@@ -96,6 +98,14 @@ impl ListPage {
         }
     }
 
+    fn csv_href(&self) -> String {
+        format!(
+            "/certificates.csv?status={}&kind={}",
+            crate::web::url_encode(&self.query.status),
+            crate::web::url_encode(&self.query.kind)
+        )
+    }
+
     fn next_href(&self) -> Option<String> {
         let next = self.next.as_ref()?;
         Some(format!(
@@ -145,10 +155,13 @@ pub async fn show(
                     None,
                     200,
                 )? {
-                    let signed = Signature::of(conn, certificate.id)?
+                    let signed: Vec<Side> = Signature::of(conn, certificate.id)?
                         .into_iter()
                         .map(|s| s.side)
                         .collect();
+                    if query.awaiting == "mine" && my_side.is_some_and(|s| signed.contains(&s)) {
+                        continue;
+                    }
                     drafts.push(Pending {
                         certificate,
                         signed,

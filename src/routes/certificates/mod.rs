@@ -3,6 +3,7 @@
 //! password typed again, replacement and revocation.
 
 pub mod draft;
+pub mod export;
 pub mod list;
 pub mod print;
 pub mod revoke;

@@ -2,6 +2,7 @@
 //! custody actions, the label sheet and the resolution of discrepancies between the labs.
 
 pub mod custody;
+pub mod export;
 pub mod labels;
 pub mod list;
 pub mod register;

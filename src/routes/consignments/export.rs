@@ -1,0 +1,62 @@
+//! `GET /consignments.csv`: every consignment the list's filters select (in the reader's
+//! scope), in the list's order, as CSV.
+
+use actix_web::{HttpResponse, web};
+
+use crate::auth::IntakeReader;
+use crate::error::AppError;
+use crate::models::consignment::{Consignment, ConsignmentStatus};
+use crate::routes::intake::{ListQuery, Lookups};
+use crate::web::csv::{MAX_ROWS, download};
+use crate::web::{AppState, Base};
+
+pub async fn csv(
+    state: web::Data<AppState>,
+    base: Base,
+    who: IntakeReader,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let user = who.0;
+    let (mut filter, _) = query.to_filter(user.time_zone, ConsignmentStatus::parse);
+    filter.after = None;
+    let (rows, lookups) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                Consignment::list_for(conn, user.scope(), &filter, MAX_ROWS as i64 + 1)?,
+                Lookups::load(conn)?,
+            ))
+        })
+        .await?;
+    let headers = [
+        "intake.code",
+        "intake.created_at",
+        "intake.exporter",
+        "intake.commodity",
+        "intake.quantity",
+        "field.border_post",
+        "intake.planned_date",
+        "intake.status",
+    ];
+    download(
+        base,
+        "consignments",
+        query.list_href("/consignments"),
+        &headers,
+        &rows,
+        |base, c| {
+            vec![
+                c.code.clone(),
+                base.time(&c.created_at),
+                lookups.exporter(&c.exporter_id),
+                lookups.commodity(&c.commodity_id, &base.lang),
+                format!("{} {}", c.quantity, base.tk("unit.", c.unit.as_str())),
+                lookups.post(&c.border_post_id, &base.lang),
+                c.planned_date.clone(),
+                base.tk("consignments.status.", c.status.as_str())
+                    .to_owned(),
+            ]
+        },
+    )
+}
