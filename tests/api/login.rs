@@ -347,8 +347,10 @@ fn an_administrator_sees_and_clears_an_accounts_throttle() {
 fn the_account_ceiling_holds_back_addresses_that_failed_but_not_a_clean_one() {
     let app = behind_proxy();
     let email = app.user("certifier_cn").email.clone();
-    // 51 failures, one from each address: no pair waits, but the account count does.
-    for i in 1..=51 {
+    // 56 failures, one from each address: no pair waits, but the account count does — past
+    // its 50 free failures the wait doubles to 32 s, long enough to outlast a loaded machine
+    // (a new address's attempt is still checked, so each one counts).
+    for i in 1..=56 {
         from(&app, &format!("203.0.113.{i}")).login(&email, "wrong-password");
     }
     let account = jointlab::models::login_throttle::account_key(&email);
