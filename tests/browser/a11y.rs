@@ -158,6 +158,10 @@ fn lab_pages_pass_axe_and_the_nu_checker_at_desk_and_phone_widths_in_four_langua
         browser.wait_for_url("the home page", |u| !u.contains("/login"));
     };
     let sign_out = || {
+        // At a desk's width the menu, and its sign-out button, are open.
+        browser.resize(1280, 900);
+        browser.goto(&format!("{base}/"));
+        browser.wait_for_text("</main>");
         browser.click("form[action='/logout'] button");
         browser.wait_for_url("the login page", |u| u.contains("/login"));
     };
@@ -205,8 +209,35 @@ fn lab_pages_pass_axe_and_the_nu_checker_at_desk_and_phone_widths_in_four_langua
     sign_out();
 
     sign_in("auditor.kz@demo.jointlab.local");
-    for path in ["/", "/admin/audit"] {
-        walk.page("auditor", path);
+    browser.goto(&format!("{base}/admin/audit?lang=en"));
+    // The history of one record and one person's events, reached from the log's own links.
+    let by_record = links(&browser, "/admin/audit?", "", 40)
+        .into_iter()
+        .find(|h| h.contains("&id=") && !h.contains("&id=&"))
+        .expect("the log links a record's history");
+    let by_person = links(&browser, "/admin/audit?", "", 40)
+        .into_iter()
+        .find(|h| h.starts_with("/admin/audit?person=") && h.len() > "/admin/audit?person=".len())
+        .expect("the log links a person's events");
+    for path in ["/", "/admin/audit", "/admin/audit?entity=sample"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain([by_record, by_person])
+    {
+        walk.page("auditor", &path);
+    }
+    sign_out();
+
+    sign_in("certifier.cn@demo.jointlab.local");
+    browser.goto(&format!("{base}/certificates?lang=en"));
+    let certificates = links(&browser, "/certificates/", "", 1);
+    assert_eq!(certificates.len(), 1, "the demo certificates");
+    for path in ["/", "/certificates", "/samples?sort=code&dir=asc"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(certificates)
+    {
+        walk.page("certifier", &path);
     }
     sign_out();
 
