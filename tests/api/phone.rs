@@ -104,6 +104,27 @@ fn list_filters_fold_away_unless_one_is_in_use() {
     // The sort order alone is not a filter: the fold stays closed.
     let res = registrar.get("/samples?sort=oldest");
     assert!(res.body.contains("<details class=\"fold filters-fold\">"));
+    // The audit log's filters fold the same way; a refused filter keeps them open.
+    let auditor = app.signed_in("auditor_kz");
+    for (query, open) in [
+        ("", false),
+        ("?entity=sample", true),
+        ("?entity=no_such_kind", true),
+    ] {
+        let res = auditor.get(&format!("/admin/audit{query}"));
+        assert_eq!(res.status, 200, "{query}");
+        let fold = between(
+            &res.body,
+            "<details class=\"fold filters-fold\"",
+            "</details>",
+        );
+        assert!(fold.contains("action=\"/admin/audit\""), "{fold}");
+        assert_eq!(
+            fold.starts_with("<details class=\"fold filters-fold\" open>"),
+            open,
+            "{query}: {fold}"
+        );
+    }
 }
 
 #[test]

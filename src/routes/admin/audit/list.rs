@@ -66,6 +66,15 @@ struct AuditPage {
 }
 
 impl AuditPage {
+    /// Whether any filter is set (or refused): the filters then stay unfolded on a phone.
+    fn filtering(&self) -> bool {
+        let q = &self.query;
+        !self.errors.is_empty()
+            || [&q.action, &q.entity, &q.id, &q.person, &q.actor, &q.from, &q.to]
+                .iter()
+                .any(|v| !v.trim().is_empty())
+    }
+
     fn error(&self, field: &str) -> Option<&'static str> {
         self.errors
             .iter()
