@@ -68,6 +68,7 @@ struct NewApplication<'a> {
     submitted_by: UserId,
     submitted_at: UtcTime,
     version: i32,
+    search_text: String,
 }
 
 /// Filters of the application list.
@@ -168,8 +169,9 @@ impl Application {
                 submitted_by: by,
                 submitted_at: UtcTime::now(),
                 version: 1,
+                search_text: shipment.search_text(),
             })
-            .returning(applications::all_columns)
+            .returning(APPLICATIONS_COLUMNS)
             .get_result(conn)
     }
 
@@ -237,8 +239,58 @@ impl Application {
             applications::decided_at.eq(None::<UtcTime>),
             applications::submitted_at.eq(UtcTime::now()),
             applications::version.eq(version + 1),
+            applications::search_text.eq(shipment.search_text()),
         ))
         .execute(conn)?;
         Ok(updated == 1)
     }
 }
+
+/// The columns of [`Application`] in its field order (`all_columns` also has the search column).
+const APPLICATIONS_COLUMNS: (
+    applications::id,
+    applications::code,
+    applications::exporter_id,
+    applications::commodity_id,
+    applications::quantity,
+    applications::unit,
+    applications::lots,
+    applications::origin_region,
+    applications::origin_district,
+    applications::producer,
+    applications::consignee,
+    applications::border_post_id,
+    applications::transport,
+    applications::planned_date,
+    applications::limit_set_id,
+    applications::status,
+    applications::return_reason,
+    applications::submitted_by,
+    applications::submitted_at,
+    applications::decided_by,
+    applications::decided_at,
+    applications::version,
+) = (
+    applications::id,
+    applications::code,
+    applications::exporter_id,
+    applications::commodity_id,
+    applications::quantity,
+    applications::unit,
+    applications::lots,
+    applications::origin_region,
+    applications::origin_district,
+    applications::producer,
+    applications::consignee,
+    applications::border_post_id,
+    applications::transport,
+    applications::planned_date,
+    applications::limit_set_id,
+    applications::status,
+    applications::return_reason,
+    applications::submitted_by,
+    applications::submitted_at,
+    applications::decided_by,
+    applications::decided_at,
+    applications::version,
+);

@@ -69,6 +69,7 @@ struct NewConsignment<'a> {
     created_by: UserId,
     created_at: UtcTime,
     version: i32,
+    search_text: String,
 }
 
 /// Filters of the consignment list.
@@ -106,8 +107,9 @@ impl Consignment {
                 created_by: by,
                 created_at: UtcTime::now(),
                 version: 1,
+                search_text: shipment.search_text(),
             })
-            .returning(consignments::all_columns)
+            .returning(CONSIGNMENTS_COLUMNS)
             .get_result(conn)
     }
 
@@ -201,3 +203,48 @@ impl Consignment {
         Ok(())
     }
 }
+
+/// The columns of [`Consignment`] in its field order (`all_columns` also has the search column).
+const CONSIGNMENTS_COLUMNS: (
+    consignments::id,
+    consignments::code,
+    consignments::application_id,
+    consignments::exporter_id,
+    consignments::commodity_id,
+    consignments::quantity,
+    consignments::unit,
+    consignments::lots,
+    consignments::origin_region,
+    consignments::origin_district,
+    consignments::producer,
+    consignments::consignee,
+    consignments::border_post_id,
+    consignments::transport,
+    consignments::planned_date,
+    consignments::limit_set_id,
+    consignments::status,
+    consignments::created_by,
+    consignments::created_at,
+    consignments::version,
+) = (
+    consignments::id,
+    consignments::code,
+    consignments::application_id,
+    consignments::exporter_id,
+    consignments::commodity_id,
+    consignments::quantity,
+    consignments::unit,
+    consignments::lots,
+    consignments::origin_region,
+    consignments::origin_district,
+    consignments::producer,
+    consignments::consignee,
+    consignments::border_post_id,
+    consignments::transport,
+    consignments::planned_date,
+    consignments::limit_set_id,
+    consignments::status,
+    consignments::created_by,
+    consignments::created_at,
+    consignments::version,
+);

@@ -30,6 +30,7 @@ pub struct NewExporter {
     pub created_at: UtcTime,
     pub updated_at: UtcTime,
     pub version: i32,
+    pub search_text: String,
 }
 
 impl NewExporter {
@@ -44,13 +45,14 @@ impl NewExporter {
             created_at: now,
             updated_at: now,
             version: 1,
+            search_text: crate::db::search::exporter_text(name.trim(), bin.as_str()),
         }
     }
 
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<Exporter> {
         diesel::insert_into(exporters::table)
             .values(self)
-            .returning(exporters::all_columns)
+            .returning(EXPORTERS_COLUMNS)
             .get_result(conn)
     }
 }
@@ -84,8 +86,12 @@ impl Exporter {
             exporters::contact_email.eq(&details.contact_email),
             exporters::updated_at.eq(UtcTime::now()),
             exporters::version.eq(version + 1),
+            exporters::search_text.eq(crate::db::search::exporter_text(
+                &details.name,
+                details.bin.as_str(),
+            )),
         ))
-        .returning(exporters::all_columns)
+        .returning(EXPORTERS_COLUMNS)
         .get_result(conn)
         .optional()
     }
@@ -142,3 +148,24 @@ impl Exporter {
             .optional()
     }
 }
+
+/// The columns of [`Exporter`] in its field order (`all_columns` also has the search column).
+const EXPORTERS_COLUMNS: (
+    exporters::id,
+    exporters::name,
+    exporters::bin,
+    exporters::address,
+    exporters::contact_email,
+    exporters::created_at,
+    exporters::updated_at,
+    exporters::version,
+) = (
+    exporters::id,
+    exporters::name,
+    exporters::bin,
+    exporters::address,
+    exporters::contact_email,
+    exporters::created_at,
+    exporters::updated_at,
+    exporters::version,
+);

@@ -130,8 +130,9 @@ impl Sample {
                 samples::created_at.eq(UtcTime::now()),
                 samples::version.eq(1),
                 samples::replaces_sample_id.eq(replaces),
+                samples::seal_key.eq(crate::db::search::seal_key(&new.seal_number)),
             ))
-            .returning(samples::all_columns)
+            .returning(SAMPLES_COLUMNS)
             .get_result(conn)?;
         for kind in PortionKind::ALL {
             diesel::insert_into(sample_portions::table)
@@ -267,3 +268,36 @@ impl Portion {
         Ok(())
     }
 }
+
+/// The columns of [`Sample`] in its field order (`all_columns` also has the search column).
+const SAMPLES_COLUMNS: (
+    samples::id,
+    samples::code,
+    samples::consignment_id,
+    samples::seal_number,
+    samples::mass,
+    samples::mass_unit,
+    samples::storage,
+    samples::drawn_at,
+    samples::drawn_by,
+    samples::status,
+    samples::created_by,
+    samples::created_at,
+    samples::version,
+    samples::replaces_sample_id,
+) = (
+    samples::id,
+    samples::code,
+    samples::consignment_id,
+    samples::seal_number,
+    samples::mass,
+    samples::mass_unit,
+    samples::storage,
+    samples::drawn_at,
+    samples::drawn_by,
+    samples::status,
+    samples::created_by,
+    samples::created_at,
+    samples::version,
+    samples::replaces_sample_id,
+);
