@@ -64,6 +64,14 @@ impl SearchQuery {
         (self.folded.chars().count() >= FREE_TEXT_MIN_CHARS).then_some(self.folded.as_str())
     }
 
+    /// The smallest text above every text that starts with the folded query, for a prefix
+    /// as an index range (`folded <= x < bound`, byte order on both backends).
+    pub fn prefix_bound(&self) -> String {
+        let mut bound = self.folded.clone();
+        bound.push(char::MAX);
+        bound
+    }
+
     /// The folded text as a LIKE pattern (`%`, `_`, `\` escaped with `\`).
     pub fn like_pattern(&self) -> String {
         let mut out = String::from("%");
@@ -81,6 +89,21 @@ impl SearchQuery {
     /// under the trigram tokenizer.
     pub fn fts_phrase(&self) -> String {
         format!("\"{}\"", self.folded.replace('"', "\"\""))
+    }
+
+    /// A whole sample code (or a portion's identifier): `JL-YYYY-NNNNNN`.
+    pub fn sample_code(&self) -> Option<&str> {
+        looks_like_code(&self.code, "JL", 0).then_some(self.code.as_str())
+    }
+
+    /// A whole consignment number: `KC-YYYY-NNNNNN`.
+    pub fn consignment_code(&self) -> Option<&str> {
+        looks_like_code(&self.code, "KC", 0).then_some(self.code.as_str())
+    }
+
+    /// A whole application number: `APP-YYYY-NNNNNN`.
+    pub fn application_code(&self) -> Option<&str> {
+        looks_like_code(&self.code, "APP", 0).then_some(self.code.as_str())
     }
 
     /// Twelve digits: a BIN.

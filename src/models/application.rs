@@ -4,6 +4,8 @@
 pub use crate::db::ids::ApplicationId;
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{applications, exporters};
@@ -125,14 +127,20 @@ impl Application {
         if let Some(company) = scope.company() {
             query = query.filter(applications::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                applications::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.application_code() {
+                query = query.filter(applications::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::applications_by_text(conn, &q)?;
+                let companies = crate::db::search::exporters(conn, &q)?;
+                query = query.filter(
+                    applications::id
+                        .eq_any(found)
+                        .or(applications::exporter_id.eq_any(companies)),
+                );
+            }
         }
         crate::apply_intake_filter!(query, filter, status: applications::status, commodity: applications::commodity_id,
             exporter: applications::exporter_id, post: applications::border_post_id, created: applications::submitted_at,

@@ -5,6 +5,8 @@ pub use crate::db::ids::ConsignmentId;
 pub use crate::domain::intake::{QuantityUnit, Shipment, Transport};
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{ApplicationId, BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{consignments, exporters};
@@ -143,14 +145,15 @@ impl Consignment {
         if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                consignments::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.consignment_code() {
+                query = query.filter(consignments::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::consignments_by_text(conn, &q)?;
+                query = query.filter(consignments::id.eq_any(found));
+            }
         }
         crate::apply_intake_filter!(query, filter, status: consignments::status, commodity: consignments::commodity_id,
             exporter: consignments::exporter_id, post: consignments::border_post_id, created: consignments::created_at,

@@ -109,15 +109,9 @@ impl Exporter {
         limit: i64,
     ) -> QueryResult<Vec<Exporter>> {
         let mut query = exporters::table.select(Exporter::as_select()).into_boxed();
-        let q = q.trim();
-        if !q.is_empty() {
-            let pattern = format!("%{}%", crate::db::escape_like(q));
-            query = query.filter(
-                exporters::name
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern).escape('\\')),
-            );
+        if let Some(q) = crate::domain::search::SearchQuery::parse(q) {
+            let found = crate::db::search::exporters(conn, &q)?;
+            query = query.filter(exporters::id.eq_any(found));
         }
         if let Some(after) = after {
             query = query.filter(exporters::name.gt(after.to_owned()));

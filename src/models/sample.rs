@@ -5,6 +5,8 @@ pub use crate::db::ids::{PortionId, SampleId};
 pub use crate::domain::intake::{COUNTER_STORE, PortionKind, RECEPTION};
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{ConsignmentId, UserId};
 use crate::db::schema::{consignments, exporters, sample_portions, samples};
@@ -201,16 +203,25 @@ impl Sample {
         if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                samples::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(samples::seal_number.like(pattern.clone()).escape('\\'))
-                    .or(consignments::code.like(pattern.clone()).escape('\\'))
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        // Exact lookups by the shape of the query, each on one index; else the seal number or
+        // free text (the consignment's producer, consignee, origin, the company's name).
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.sample_code() {
+                query = query.filter(samples::code.eq(code.to_owned()));
+            } else if let Some(code) = q.consignment_code() {
+                query = query.filter(consignments::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::consignments_by_text(conn, &q)?;
+                // A seal number by its beginning: a range of its index.
+                query = query.filter(
+                    samples::seal_key
+                        .ge(q.folded.clone())
+                        .and(samples::seal_key.lt(q.prefix_bound()))
+                        .or(samples::consignment_id.eq_any(found)),
+                );
+            }
         }
         crate::apply_intake_filter!(query, filter, status: samples::status, commodity: consignments::commodity_id,
             exporter: consignments::exporter_id, post: consignments::border_post_id, created: samples::created_at,

@@ -31,6 +31,7 @@ mod migrations;
 mod print;
 mod redirects;
 mod request_id;
+mod search;
 mod signing;
 mod testing;
 mod timeline;
