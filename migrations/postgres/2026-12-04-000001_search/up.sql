@@ -10,7 +10,8 @@ ALTER TABLE exporters ADD COLUMN search_text text NOT NULL DEFAULT '';
 ALTER TABLE applications ADD COLUMN search_text text NOT NULL DEFAULT '';
 ALTER TABLE consignments ADD COLUMN search_text text NOT NULL DEFAULT '';
 -- The seal number as searched: folded, white space collapsed ("kz 5122028" finds "KZ 5122028").
-ALTER TABLE samples ADD COLUMN seal_key text NOT NULL DEFAULT '';
+-- Byte order (COLLATE "C"), as on SQLite, so that a prefix is one range of its index.
+ALTER TABLE samples ADD COLUMN seal_key text COLLATE "C" NOT NULL DEFAULT '';
 
 CREATE INDEX exporters_unsearchable_idx ON exporters (id) WHERE search_text = '';
 CREATE INDEX applications_unsearchable_idx ON applications (id) WHERE search_text = '';

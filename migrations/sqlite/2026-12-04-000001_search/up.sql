@@ -7,7 +7,8 @@
 ALTER TABLE exporters ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 ALTER TABLE applications ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 ALTER TABLE consignments ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
--- The seal number as searched: folded, white space collapsed ("kz 5122028" finds "KZ 5122028").
+-- The seal number as searched: folded, white space collapsed ("kz 5122028" finds "KZ 5122028"),
+-- and by its beginning (a range of the index, in byte order on both backends).
 ALTER TABLE samples ADD COLUMN seal_key TEXT NOT NULL DEFAULT '';
 
 CREATE INDEX exporters_unsearchable_idx ON exporters (id) WHERE search_text = '';
