@@ -79,6 +79,8 @@ impl Lang {
                     include_str!(concat!("mail/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("labels/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("scale/", $lang, ".ftl")),
                 )
             };
         }
