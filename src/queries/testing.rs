@@ -80,7 +80,7 @@ pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample,
 
 /// How many tests of each method a queue page shows (the oldest): at a year's backlog the
 /// whole queue would be megabytes of HTML. The method's own page has all of them.
-pub const QUEUE_SHOWN_PER_METHOD: i64 = 8;
+pub const QUEUE_SHOWN_PER_METHOD: i64 = 5;
 
 /// A side's queue in `status` (the bench: pending; review: entered) on samples still being
 /// tested: the oldest [`QUEUE_SHOWN_PER_METHOD`] tests of each method, and each method's
