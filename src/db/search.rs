@@ -80,12 +80,8 @@ pub fn exporters(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<Vec<Exporter
 
 /// Consignments found by free text: their own (producer, consignee, origin) or their
 /// company's name, newest first, at most [`FREE_TEXT_LIMIT`].
-pub fn consignments_by_text(
-    conn: &mut DbConn,
-    q: &SearchQuery,
-) -> QueryResult<Vec<ConsignmentId>> {
-    let mut ids: Vec<ConsignmentId> =
-        parse_ids(free_text_ids(conn, Indexed::Consignments, q)?);
+pub fn consignments_by_text(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<Vec<ConsignmentId>> {
+    let mut ids: Vec<ConsignmentId> = parse_ids(free_text_ids(conn, Indexed::Consignments, q)?);
     let companies = exporters(conn, q)?;
     if !companies.is_empty() {
         let of_companies: Vec<ConsignmentId> = consignments::table
@@ -103,10 +99,7 @@ pub fn consignments_by_text(
 }
 
 /// Applications found by free text (their own fields), newest first.
-pub fn applications_by_text(
-    conn: &mut DbConn,
-    q: &SearchQuery,
-) -> QueryResult<Vec<ApplicationId>> {
+pub fn applications_by_text(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<Vec<ApplicationId>> {
     Ok(parse_ids(free_text_ids(conn, Indexed::Applications, q)?))
 }
 

@@ -118,7 +118,13 @@ const REGIONS: &[(&str, &str)] = &[
     ("Шығыс Қазақстан облысы", "Зайсан ауданы"),
     ("Almaty region", "Talgar district"),
 ];
-const SAMPLERS: &[&str] = &["A. Sadykova", "Б. Омаров", "Ж. Нұрланқызы", "王磊", "E. Seitkali"];
+const SAMPLERS: &[&str] = &[
+    "A. Sadykova",
+    "Б. Омаров",
+    "Ж. Нұрланқызы",
+    "王磊",
+    "E. Seitkali",
+];
 
 /// One method of a commodity's panel.
 #[derive(Clone)]
@@ -167,19 +173,25 @@ fn load_context(conn: &mut DbConn) -> Result<Context, AppError> {
             person(conn, &format!("{role}.cn@demo.jointlab.local"))?,
         ])
     };
-    let panel: Vec<(CommodityId, String, TestMethodId, String, String, Option<String>)> =
-        panel_tests::table
-            .inner_join(test_methods::table)
-            .select((
-                panel_tests::commodity_id,
-                panel_tests::side,
-                test_methods::id,
-                test_methods::code,
-                test_methods::result_kind,
-                test_methods::unit,
-            ))
-            .order((panel_tests::commodity_id, test_methods::code))
-            .load(conn)?;
+    let panel: Vec<(
+        CommodityId,
+        String,
+        TestMethodId,
+        String,
+        String,
+        Option<String>,
+    )> = panel_tests::table
+        .inner_join(test_methods::table)
+        .select((
+            panel_tests::commodity_id,
+            panel_tests::side,
+            test_methods::id,
+            test_methods::code,
+            test_methods::result_kind,
+            test_methods::unit,
+        ))
+        .order((panel_tests::commodity_id, test_methods::code))
+        .load(conn)?;
     let mut by_commodity: BTreeMap<CommodityId, [Vec<PanelMethod>; 2]> = BTreeMap::new();
     for (commodity, side, id, code, kind, unit) in panel {
         let entry = by_commodity.entry(commodity).or_default();
@@ -195,7 +207,9 @@ fn load_context(conn: &mut DbConn) -> Result<Context, AppError> {
         .filter(|(_, sides)| !sides[0].is_empty() && !sides[1].is_empty())
         .collect();
     if commodities.is_empty() {
-        return Err(AppError::internal("no commodity has a panel: run seed-demo first"));
+        return Err(AppError::internal(
+            "no commodity has a panel: run seed-demo first",
+        ));
     }
     let sets: Vec<(LimitSetId, String)> = limit_sets::table
         .select((limit_sets::id, limit_sets::code))
@@ -216,7 +230,13 @@ fn load_context(conn: &mut DbConn) -> Result<Context, AppError> {
             limits::value,
             limits::unit,
         ))
-        .load::<(CommodityId, TestMethodId, String, Option<String>, Option<String>)>(conn)?
+        .load::<(
+            CommodityId,
+            TestMethodId,
+            String,
+            Option<String>,
+            Option<String>,
+        )>(conn)?
         .into_iter()
         .map(|(c, m, rule, value, unit)| ((c, m), (rule, value, unit)))
         .collect();
@@ -224,7 +244,11 @@ fn load_context(conn: &mut DbConn) -> Result<Context, AppError> {
         .select((border_posts::id, border_posts::transport))
         .load(conn)?;
     let counters = code_counters::table
-        .select((code_counters::scope, code_counters::year, code_counters::last))
+        .select((
+            code_counters::scope,
+            code_counters::year,
+            code_counters::last,
+        ))
         .load::<(String, i32, i64)>(conn)?
         .into_iter()
         .filter_map(|(scope, year, last)| {
@@ -381,7 +405,12 @@ impl Writer {
         self.ready.extend(due.into_values());
     }
 
-    fn exporters(&mut self, conn: &mut DbConn, n: u64, start: DateTime<Utc>) -> Result<(), AppError> {
+    fn exporters(
+        &mut self,
+        conn: &mut DbConn,
+        n: u64,
+        start: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         let mut serial = 0u64;
         let existing: Vec<String> = crate::db::schema::exporters::table
             .select(crate::db::schema::exporters::bin)
@@ -430,13 +459,16 @@ impl Writer {
         };
         let commodity_index = rng.below(self.ctx.commodities.len() as u64) as usize;
         let commodity = self.ctx.commodities[commodity_index].0;
-        let (post, transport) = self.ctx.posts[rng.below(self.ctx.posts.len() as u64) as usize].clone();
+        let (post, transport) =
+            self.ctx.posts[rng.below(self.ctx.posts.len() as u64) as usize].clone();
         let (region, district) = *rng.pick(REGIONS);
         let producer = *rng.pick(PRODUCERS);
         let consignee = *rng.pick(CONSIGNEES);
         let quantity = format!("{}", 20 + rng.below(1400));
         let lots = format!("Wagons {}", 60_000_000 + rng.below(9_999_999));
-        let planned = (t0 + Duration::days(5 + rng.below(10) as i64)).date_naive().to_string();
+        let planned = (t0 + Duration::days(5 + rng.below(10) as i64))
+            .date_naive()
+            .to_string();
         let registrar = self.ctx.registrar[usize::from(rng.chance(300))].clone();
         let search_text = crate::db::search::shipment_text(producer, consignee, region, district);
         let year = t0.year();
@@ -482,11 +514,35 @@ impl Writer {
             version: 2,
         });
         self.report.applications += 1;
-        self.event(filed, &registrar, "application.submitted", "application", app_id.to_string(), None, view.clone());
+        self.event(
+            filed,
+            &registrar,
+            "application.submitted",
+            "application",
+            app_id.to_string(),
+            None,
+            view.clone(),
+        );
         let mut consignment_view = view;
         consignment_view["code"] = json!(consignment_code);
-        self.event(t0, &registrar, "consignment.registered", "consignment", consignment_id.to_string(), None, consignment_view);
-        self.event(t0, &registrar, "application.accepted", "application", app_id.to_string(), None, json!({ "consignment": consignment_code }));
+        self.event(
+            t0,
+            &registrar,
+            "consignment.registered",
+            "consignment",
+            consignment_id.to_string(),
+            None,
+            consignment_view,
+        );
+        self.event(
+            t0,
+            &registrar,
+            "application.accepted",
+            "application",
+            app_id.to_string(),
+            None,
+            json!({ "consignment": consignment_code }),
+        );
         // Now and then an application comes back to the exporter for a correction.
         if self.rng.chance(30) {
             let returned = ApplicationId(id_at(filed + Duration::minutes(5)));
@@ -504,13 +560,27 @@ impl Writer {
                 version: 2,
             });
             self.report.applications += 1;
-            self.event(t0, &registrar, "application.returned", "application", returned.to_string(), None, json!({ "reason": "wagon numbers missing" }));
+            self.event(
+                t0,
+                &registrar,
+                "application.returned",
+                "application",
+                returned.to_string(),
+                None,
+                json!({ "reason": "wagon numbers missing" }),
+            );
         }
 
         let count = (1 + self.rng.below(5)).min(self.samples_left);
         let mut statuses = Vec::new();
         for k in 0..count {
-            let status = self.sample(consignment_id, commodity_index, t0 + Duration::minutes(30 + 7 * k as i64), now, &registrar);
+            let status = self.sample(
+                consignment_id,
+                commodity_index,
+                t0 + Duration::minutes(30 + 7 * k as i64),
+                now,
+                &registrar,
+            );
             statuses.push(status);
         }
         let live: Vec<&str> = statuses
@@ -551,22 +621,52 @@ impl Writer {
         self.pending_samples += 1;
         self.report.samples += 1;
         self.seal_serial += 1;
-        let side_prefix = if registrar.label.contains(".cn@") { "CN" } else { "KZ" };
+        let side_prefix = if registrar.label.contains(".cn@") {
+            "CN"
+        } else {
+            "KZ"
+        };
         let seal = format!("{side_prefix} {:07}", 1_000_000 + self.seal_serial);
         let code = self.next_code("sample", "JL", at.year());
         let id = SampleId(id_at(at));
         let drawn_at = at - Duration::minutes(20);
         let drawn_by = *self.rng.pick(SAMPLERS);
-        let storage = *self.rng.pick(&["ambient", "ambient", "ambient", "chilled", "frozen"]);
+        let storage = *self
+            .rng
+            .pick(&["ambient", "ambient", "ambient", "chilled", "frozen"]);
         let mass = format!("{}.{}", 1 + self.rng.below(4), self.rng.below(10));
         self.event(at, registrar, "sample.registered", "sample", id.to_string(), None, json!({
             "code": code, "consignment_id": consignment.to_string(), "seal_number": seal,
             "mass": format!("{mass} kg"), "storage": storage, "drawn_at": t(drawn_at).to_canonical(),
             "drawn_by": drawn_by, "replaces": null,
         }));
-        self.custody(id, None, "drawn", None, Some(drawn_by), None, registrar, None, drawn_at);
-        self.custody(id, None, "sealed", None, Some(&seal), None, registrar, None, at);
-        let mut portion = [("kz", "sealed", "reception"), ("cn", "sealed", "reception"), ("counter", "sealed", "reception")];
+        self.custody(
+            id,
+            None,
+            "drawn",
+            None,
+            Some(drawn_by),
+            None,
+            registrar,
+            None,
+            drawn_at,
+        );
+        self.custody(
+            id,
+            None,
+            "sealed",
+            None,
+            Some(&seal),
+            None,
+            registrar,
+            None,
+            at,
+        );
+        let mut portion = [
+            ("kz", "sealed", "reception"),
+            ("cn", "sealed", "reception"),
+            ("counter", "sealed", "reception"),
+        ];
 
         let cancelled = self.rng.chance(2);
         let rejected = !cancelled && self.rng.chance(4);
@@ -575,14 +675,54 @@ impl Writer {
         let mut status = "registered";
         if cancelled && at + Duration::hours(1) <= now {
             let when = at + Duration::hours(1);
-            self.custody(id, None, "cancelled", None, None, None, registrar, Some("Пломба нарушена при отборе / seal broken at draw"), when);
-            self.event(when, registrar, "sample.cancelled", "sample", id.to_string(), None, json!({ "reason": "seal broken at draw" }));
+            self.custody(
+                id,
+                None,
+                "cancelled",
+                None,
+                None,
+                None,
+                registrar,
+                Some("Пломба нарушена при отборе / seal broken at draw"),
+                when,
+            );
+            self.event(
+                when,
+                registrar,
+                "sample.cancelled",
+                "sample",
+                id.to_string(),
+                None,
+                json!({ "reason": "seal broken at draw" }),
+            );
             status = "cancelled";
         } else if handed <= now {
             for p in &mut portion {
-                let to = if p.0 == "counter" { "counter_store" } else { p.0 };
-                self.custody(id, Some(p.0), "handed_over", Some("reception"), Some(to), None, registrar, None, handed);
-                self.event(handed, registrar, "sample.handed_over", "sample", id.to_string(), None, json!({ "portion": p.0, "from": "reception", "to": to }));
+                let to = if p.0 == "counter" {
+                    "counter_store"
+                } else {
+                    p.0
+                };
+                self.custody(
+                    id,
+                    Some(p.0),
+                    "handed_over",
+                    Some("reception"),
+                    Some(to),
+                    None,
+                    registrar,
+                    None,
+                    handed,
+                );
+                self.event(
+                    handed,
+                    registrar,
+                    "sample.handed_over",
+                    "sample",
+                    id.to_string(),
+                    None,
+                    json!({ "portion": p.0, "from": "reception", "to": to }),
+                );
                 *p = (p.0, "handed_over", to);
             }
             let mut both = true;
@@ -596,17 +736,47 @@ impl Writer {
                 let staff = self.ctx.registrar[s].clone();
                 let temperature = format!("{}", 4 + self.rng.below(16));
                 let reject = rejected && side == Side::Kz;
-                self.custody(id, Some(side.as_str()), "received", Some(side.as_str()), Some(side.as_str()), Some(&temperature), &staff, None, when);
+                self.custody(
+                    id,
+                    Some(side.as_str()),
+                    "received",
+                    Some(side.as_str()),
+                    Some(side.as_str()),
+                    Some(&temperature),
+                    &staff,
+                    None,
+                    when,
+                );
                 if reject {
                     let reason = "Пломба нарушена / seal broken on arrival";
-                    self.custody(id, Some("kz"), "rejected", None, None, None, &staff, Some(reason), when);
+                    self.custody(
+                        id,
+                        Some("kz"),
+                        "rejected",
+                        None,
+                        None,
+                        None,
+                        &staff,
+                        Some(reason),
+                        when,
+                    );
                     portion[0] = ("kz", "rejected", "kz");
                     self.event(when, &staff, "sample.portion_rejected", "sample", id.to_string(), None, json!({
                         "portion": "kz", "seal_intact": false, "temperature_c": temperature, "reason": reason, "sample_status": "rejected" }));
                     status = "rejected";
                     break;
                 }
-                self.custody(id, Some(side.as_str()), "accepted", None, None, None, &staff, None, when);
+                self.custody(
+                    id,
+                    Some(side.as_str()),
+                    "accepted",
+                    None,
+                    None,
+                    None,
+                    &staff,
+                    None,
+                    when,
+                );
                 portion[s] = (side.as_str(), "received", side.as_str());
                 let sample_status = if s == 1 { "received" } else { "registered" };
                 self.event(when, &staff, "sample.portion_received", "sample", id.to_string(), None, json!({
@@ -730,19 +900,42 @@ impl Writer {
             let mut row = TestRow::pending(id, sample, method.id, side.as_str(), t(from));
             if entered_at <= now {
                 any_entered = true;
-                self.result(&mut row, method, limit.as_ref(), fails, &analyst, entered_at);
-                self.event(entered_at, &analyst, "test.entered", "test", id.to_string(), Some(side), json!({
+                self.result(
+                    &mut row,
+                    method,
+                    limit.as_ref(),
+                    fails,
+                    &analyst,
+                    entered_at,
+                );
+                self.event(
+                    entered_at,
+                    &analyst,
+                    "test.entered",
+                    "test",
+                    id.to_string(),
+                    Some(side),
+                    json!({
                     "sample_id": sample.to_string(), "method": method.code, "reading": row.reading,
                     "value": row.value, "unit": row.unit, "as_entered": row.reading_as_entered,
                     "instrument": row.instrument, "analysed_on": row.analysed_on, "comment": null,
-                    "conformity": row.conformity }));
+                    "conformity": row.conformity }),
+                );
             }
             if verified_at <= now {
                 row.status = "verified";
                 row.verified_by = Some(reviewer.id);
                 row.verified_at = Some(t(verified_at));
                 row.version = 3;
-                self.event(verified_at, &reviewer, "test.verified", "test", id.to_string(), None, json!({ "sample_id": sample.to_string() }));
+                self.event(
+                    verified_at,
+                    &reviewer,
+                    "test.verified",
+                    "test",
+                    id.to_string(),
+                    None,
+                    json!({ "sample_id": sample.to_string() }),
+                );
                 if retest && j == 0 {
                     // Invalidated on review of the records and retested: the retest stands.
                     row.status = "invalidated";
@@ -750,7 +943,13 @@ impl Writer {
                     let retest_id = LabTestId(id_at(verified_at));
                     self.event(verified_at, &reviewer, "test.invalidated", "test", id.to_string(), None, json!({
                         "sample_id": sample.to_string(), "reason": "calibration out of date", "retest": retest_id.to_string() }));
-                    let mut again = TestRow::pending(retest_id, sample, method.id, side.as_str(), t(verified_at));
+                    let mut again = TestRow::pending(
+                        retest_id,
+                        sample,
+                        method.id,
+                        side.as_str(),
+                        t(verified_at),
+                    );
                     again.retest_of = Some(id);
                     self.rows.tests.push(row);
                     self.report.tests += 1;
@@ -766,7 +965,15 @@ impl Writer {
                         row.status = "verified";
                         row.verified_by = Some(reviewer.id);
                         row.verified_at = Some(t(redo + Duration::hours(4)));
-                        self.event(redo + Duration::hours(4), &reviewer, "test.verified", "test", retest_id.to_string(), None, json!({ "sample_id": sample.to_string() }));
+                        self.event(
+                            redo + Duration::hours(4),
+                            &reviewer,
+                            "test.verified",
+                            "test",
+                            retest_id.to_string(),
+                            None,
+                            json!({ "sample_id": sample.to_string() }),
+                        );
                     }
                 }
                 if fails && row.status == "verified" {
@@ -799,7 +1006,11 @@ impl Writer {
                 };
                 let value = format!("{:.3}", limit_value * factor);
                 let value = value.trim_end_matches('0').trim_end_matches('.').to_owned();
-                let conformity = if fails { "does_not_conform" } else { "conforms" };
+                let conformity = if fails {
+                    "does_not_conform"
+                } else {
+                    "conforms"
+                };
                 ("value", Some(value), conformity)
             }
             _ if fails => ("detected", None, "does_not_conform"),
@@ -818,20 +1029,49 @@ impl Writer {
         }
         row.entered_by = Some(analyst.id);
         row.entered_at = Some(t(at));
-        row.instrument = Some(if method.quantitative { "Agilent 7900 ICP-MS" } else { "Stereo microscope" }.into());
+        row.instrument = Some(
+            if method.quantitative {
+                "Agilent 7900 ICP-MS"
+            } else {
+                "Stereo microscope"
+            }
+            .into(),
+        );
         row.analysed_on = Some(at.date_naive().to_string());
         row.version = 2;
     }
 
     /// The sides disagree on a method: open for two weeks, then resolved by the reviewers.
-    fn discrepancy(&mut self, sample: SampleId, method: TestMethodId, at: DateTime<Utc>, now: DateTime<Utc>) {
+    fn discrepancy(
+        &mut self,
+        sample: SampleId,
+        method: TestMethodId,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) {
         let id = crate::db::ids::DiscrepancyId(id_at(at));
         let resolved_at = at + Duration::days(14);
         let resolved = resolved_at <= now;
         let reviewer = self.ctx.reviewer.clone();
-        self.event(at, &reviewer[1], "discrepancy.flagged", "discrepancy", id.to_string(), None, json!({ "sample_id": sample.to_string() }));
+        self.event(
+            at,
+            &reviewer[1],
+            "discrepancy.flagged",
+            "discrepancy",
+            id.to_string(),
+            None,
+            json!({ "sample_id": sample.to_string() }),
+        );
         if resolved {
-            self.event(resolved_at, &reviewer[0], "discrepancy.resolved", "discrepancy", id.to_string(), None, json!({ "agreed": "conforms", "closed_by": "reviewers" }));
+            self.event(
+                resolved_at,
+                &reviewer[0],
+                "discrepancy.resolved",
+                "discrepancy",
+                id.to_string(),
+                None,
+                json!({ "agreed": "conforms", "closed_by": "reviewers" }),
+            );
         }
         self.rows.discrepancies.push(DiscrepancyRow {
             id,
@@ -839,7 +1079,8 @@ impl Writer {
             test_method_id: method,
             status: if resolved { "resolved" } else { "open" },
             outcome_kz: resolved.then_some("arbitration_conforms"),
-            reason_kz: resolved.then(|| "Арбитраж контрольного образца / counter-sample arbitration".to_owned()),
+            reason_kz: resolved
+                .then(|| "Арбитраж контрольного образца / counter-sample arbitration".to_owned()),
             resolved_kz_by: resolved.then_some(reviewer[0].id),
             outcome_cn: resolved.then_some("arbitration_conforms"),
             reason_cn: resolved.then(|| "仲裁样品检测合格".to_owned()),

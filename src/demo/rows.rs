@@ -9,8 +9,8 @@ use crate::db::ids::{
     ExporterId, LabTestId, LimitSetId, PortionId, SampleId, TestMethodId, UserId,
 };
 use crate::db::schema::{
-    applications, consignments, custody_events, discrepancies, exporters, sample_portions,
-    samples, tests,
+    applications, consignments, custody_events, discrepancies, exporters, sample_portions, samples,
+    tests,
 };
 use crate::db::types::UtcTime;
 
@@ -311,8 +311,11 @@ impl Rows {
     /// Parents before children, as the foreign keys want.
     pub fn insert_all(&self, conn: &mut DbConn) -> QueryResult<()> {
         insert_rows!(conn, applications::table, self.applications, 24);
-        let consignments: Vec<ConsignmentInsert<'_>> =
-            self.consignments.iter().map(ConsignmentRow::insertable).collect();
+        let consignments: Vec<ConsignmentInsert<'_>> = self
+            .consignments
+            .iter()
+            .map(ConsignmentRow::insertable)
+            .collect();
         insert_rows!(conn, consignments::table, consignments, 22);
         insert_rows!(conn, samples::table, self.samples, 14);
         insert_rows!(conn, sample_portions::table, self.portions, 6);

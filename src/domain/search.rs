@@ -145,9 +145,18 @@ mod tests {
     fn a_portion_identifier_is_its_samples_code() {
         let q = SearchQuery::parse(" jl-2026-000007-kz ").unwrap();
         assert_eq!(q.code, "JL-2026-000007");
-        assert_eq!(SearchQuery::parse("JL-2026-000007-C").unwrap().code, "JL-2026-000007");
-        assert_eq!(SearchQuery::parse("JL-2026-000007").unwrap().code, "JL-2026-000007");
-        assert_eq!(SearchQuery::parse("KC-2026-000003").unwrap().code, "KC-2026-000003");
+        assert_eq!(
+            SearchQuery::parse("JL-2026-000007-C").unwrap().code,
+            "JL-2026-000007"
+        );
+        assert_eq!(
+            SearchQuery::parse("JL-2026-000007").unwrap().code,
+            "JL-2026-000007"
+        );
+        assert_eq!(
+            SearchQuery::parse("KC-2026-000003").unwrap().code,
+            "KC-2026-000003"
+        );
     }
 
     #[test]
@@ -155,10 +164,19 @@ mod tests {
         let q = SearchQuery::parse("kz  5122028").unwrap();
         assert_eq!(q.folded, "kz 5122028");
         assert_eq!(q.bin(), None);
-        assert_eq!(SearchQuery::parse("080140001231").unwrap().bin(), Some("080140001231"));
+        assert_eq!(
+            SearchQuery::parse("080140001231").unwrap().bin(),
+            Some("080140001231")
+        );
         assert_eq!(SearchQuery::parse("зе").unwrap().free_text(), None);
-        assert_eq!(SearchQuery::parse("50%_\\").unwrap().like_pattern(), "%50\\%\\_\\\\%");
-        assert_eq!(SearchQuery::parse("a\"b").unwrap().fts_phrase(), "\"a\"\"b\"");
+        assert_eq!(
+            SearchQuery::parse("50%_\\").unwrap().like_pattern(),
+            "%50\\%\\_\\\\%"
+        );
+        assert_eq!(
+            SearchQuery::parse("a\"b").unwrap().fts_phrase(),
+            "\"a\"\"b\""
+        );
         assert!(SearchQuery::parse("   ").is_none());
     }
 }

@@ -166,8 +166,14 @@ fn the_same_searches_find_the_same_records_on_either_backend() {
 
     // Exact lookups: a sample code, a portion's identifier, in any case.
     assert_eq!(samples_found(&app, "JL-2026-000003"), set(&["CN-77001"]));
-    assert_eq!(samples_found(&app, "jl-2026-000004-kz"), set(&["SEAL-9001-X"]));
-    assert_eq!(samples_found(&app, "JL-2026-000001-C"), set(&["KZ 5122028"]));
+    assert_eq!(
+        samples_found(&app, "jl-2026-000004-kz"),
+        set(&["SEAL-9001-X"])
+    );
+    assert_eq!(
+        samples_found(&app, "JL-2026-000001-C"),
+        set(&["KZ 5122028"])
+    );
     // Seals: any case, any spacing, by their beginning.
     assert_eq!(samples_found(&app, "kz 5122028"), set(&["KZ 5122028"]));
     assert_eq!(samples_found(&app, "KZ  5122028"), set(&["KZ 5122028"]));
@@ -189,7 +195,10 @@ fn the_same_searches_find_the_same_records_on_either_backend() {
         set(&["KZ 5122028", "kz 5122029"])
     );
     assert_eq!(samples_found(&app, "һасан іРГЕЛІ ғ"), set(&["SEAL-9001-X"]));
-    assert_eq!(samples_found(&app, "ұлан ә"), set(&["KZ 5122028", "kz 5122029"]));
+    assert_eq!(
+        samples_found(&app, "ұлан ә"),
+        set(&["KZ 5122028", "kz 5122029"])
+    );
     assert_eq!(samples_found(&app, "үміт"), set(&["SEAL-9001-X"]));
     assert_eq!(samples_found(&app, "STEPPE oil"), set(&["CN-77001"]));
     assert_eq!(samples_found(&app, "粮油进"), set(&["CN-77001"]));
@@ -219,10 +228,7 @@ fn search_through_the_page_keeps_the_exporters_scope() {
     let app = spawn_app();
     seed(&app);
     let registrar = app.signed_in("registrar_kz");
-    let page = registrar.get(&format!(
-        "/samples?q={}",
-        jointlab::web::url_encode("тоо")
-    ));
+    let page = registrar.get(&format!("/samples?q={}", jointlab::web::url_encode("тоо")));
     assert_eq!(page.status, 200);
     assert!(page.body.contains("JL-2026-000001"), "{}", page.body);
     assert!(!page.body.contains("JL-2026-000003"));
