@@ -118,6 +118,15 @@ pub fn seal_key(seal_number: &str) -> String {
     fold(seal_number)
 }
 
+/// `column = ''` as a literal, not a bound value: SQLite uses the partial `…_unsearchable_idx`
+/// indexes only for a literal.
+fn unfilled(column: &'static str) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    diesel::dsl::sql(match column {
+        "seal_key" => "seal_key = ''",
+        _ => "search_text = ''",
+    })
+}
+
 /// Fills the search columns of rows written before they existed (marked by `''`), in
 /// batches; returns how many rows were filled. Run at start-up, after the migrations.
 pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
@@ -125,7 +134,7 @@ pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
     let mut filled = 0;
     loop {
         let rows: Vec<(ExporterId, String, String)> = exporters::table
-            .filter(exporters::search_text.eq(""))
+            .filter(unfilled("search_text"))
             .select((exporters::id, exporters::name, exporters::bin))
             .limit(BATCH)
             .load(conn)?;
@@ -143,7 +152,7 @@ pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
     loop {
         type Shipment = (ApplicationId, String, String, String, String);
         let rows: Vec<Shipment> = applications::table
-            .filter(applications::search_text.eq(""))
+            .filter(unfilled("search_text"))
             .select((
                 applications::id,
                 applications::producer,
@@ -168,7 +177,7 @@ pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
     loop {
         type Shipment = (ConsignmentId, String, String, String, String);
         let rows: Vec<Shipment> = consignments::table
-            .filter(consignments::search_text.eq(""))
+            .filter(unfilled("search_text"))
             .select((
                 consignments::id,
                 consignments::producer,
@@ -192,7 +201,7 @@ pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
     }
     loop {
         let rows: Vec<(SampleId, String)> = samples::table
-            .filter(samples::seal_key.eq(""))
+            .filter(unfilled("seal_key"))
             .select((samples::id, samples::seal_number))
             .limit(BATCH)
             .load(conn)?;

@@ -1,4 +1,4 @@
-DROP INDEX discrepancies_open_idx;
+DROP INDEX discrepancies_status_idx;
 DROP INDEX consignments_status_idx;
 DROP INDEX samples_status_idx;
 DROP INDEX sample_portions_waiting_idx;

@@ -62,9 +62,10 @@ DROP INDEX audit_events_entity_idx;
 CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id, seq);
 CREATE INDEX audit_events_type_seq_idx ON audit_events (entity_type, seq);
 -- A side's portions still to receive (the analyst's and registrar's home page).
-CREATE INDEX sample_portions_waiting_idx ON sample_portions (portion, sample_id)
-    WHERE status IN ('sealed', 'handed_over');
+-- (Not partial: the queries bind their values, and SQLite uses a partial index only for
+-- literals.)
+CREATE INDEX sample_portions_waiting_idx ON sample_portions (portion, status);
 -- The sample list by status and date range.
 CREATE INDEX samples_status_idx ON samples (status, created_at);
 CREATE INDEX consignments_status_idx ON consignments (status, created_at);
-CREATE INDEX discrepancies_open_idx ON discrepancies (status) WHERE status = 'open';
+CREATE INDEX discrepancies_status_idx ON discrepancies (status);
