@@ -255,6 +255,9 @@ impl Application {
 }
 
 /// The columns of [`Application`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
 const APPLICATIONS_COLUMNS: (
     applications::id,
     applications::code,

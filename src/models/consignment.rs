@@ -208,6 +208,9 @@ impl Consignment {
 }
 
 /// The columns of [`Consignment`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
 const CONSIGNMENTS_COLUMNS: (
     consignments::id,
     consignments::code,

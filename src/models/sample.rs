@@ -281,6 +281,9 @@ impl Portion {
 }
 
 /// The columns of [`Sample`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
 const SAMPLES_COLUMNS: (
     samples::id,
     samples::code,

@@ -82,14 +82,13 @@ pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample,
 /// whole queue would be megabytes of HTML. The method's own page has all of them.
 pub const QUEUE_SHOWN_PER_METHOD: i64 = 5;
 
+/// A queue page's tests, and each method's total.
+pub type Queue = (Vec<(LabTest, Sample, TestMethod)>, Vec<(TestMethodId, i64)>);
+
 /// A side's queue in `status` (the bench: pending; review: entered) on samples still being
 /// tested: the oldest [`QUEUE_SHOWN_PER_METHOD`] tests of each method, and each method's
 /// total. Each method's page is one range of the tests' (side, status, method, created) index.
-pub fn queue(
-    conn: &mut DbConn,
-    side: Side,
-    status: TestStatus,
-) -> QueryResult<(Vec<(LabTest, Sample, TestMethod)>, Vec<(TestMethodId, i64)>)> {
+pub fn queue(conn: &mut DbConn, side: Side, status: TestStatus) -> QueryResult<Queue> {
     let totals: Vec<(TestMethodId, i64)> = tests::table
         .inner_join(samples::table)
         .filter(tests::side.eq(side))
