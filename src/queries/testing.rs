@@ -78,17 +78,26 @@ pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample,
         .load(conn)
 }
 
-/// How many tests of each method a queue page shows (the oldest): at a year's backlog the
-/// whole queue would be megabytes of HTML. The method's own page has all of them.
-pub const QUEUE_SHOWN_PER_METHOD: i64 = 5;
+/// How many pending tests of each method the bench shows (the oldest): at a year's backlog
+/// the whole queue would be megabytes of HTML. The method's batch page has all of them.
+pub const BENCH_SHOWN_PER_METHOD: i64 = 5;
+
+/// How many entered tests of each method review shows (the oldest) for ticking: review waits
+/// for a day's entries, not for the history, but a page stays bounded all the same.
+pub const REVIEW_SHOWN_PER_METHOD: i64 = 40;
 
 /// A queue page's tests, and each method's total.
 pub type Queue = (Vec<(LabTest, Sample, TestMethod)>, Vec<(TestMethodId, i64)>);
 
 /// A side's queue in `status` (the bench: pending; review: entered) on samples still being
-/// tested: the oldest [`QUEUE_SHOWN_PER_METHOD`] tests of each method, and each method's
+/// tested: the oldest `per_method` tests of each method, and each method's
 /// total. Each method's page is one range of the tests' (side, status, method, created) index.
-pub fn queue(conn: &mut DbConn, side: Side, status: TestStatus) -> QueryResult<Queue> {
+pub fn queue(
+    conn: &mut DbConn,
+    side: Side,
+    status: TestStatus,
+    per_method: i64,
+) -> QueryResult<Queue> {
     let totals: Vec<(TestMethodId, i64)> = tests::table
         .inner_join(samples::table)
         .filter(tests::side.eq(side))
@@ -113,7 +122,7 @@ pub fn queue(conn: &mut DbConn, side: Side, status: TestStatus) -> QueryResult<Q
                     TestMethod::as_select(),
                 ))
                 .order((tests::created_at, tests::id))
-                .limit(QUEUE_SHOWN_PER_METHOD)
+                .limit(per_method)
                 .load::<(LabTest, Sample, TestMethod)>(conn)?,
         );
     }

@@ -104,7 +104,12 @@ pub async fn show(
         .db
         .run(move |conn| {
             Ok((
-                crate::queries::testing::queue(conn, side, TestStatus::Pending)?,
+                crate::queries::testing::queue(
+                    conn,
+                    side,
+                    TestStatus::Pending,
+                    crate::queries::testing::BENCH_SHOWN_PER_METHOD,
+                )?,
                 crate::queries::testing::withdrawn(conn, side, 7)?,
             ))
         })

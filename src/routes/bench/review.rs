@@ -83,6 +83,7 @@ async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPa
                 conn,
                 side,
                 crate::models::lab_test::TestStatus::Entered,
+                crate::queries::testing::REVIEW_SHOWN_PER_METHOD,
             )?;
             let mut names = HashMap::new();
             for (test, _, _) in &rows {
