@@ -214,13 +214,16 @@ impl Sample {
                 query = query.filter(exporters::bin.eq(bin.to_owned()));
             } else {
                 let found = crate::db::search::consignments_by_text(conn, &q)?;
-                // A seal number by its beginning: a range of its index.
-                query = query.filter(
-                    samples::seal_key
-                        .ge(q.folded.clone())
-                        .and(samples::seal_key.lt(q.prefix_bound()))
-                        .or(samples::consignment_id.eq_any(found)),
-                );
+                // A seal number by its beginning: a range of its index (alone when the free
+                // text found nothing: an OR with an empty IN makes SQLite scan the table).
+                let seal = samples::seal_key
+                    .ge(q.folded.clone())
+                    .and(samples::seal_key.lt(q.prefix_bound()));
+                query = if found.is_empty() {
+                    query.filter(seal)
+                } else {
+                    query.filter(seal.or(samples::consignment_id.eq_any(found)))
+                };
             }
         }
         crate::apply_intake_filter!(query, filter, status: samples::status, commodity: consignments::commodity_id,
