@@ -47,6 +47,16 @@ pub enum Command {
     },
     /// Check the audit chain; exit 0 when it holds, else name the first broken event
     VerifyAudit,
+    /// Write years of realistic history (on top of seed-demo, which it runs first), for
+    /// measuring the pages at scale
+    SeedBulk {
+        /// How many samples
+        #[arg(long, value_name = "N")]
+        samples: u64,
+        /// Over how many years, ending now
+        #[arg(long, value_name = "Y", default_value_t = 10)]
+        years: u32,
+    },
     /// Make a new certificate-signing key; it signs from now, or from --from while the
     /// current key signs until then. Older keys are retained: their tokens still verify
     RotateKeys {
@@ -271,6 +281,32 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
             let rows =
                 crate::demo::seed_demo(&db, &password, &issuing).map_err(|e| e.to_string())?;
             println!("{}", crate::demo::table(&rows));
+            Ok(())
+        }
+        Command::SeedBulk { samples, years } => {
+            let db = open_database(&settings)?;
+            let keyring = crate::signing::SharedKeyring::open(settings.keys_file())
+                .map_err(|e| format!("signing keys: {e}"))?;
+            let issuing =
+                crate::workflows::certificates::Issuing::from_settings(&settings, keyring);
+            crate::demo::seed_demo(&db, crate::demo::DEFAULT_PASSWORD, &issuing)
+                .map_err(|e| e.to_string())?;
+            let started = std::time::Instant::now();
+            let plan = crate::demo::bulk::BulkPlan { samples, years };
+            let report = crate::demo::bulk::seed_bulk(&db, &plan).map_err(|e| e.to_string())?;
+            println!(
+                "{} samples, {} consignments, {} applications, {} exporters, {} tests, \
+                 {} custody events, {} discrepancies, {} audit events in {:.1} s",
+                report.samples,
+                report.consignments,
+                report.applications,
+                report.exporters,
+                report.tests,
+                report.custody_events,
+                report.discrepancies,
+                report.audit_events,
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
     }

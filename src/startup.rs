@@ -41,6 +41,12 @@ pub fn open_database(settings: &Settings) -> Result<Db, String> {
     for version in applied {
         tracing::info!(version, "applied migration");
     }
+    let filled = crate::db::write_tx(&mut conn, crate::db::search::backfill)
+        .map_err(|e| format!("cannot fill the search columns: {e}"))?;
+    if filled > 0 {
+        tracing::info!(rows = filled, "filled search columns");
+    }
+    crate::db::optimize(&mut conn).map_err(|e| format!("cannot optimize: {e}"))?;
     Ok(db)
 }
 

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod ids;
 pub mod listing;
 pub mod schema;
+pub mod search;
 pub mod types;
 
 use std::path::PathBuf;
@@ -268,6 +269,20 @@ pub fn migrations_current(conn: &mut DbConn) -> Result<bool, String> {
     }
     .map_err(|e| format!("cannot read migrations: {e}"))?;
     Ok(!pending)
+}
+
+/// Keeps the planner's statistics current: SQLite's `PRAGMA optimize` (analyses only the
+/// tables whose statistics are missing or stale; cheap), PostgreSQL's autovacuum does it there.
+pub fn optimize(conn: &mut DbConn) -> Result<(), diesel::result::Error> {
+    if let DbConn::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA optimize = 0x10002")?;
+    }
+    Ok(())
+}
+
+/// Analyses every table now (after a bulk load): `ANALYZE` on both backends.
+pub fn analyze(conn: &mut DbConn) -> Result<(), diesel::result::Error> {
+    conn.batch_execute("ANALYZE")
 }
 
 /// Takes PostgreSQL's transaction-scoped advisory lock `key`; SQLite's `BEGIN IMMEDIATE`

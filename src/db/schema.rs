@@ -31,6 +31,7 @@ diesel::table! {
         created_at -> DbTime,
         updated_at -> DbTime,
         version -> Integer,
+        search_text -> Text,
     }
 }
 
@@ -233,6 +234,7 @@ diesel::table! {
         decided_by -> Nullable<DbUuid>,
         decided_at -> Nullable<DbTime>,
         version -> Integer,
+        search_text -> Text,
     }
 }
 
@@ -261,6 +263,7 @@ diesel::table! {
         created_by -> DbUuid,
         created_at -> DbTime,
         version -> Integer,
+        search_text -> Text,
     }
 }
 
@@ -283,6 +286,7 @@ diesel::table! {
         created_at -> DbTime,
         version -> Integer,
         replaces_sample_id -> Nullable<DbUuid>,
+        seal_key -> Text,
     }
 }
 

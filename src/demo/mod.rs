@@ -2,10 +2,12 @@
 //! newcomer can see each role's pages. Running it again changes nothing that exists.
 
 pub mod border;
+pub mod bulk;
 pub mod catalog;
 pub mod certificates;
 pub mod eligibility;
 pub mod intake;
+mod rows;
 pub mod testing;
 
 use crate::auth::password;

@@ -208,6 +208,16 @@ pub struct Shipment {
 }
 
 impl Shipment {
+    /// What the lists' free-text search finds it by, folded (see `domain::search`).
+    pub fn search_text(&self) -> String {
+        super::search::search_text(&[
+            &self.producer,
+            &self.consignee,
+            &self.origin_region,
+            &self.origin_district,
+        ])
+    }
+
     pub fn audit_view(&self, code: &str) -> serde_json::Value {
         serde_json::json!({
             "code": code,

@@ -12,6 +12,7 @@ pub mod measure;
 pub mod notice;
 mod people;
 pub mod scope;
+pub mod search;
 pub mod text;
 
 pub use bin::Bin;

@@ -85,6 +85,8 @@ impl Lang {
                     include_str!(concat!("phone/", $lang, ".ftl")),
                     "\n",
                     include_str!(concat!("lists/", $lang, ".ftl")),
+                    "\n",
+                    include_str!(concat!("scale/", $lang, ".ftl")),
                 )
             };
         }

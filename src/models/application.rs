@@ -4,6 +4,8 @@
 pub use crate::db::ids::ApplicationId;
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{applications, exporters};
@@ -68,6 +70,7 @@ struct NewApplication<'a> {
     submitted_by: UserId,
     submitted_at: UtcTime,
     version: i32,
+    search_text: String,
 }
 
 /// Filters of the application list.
@@ -124,14 +127,20 @@ impl Application {
         if let Some(company) = scope.company() {
             query = query.filter(applications::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                applications::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.application_code() {
+                query = query.filter(applications::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::applications_by_text(conn, &q)?;
+                let companies = crate::db::search::exporters(conn, &q)?;
+                query = query.filter(
+                    applications::id
+                        .eq_any(found)
+                        .or(applications::exporter_id.eq_any(companies)),
+                );
+            }
         }
         crate::apply_intake_filter!(query, conn, filter, table: applications::table, status: applications::status,
             commodity: applications::commodity_id, exporter: applications::exporter_id, post: applications::border_post_id,
@@ -170,8 +179,9 @@ impl Application {
                 submitted_by: by,
                 submitted_at: UtcTime::now(),
                 version: 1,
+                search_text: shipment.search_text(),
             })
-            .returning(applications::all_columns)
+            .returning(APPLICATIONS_COLUMNS)
             .get_result(conn)
     }
 
@@ -239,8 +249,61 @@ impl Application {
             applications::decided_at.eq(None::<UtcTime>),
             applications::submitted_at.eq(UtcTime::now()),
             applications::version.eq(version + 1),
+            applications::search_text.eq(shipment.search_text()),
         ))
         .execute(conn)?;
         Ok(updated == 1)
     }
 }
+
+/// The columns of [`Application`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
+const APPLICATIONS_COLUMNS: (
+    applications::id,
+    applications::code,
+    applications::exporter_id,
+    applications::commodity_id,
+    applications::quantity,
+    applications::unit,
+    applications::lots,
+    applications::origin_region,
+    applications::origin_district,
+    applications::producer,
+    applications::consignee,
+    applications::border_post_id,
+    applications::transport,
+    applications::planned_date,
+    applications::limit_set_id,
+    applications::status,
+    applications::return_reason,
+    applications::submitted_by,
+    applications::submitted_at,
+    applications::decided_by,
+    applications::decided_at,
+    applications::version,
+) = (
+    applications::id,
+    applications::code,
+    applications::exporter_id,
+    applications::commodity_id,
+    applications::quantity,
+    applications::unit,
+    applications::lots,
+    applications::origin_region,
+    applications::origin_district,
+    applications::producer,
+    applications::consignee,
+    applications::border_post_id,
+    applications::transport,
+    applications::planned_date,
+    applications::limit_set_id,
+    applications::status,
+    applications::return_reason,
+    applications::submitted_by,
+    applications::submitted_at,
+    applications::decided_by,
+    applications::decided_at,
+    applications::version,
+);

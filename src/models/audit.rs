@@ -41,6 +41,7 @@ pub struct AuditEvent {
 
 #[derive(Insertable)]
 #[diesel(table_name = audit_events)]
+#[diesel(treat_none_as_default_value = false)]
 struct NewAuditEvent<'a> {
     id: AuditEventId,
     seq: i64,
@@ -422,4 +423,83 @@ pub fn of_entity(
         }
     }
     Ok(events)
+}
+
+/// An event of a history written in bulk (`jointlab seed-bulk`), chained by [`append_bulk`].
+#[derive(Debug, Clone)]
+pub struct BulkEvent {
+    pub at: UtcTime,
+    pub actor_id: Option<UserId>,
+    pub actor_label: std::rc::Rc<str>,
+    pub action: &'static str,
+    pub entity_type: &'static str,
+    pub entity_id: String,
+    pub side: Option<Side>,
+    pub after: Option<String>,
+}
+
+/// Appends `events`, in order, after the chain's head: hashed exactly as [`record`] hashes,
+/// inserted in multi-row batches. Call it inside a write transaction.
+pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
+    lock_for_transaction(conn, CHAIN_LOCK)?;
+    let head: Option<(i64, String)> = audit_events::table
+        .select((audit_events::seq, audit_events::hash))
+        .order(audit_events::seq.desc())
+        .first(conn)
+        .optional()?;
+    let (mut seq, mut prev_hash) = head.unwrap_or((0, GENESIS.to_owned()));
+    let mut rows: Vec<(AuditEventId, i64, String, String)> = Vec::with_capacity(events.len());
+    for event in events {
+        seq += 1;
+        let id = AuditEventId(uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            event.at.0.timestamp() as u64,
+            event.at.0.timestamp_subsec_nanos(),
+        )));
+        let hash = chain_hash(&HashInput {
+            seq,
+            id,
+            at: event.at,
+            actor_id: event.actor_id,
+            actor_label: &event.actor_label,
+            action: event.action,
+            entity_type: event.entity_type,
+            entity_id: Some(&event.entity_id),
+            side: event.side,
+            before: None,
+            after: event.after.as_deref(),
+            prev_hash: &prev_hash,
+        });
+        rows.push((id, seq, prev_hash, hash.clone()));
+        prev_hash = hash;
+    }
+    // 13 columns a row: well under both backends' limits on parameters per statement.
+    for (chunk_events, chunk_rows) in events.chunks(1000).zip(rows.chunks(1000)) {
+        let values: Vec<NewAuditEvent<'_>> = chunk_events
+            .iter()
+            .zip(chunk_rows)
+            .map(|(e, (id, seq, prev, hash))| NewAuditEvent {
+                id: *id,
+                seq: *seq,
+                at: e.at,
+                actor_id: e.actor_id,
+                actor_label: &e.actor_label,
+                action: e.action,
+                entity_type: e.entity_type,
+                entity_id: Some(&e.entity_id),
+                side: e.side,
+                before: None,
+                after: e.after.as_deref(),
+                prev_hash: prev,
+                hash,
+            })
+            .collect();
+        let insert = diesel::insert_into(audit_events::table).values(values);
+        // Multi-row inserts are built per backend (the multi-backend connection lacks them).
+        match conn {
+            DbConn::Pg(c) => insert.execute(c)?,
+            DbConn::Sqlite(c) => insert.execute(c)?,
+        };
+    }
+    Ok(())
 }

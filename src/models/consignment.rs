@@ -5,6 +5,8 @@ pub use crate::db::ids::ConsignmentId;
 pub use crate::domain::intake::{QuantityUnit, Shipment, Transport};
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{ApplicationId, BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
 use crate::db::schema::{consignments, exporters};
@@ -69,6 +71,7 @@ struct NewConsignment<'a> {
     created_by: UserId,
     created_at: UtcTime,
     version: i32,
+    search_text: String,
 }
 
 /// Filters of the consignment list.
@@ -106,8 +109,9 @@ impl Consignment {
                 created_by: by,
                 created_at: UtcTime::now(),
                 version: 1,
+                search_text: shipment.search_text(),
             })
-            .returning(consignments::all_columns)
+            .returning(CONSIGNMENTS_COLUMNS)
             .get_result(conn)
     }
 
@@ -141,14 +145,15 @@ impl Consignment {
         if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                consignments::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.consignment_code() {
+                query = query.filter(consignments::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::consignments_by_text(conn, &q)?;
+                query = query.filter(consignments::id.eq_any(found));
+            }
         }
         crate::apply_intake_filter!(query, conn, filter, table: consignments::table, status: consignments::status,
             commodity: consignments::commodity_id, exporter: consignments::exporter_id, post: consignments::border_post_id,
@@ -203,3 +208,51 @@ impl Consignment {
         Ok(())
     }
 }
+
+/// The columns of [`Consignment`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
+const CONSIGNMENTS_COLUMNS: (
+    consignments::id,
+    consignments::code,
+    consignments::application_id,
+    consignments::exporter_id,
+    consignments::commodity_id,
+    consignments::quantity,
+    consignments::unit,
+    consignments::lots,
+    consignments::origin_region,
+    consignments::origin_district,
+    consignments::producer,
+    consignments::consignee,
+    consignments::border_post_id,
+    consignments::transport,
+    consignments::planned_date,
+    consignments::limit_set_id,
+    consignments::status,
+    consignments::created_by,
+    consignments::created_at,
+    consignments::version,
+) = (
+    consignments::id,
+    consignments::code,
+    consignments::application_id,
+    consignments::exporter_id,
+    consignments::commodity_id,
+    consignments::quantity,
+    consignments::unit,
+    consignments::lots,
+    consignments::origin_region,
+    consignments::origin_district,
+    consignments::producer,
+    consignments::consignee,
+    consignments::border_post_id,
+    consignments::transport,
+    consignments::planned_date,
+    consignments::limit_set_id,
+    consignments::status,
+    consignments::created_by,
+    consignments::created_at,
+    consignments::version,
+);

@@ -37,6 +37,7 @@ pub struct NewExporter {
     pub created_at: UtcTime,
     pub updated_at: UtcTime,
     pub version: i32,
+    pub search_text: String,
 }
 
 impl NewExporter {
@@ -51,13 +52,14 @@ impl NewExporter {
             created_at: now,
             updated_at: now,
             version: 1,
+            search_text: crate::db::search::exporter_text(name.trim(), bin.as_str()),
         }
     }
 
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<Exporter> {
         diesel::insert_into(exporters::table)
             .values(self)
-            .returning(exporters::all_columns)
+            .returning(EXPORTERS_COLUMNS)
             .get_result(conn)
     }
 }
@@ -91,8 +93,12 @@ impl Exporter {
             exporters::contact_email.eq(&details.contact_email),
             exporters::updated_at.eq(UtcTime::now()),
             exporters::version.eq(version + 1),
+            exporters::search_text.eq(crate::db::search::exporter_text(
+                &details.name,
+                details.bin.as_str(),
+            )),
         ))
-        .returning(exporters::all_columns)
+        .returning(EXPORTERS_COLUMNS)
         .get_result(conn)
         .optional()
     }
@@ -112,15 +118,9 @@ impl Exporter {
         limit: i64,
     ) -> QueryResult<Vec<Exporter>> {
         let mut query = exporters::table.select(Exporter::as_select()).into_boxed();
-        let q = q.trim();
-        if !q.is_empty() {
-            let pattern = format!("%{}%", crate::db::escape_like(q));
-            query = query.filter(
-                exporters::name
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(exporters::bin.like(pattern).escape('\\')),
-            );
+        if let Some(q) = crate::domain::search::SearchQuery::parse(q) {
+            let found = crate::db::search::exporters(conn, &q)?;
+            query = query.filter(exporters::id.eq_any(found));
         }
         // Keyset after the last company shown: on its name then id (names may repeat), or on
         // its BIN (unique).
@@ -178,3 +178,24 @@ impl Exporter {
             .optional()
     }
 }
+
+/// The columns of [`Exporter`] in its field order (`all_columns` also has the search column).
+const EXPORTERS_COLUMNS: (
+    exporters::id,
+    exporters::name,
+    exporters::bin,
+    exporters::address,
+    exporters::contact_email,
+    exporters::created_at,
+    exporters::updated_at,
+    exporters::version,
+) = (
+    exporters::id,
+    exporters::name,
+    exporters::bin,
+    exporters::address,
+    exporters::contact_email,
+    exporters::created_at,
+    exporters::updated_at,
+    exporters::version,
+);

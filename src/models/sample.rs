@@ -5,6 +5,8 @@ pub use crate::db::ids::{PortionId, SampleId};
 pub use crate::domain::intake::{COUNTER_STORE, PortionKind, RECEPTION};
 use diesel::prelude::*;
 
+use crate::domain::search::SearchQuery;
+
 use crate::db::DbConn;
 use crate::db::ids::{ConsignmentId, UserId};
 use crate::db::schema::{consignments, discrepancies, exporters, sample_portions, samples};
@@ -139,8 +141,9 @@ impl Sample {
                 samples::created_at.eq(UtcTime::now()),
                 samples::version.eq(1),
                 samples::replaces_sample_id.eq(replaces),
+                samples::seal_key.eq(crate::db::search::seal_key(&new.seal_number)),
             ))
-            .returning(samples::all_columns)
+            .returning(SAMPLES_COLUMNS)
             .get_result(conn)?;
         for kind in PortionKind::ALL {
             diesel::insert_into(sample_portions::table)
@@ -209,16 +212,28 @@ impl Sample {
         if let Some(company) = scope.company() {
             query = query.filter(consignments::exporter_id.eq(company));
         }
-        if let Some(pattern) = filter.pattern() {
-            query = query.filter(
-                samples::code
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(samples::seal_number.like(pattern.clone()).escape('\\'))
-                    .or(consignments::code.like(pattern.clone()).escape('\\'))
-                    .or(exporters::bin.like(pattern.clone()).escape('\\'))
-                    .or(exporters::name.like(pattern).escape('\\')),
-            );
+        // Exact lookups by the shape of the query, each on one index; else the seal number or
+        // free text (the consignment's producer, consignee, origin, the company's name).
+        if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
+            if let Some(code) = q.sample_code() {
+                query = query.filter(samples::code.eq(code.to_owned()));
+            } else if let Some(code) = q.consignment_code() {
+                query = query.filter(consignments::code.eq(code.to_owned()));
+            } else if let Some(bin) = q.bin() {
+                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else {
+                let found = crate::db::search::consignments_by_text(conn, &q)?;
+                // A seal number by its beginning: a range of its index (alone when the free
+                // text found nothing: an OR with an empty IN makes SQLite scan the table).
+                let seal = samples::seal_key
+                    .ge(q.folded.clone())
+                    .and(samples::seal_key.lt(q.prefix_bound()));
+                query = if found.is_empty() {
+                    query.filter(seal)
+                } else {
+                    query.filter(seal.or(samples::consignment_id.eq_any(found)))
+                };
+            }
         }
         if let Some(side) = filter.to_receive {
             let kind = match side {
@@ -306,3 +321,39 @@ impl Portion {
         Ok(())
     }
 }
+
+/// The columns of [`Sample`] in its field order (`all_columns` also has the search column).
+// The type is the column list itself (`.returning(X::as_returning())` does not build for the
+// multi-backend connection).
+#[allow(clippy::type_complexity)]
+const SAMPLES_COLUMNS: (
+    samples::id,
+    samples::code,
+    samples::consignment_id,
+    samples::seal_number,
+    samples::mass,
+    samples::mass_unit,
+    samples::storage,
+    samples::drawn_at,
+    samples::drawn_by,
+    samples::status,
+    samples::created_by,
+    samples::created_at,
+    samples::version,
+    samples::replaces_sample_id,
+) = (
+    samples::id,
+    samples::code,
+    samples::consignment_id,
+    samples::seal_number,
+    samples::mass,
+    samples::mass_unit,
+    samples::storage,
+    samples::drawn_at,
+    samples::drawn_by,
+    samples::status,
+    samples::created_by,
+    samples::created_at,
+    samples::version,
+    samples::replaces_sample_id,
+);

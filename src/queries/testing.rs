@@ -78,6 +78,57 @@ pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample,
         .load(conn)
 }
 
+/// How many pending tests of each method the bench shows (the oldest): at a year's backlog
+/// the whole queue would be megabytes of HTML. The method's batch page has all of them.
+pub const BENCH_SHOWN_PER_METHOD: i64 = 5;
+
+/// How many entered tests of each method review shows (the oldest) for ticking: review waits
+/// for a day's entries, not for the history, but a page stays bounded all the same.
+pub const REVIEW_SHOWN_PER_METHOD: i64 = 40;
+
+/// A queue page's tests, and each method's total.
+pub type Queue = (Vec<(LabTest, Sample, TestMethod)>, Vec<(TestMethodId, i64)>);
+
+/// A side's queue in `status` (the bench: pending; review: entered) on samples still being
+/// tested: the oldest `per_method` tests of each method, and each method's
+/// total. Each method's page is one range of the tests' (side, status, method, created) index.
+pub fn queue(
+    conn: &mut DbConn,
+    side: Side,
+    status: TestStatus,
+    per_method: i64,
+) -> QueryResult<Queue> {
+    let totals: Vec<(TestMethodId, i64)> = tests::table
+        .inner_join(samples::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq(status))
+        .filter(samples::status.ne_all(CLOSED))
+        .group_by(tests::test_method_id)
+        .select((tests::test_method_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut rows = Vec::new();
+    for (method, _) in &totals {
+        rows.extend(
+            tests::table
+                .inner_join(samples::table)
+                .inner_join(test_methods::table)
+                .filter(tests::side.eq(side))
+                .filter(tests::status.eq(status))
+                .filter(tests::test_method_id.eq(*method))
+                .filter(samples::status.ne_all(CLOSED))
+                .select((
+                    LabTest::as_select(),
+                    Sample::as_select(),
+                    TestMethod::as_select(),
+                ))
+                .order((tests::created_at, tests::id))
+                .limit(per_method)
+                .load::<(LabTest, Sample, TestMethod)>(conn)?,
+        );
+    }
+    Ok((rows, totals))
+}
+
 /// A side's tests withdrawn in the last `days` because their sample can no longer be
 /// certified, newest first (shown on the bench with the reason).
 pub fn withdrawn(

@@ -37,6 +37,7 @@ mod phone;
 mod print;
 mod redirects;
 mod request_id;
+mod search;
 mod signing;
 mod testing;
 mod timeline;

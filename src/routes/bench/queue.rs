@@ -8,14 +8,30 @@ use crate::db::types::UtcTime;
 use crate::domain::{Role, Side};
 use crate::error::AppError;
 use crate::models::catalog::{Named, TestMethod};
-use crate::models::lab_test::LabTest;
+use crate::models::lab_test::{LabTest, TestStatus};
 use crate::models::sample::Sample;
 use crate::web::{AppState, Base, render};
 
 /// One method's pending tests.
 pub struct MethodGroup {
     pub method: TestMethod,
+    /// The oldest tests (a queue page shows a few of each method).
     pub tests: Vec<(LabTest, Sample)>,
+    /// How many tests of the method wait in all.
+    pub total: i64,
+}
+
+/// Sets each group's total from the queue's counts.
+pub fn with_totals(
+    mut groups: Vec<MethodGroup>,
+    totals: &[(crate::models::catalog::TestMethodId, i64)],
+) -> Vec<MethodGroup> {
+    for g in &mut groups {
+        if let Some((_, n)) = totals.iter().find(|(m, _)| *m == g.method.id) {
+            g.total = *n;
+        }
+    }
+    groups
 }
 
 #[derive(Template)]
@@ -62,10 +78,14 @@ pub fn group(
     let mut groups: Vec<MethodGroup> = Vec::new();
     for (test, sample, method) in rows {
         match groups.iter_mut().find(|g| g.method.id == method.id) {
-            Some(g) => g.tests.push((test, sample)),
+            Some(g) => {
+                g.tests.push((test, sample));
+                g.total = g.tests.len() as i64;
+            }
             None => groups.push(MethodGroup {
                 method,
                 tests: vec![(test, sample)],
+                total: 1,
             }),
         }
     }
@@ -80,11 +100,16 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let side = who.side;
     let can_enter = who.role == Role::Analyst;
-    let (rows, withdrawn) = state
+    let ((rows, totals), withdrawn) = state
         .db
         .run(move |conn| {
             Ok((
-                crate::queries::testing::bench(conn, side)?,
+                crate::queries::testing::queue(
+                    conn,
+                    side,
+                    TestStatus::Pending,
+                    crate::queries::testing::BENCH_SHOWN_PER_METHOD,
+                )?,
                 crate::queries::testing::withdrawn(conn, side, 7)?,
             ))
         })
@@ -92,7 +117,7 @@ pub async fn show(
     render(&BenchPage {
         base,
         side,
-        groups: group(rows, |t| Some(t.created_at)),
+        groups: with_totals(group(rows, |t| Some(t.created_at)), &totals),
         can_enter,
         withdrawn,
     })

@@ -76,10 +76,15 @@ impl ReviewPage {
 
 async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPage, AppError> {
     let side = reviewer.side;
-    let (rows, names) = state
+    let (rows, totals, names) = state
         .db
         .run(move |conn| {
-            let rows = crate::queries::testing::to_review(conn, side)?;
+            let (rows, totals) = crate::queries::testing::queue(
+                conn,
+                side,
+                crate::models::lab_test::TestStatus::Entered,
+                crate::queries::testing::REVIEW_SHOWN_PER_METHOD,
+            )?;
             let mut names = HashMap::new();
             for (test, _, _) in &rows {
                 if let Some(id) = test.entered_by
@@ -89,12 +94,12 @@ async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPa
                     names.insert(id, user.display_name);
                 }
             }
-            Ok((rows, names))
+            Ok((rows, totals, names))
         })
         .await?;
     Ok(ReviewPage {
         base,
-        groups: group(rows, |t| t.entered_at),
+        groups: super::queue::with_totals(group(rows, |t| t.entered_at), &totals),
         me: reviewer.id,
         names,
         reason: String::new(),

@@ -1,0 +1,241 @@
+//! Indexed search: the same data and the same searches give the same, exact result sets on
+//! each backend (the suite runs on both) — codes, portion identifiers, seals in any case,
+//! BINs, and free text in Latin, Cyrillic with the Kazakh letters, and Chinese.
+
+use std::collections::BTreeSet;
+
+use diesel::prelude::*;
+use jointlab::db::schema::{commodities, limit_sets};
+use jointlab::db::types::UtcTime;
+use jointlab::domain::intake::{QuantityUnit, Shipment, Transport};
+use jointlab::domain::{Bin, DecimalText, Scope};
+use jointlab::models::catalog::{CommodityId, LimitSetId};
+use jointlab::models::consignment::{Consignment, ConsignmentFilter};
+use jointlab::models::exporter::NewExporter;
+use jointlab::models::sample::{MassUnit, NewSample, Sample, SampleFilter, Storage};
+
+use crate::helpers::*;
+
+/// The same companies, consignments and samples on either backend.
+/// (company name, BIN prefix, producer, consignee, seals)
+const DATA: &[(&str, &str, &str, &str, &[&str])] = &[
+    (
+        "ТОО «Қазақ Астық Өнімі»",
+        "08014000771",
+        "ШҚ Ұлан Әлиев",
+        "Xinjiang Grain Co.",
+        &["KZ 5122028", "kz 5122029"],
+    ),
+    (
+        "Steppe Oil LLP",
+        "08014000772",
+        "Zhetysu Farms",
+        "新疆粮油进出口公司",
+        &["CN-77001"],
+    ),
+    (
+        "АО «Һасан Іргелі Ғалам»",
+        "08014000773",
+        "Ферма Үміт",
+        "乌鲁木齐 Trade",
+        &["SEAL-9001-X"],
+    ),
+];
+
+fn catalog(app: &TestApp) -> (CommodityId, LimitSetId) {
+    let mut conn = app.conn();
+    let now = UtcTime::now();
+    let commodity = CommodityId::new();
+    diesel::insert_into(commodities::table)
+        .values((
+            commodities::id.eq(commodity),
+            commodities::name_en.eq("Wheat"),
+            commodities::name_ru.eq("Пшеница"),
+            commodities::name_kk.eq("Бидай"),
+            commodities::name_zh.eq("小麦"),
+            commodities::hs_code.eq("100199"),
+            commodities::kind.eq("plant"),
+            commodities::demo.eq(false),
+            commodities::active.eq(true),
+            commodities::created_at.eq(now),
+            commodities::updated_at.eq(now),
+            commodities::version.eq(1),
+        ))
+        .execute(&mut *conn)
+        .unwrap();
+    let set = LimitSetId::new();
+    diesel::insert_into(limit_sets::table)
+        .values((
+            limit_sets::id.eq(set),
+            limit_sets::code.eq("CN"),
+            limit_sets::name_en.eq("China"),
+            limit_sets::name_ru.eq("Китай"),
+            limit_sets::name_kk.eq("Қытай"),
+            limit_sets::name_zh.eq("中国"),
+            limit_sets::reference.eq("GB 2761-2017"),
+            limit_sets::demo.eq(false),
+            limit_sets::created_at.eq(now),
+        ))
+        .execute(&mut *conn)
+        .unwrap();
+    (commodity, set)
+}
+
+/// Seeds [`DATA`]; returns the BINs in order.
+fn seed(app: &TestApp) -> Vec<String> {
+    let (commodity, set) = catalog(app);
+    let registrar = app.user("registrar_kz").id;
+    let post = app.user("inspector").border_post_id.unwrap();
+    let mut conn = app.conn();
+    let mut bins = Vec::new();
+    let mut sample_no = 0;
+    for (i, (name, prefix, producer, consignee, seals)) in DATA.iter().enumerate() {
+        let bin = Bin::complete(prefix).expect("a BIN prefix with a check digit");
+        let company = NewExporter::new(name, &bin, "Almaty", "office@example.kz")
+            .insert(&mut conn)
+            .unwrap();
+        let shipment = Shipment {
+            commodity_id: commodity,
+            quantity: DecimalText::parse("60").unwrap(),
+            unit: QuantityUnit::Tonnes,
+            lots: "Wagon 1".into(),
+            origin_region: "Almaty region".into(),
+            origin_district: "Panfilov district".into(),
+            producer: (*producer).into(),
+            consignee: (*consignee).into(),
+            border_post_id: post,
+            transport: Transport::Rail,
+            planned_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+            limit_set_id: set,
+        };
+        let code = format!("KC-2026-{:06}", i + 1);
+        let consignment =
+            Consignment::insert(&mut conn, &code, registrar, None, company.id, &shipment).unwrap();
+        for seal in *seals {
+            sample_no += 1;
+            let new = NewSample {
+                seal_number: (*seal).into(),
+                mass: DecimalText::parse("2").unwrap(),
+                mass_unit: MassUnit::Kilograms,
+                storage: Storage::Ambient,
+                drawn_at: UtcTime::now(),
+                drawn_by: "A. Sadykova".into(),
+            };
+            let code = format!("JL-2026-{sample_no:06}");
+            Sample::insert(&mut conn, &code, registrar, consignment.id, &new, None).unwrap();
+        }
+        bins.push(bin.as_str().to_owned());
+    }
+    bins
+}
+
+/// The seals of the samples a search finds.
+fn samples_found(app: &TestApp, q: &str) -> BTreeSet<String> {
+    let filter = SampleFilter {
+        q: Some(q.to_owned()),
+        ..Default::default()
+    };
+    Sample::list_for(&mut app.conn(), Scope::All, &filter, 100)
+        .unwrap()
+        .into_iter()
+        .map(|(s, _)| s.seal_number)
+        .collect()
+}
+
+/// The numbers of the consignments a search finds.
+fn consignments_found(app: &TestApp, q: &str) -> BTreeSet<String> {
+    let filter = ConsignmentFilter {
+        q: Some(q.to_owned()),
+        ..Default::default()
+    };
+    Consignment::list_for(&mut app.conn(), Scope::All, &filter, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.code)
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn the_same_searches_find_the_same_records_on_either_backend() {
+    let app = spawn_app();
+    let bins = seed(&app);
+
+    // Exact lookups: a sample code, a portion's identifier, in any case.
+    assert_eq!(samples_found(&app, "JL-2026-000003"), set(&["CN-77001"]));
+    assert_eq!(
+        samples_found(&app, "jl-2026-000004-kz"),
+        set(&["SEAL-9001-X"])
+    );
+    assert_eq!(
+        samples_found(&app, "JL-2026-000001-C"),
+        set(&["KZ 5122028"])
+    );
+    // Seals: any case, any spacing, by their beginning.
+    assert_eq!(samples_found(&app, "kz 5122028"), set(&["KZ 5122028"]));
+    assert_eq!(samples_found(&app, "KZ  5122028"), set(&["KZ 5122028"]));
+    assert_eq!(
+        samples_found(&app, "Kz 51220"),
+        set(&["KZ 5122028", "kz 5122029"])
+    );
+    assert_eq!(samples_found(&app, "seal-9001"), set(&["SEAL-9001-X"]));
+    // A BIN and a consignment number.
+    assert_eq!(samples_found(&app, &bins[1]), set(&["CN-77001"]));
+    assert_eq!(samples_found(&app, "kc-2026-000003"), set(&["SEAL-9001-X"]));
+    // Free text: Cyrillic in any case (тоо finds ТОО), Kazakh letters, Latin, Chinese.
+    assert_eq!(
+        samples_found(&app, "тоо"),
+        set(&["KZ 5122028", "kz 5122029"])
+    );
+    assert_eq!(
+        samples_found(&app, "ҚАЗАҚ астық"),
+        set(&["KZ 5122028", "kz 5122029"])
+    );
+    assert_eq!(samples_found(&app, "һасан іРГЕЛІ ғ"), set(&["SEAL-9001-X"]));
+    assert_eq!(
+        samples_found(&app, "ұлан ә"),
+        set(&["KZ 5122028", "kz 5122029"])
+    );
+    assert_eq!(samples_found(&app, "үміт"), set(&["SEAL-9001-X"]));
+    assert_eq!(samples_found(&app, "STEPPE oil"), set(&["CN-77001"]));
+    assert_eq!(samples_found(&app, "粮油进"), set(&["CN-77001"]));
+    assert_eq!(samples_found(&app, "乌鲁木齐"), set(&["SEAL-9001-X"]));
+    // Nothing, and a query with LIKE's and FTS5's special characters, find nothing.
+    assert_eq!(samples_found(&app, "no such thing"), set(&[]));
+    assert_eq!(samples_found(&app, "50%_\" OR 1"), set(&[]));
+
+    assert_eq!(consignments_found(&app, "тоо"), set(&["KC-2026-000001"]));
+    assert_eq!(
+        consignments_found(&app, "GRAIN co"),
+        set(&["KC-2026-000001"])
+    );
+    assert_eq!(
+        consignments_found(&app, "kc-2026-000002"),
+        set(&["KC-2026-000002"])
+    );
+    assert_eq!(consignments_found(&app, &bins[2]), set(&["KC-2026-000003"]));
+    assert_eq!(
+        consignments_found(&app, "ферма үміт"),
+        set(&["KC-2026-000003"])
+    );
+}
+
+#[test]
+fn search_through_the_page_keeps_the_exporters_scope() {
+    let app = spawn_app();
+    seed(&app);
+    let registrar = app.signed_in("registrar_kz");
+    let page = registrar.get(&format!("/samples?q={}", jointlab::web::url_encode("тоо")));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("JL-2026-000001"), "{}", page.body);
+    assert!(!page.body.contains("JL-2026-000003"));
+    // The seeded companies are not the exporter's: their samples stay out of its search.
+    let page = app
+        .signed_in("exporter")
+        .get(&format!("/samples?q={}", jointlab::web::url_encode("тоо")));
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("JL-2026-000001"));
+}
