@@ -6,6 +6,15 @@
 /// The longest search text used: no code, seal, BIN or name is longer.
 pub const MAX_CHARS: usize = 200;
 
+/// A number typed without its year stands for a code of one of this many recent years.
+pub const NUMBERED_YEARS: i32 = 20;
+
+/// The current year (UTC), for [`SearchQuery::codes_by_number`].
+pub fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
+}
+
 /// Free text needs this many characters: a trigram index cannot answer fewer.
 pub const FREE_TEXT_MIN_CHARS: usize = 3;
 
@@ -106,6 +115,35 @@ impl SearchQuery {
         looks_like_code(&self.code, "APP", 0).then_some(self.code.as_str())
     }
 
+    /// A code typed by its number alone: `123` or `000123` (any of the last
+    /// [`NUMBERED_YEARS`] years up to `this_year`) or `2026-000123` / `2026-123` (that year).
+    /// The whole codes with `prefix` it may stand for, each an exact lookup on the code's
+    /// unique index; empty when the query is not such a number.
+    pub fn codes_by_number(&self, prefix: &str, this_year: i32) -> Vec<String> {
+        let (year, number) = match self.code.split_once('-') {
+            Some((y, n)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+                (y.parse::<i32>().ok(), n)
+            }
+            Some(_) => return Vec::new(),
+            None => (None, self.code.as_str()),
+        };
+        if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let n: u32 = number.parse().unwrap_or(0);
+        if n == 0 {
+            return Vec::new();
+        }
+        let years: Vec<i32> = match year {
+            Some(y) => vec![y],
+            None => (this_year - NUMBERED_YEARS + 1..=this_year).rev().collect(),
+        };
+        years
+            .into_iter()
+            .map(|y| format!("{prefix}-{y}-{n:06}"))
+            .collect()
+    }
+
     /// Twelve digits: a BIN.
     pub fn bin(&self) -> Option<&str> {
         (self.code.len() == 12 && self.code.bytes().all(|b| b.is_ascii_digit()))
@@ -157,6 +195,29 @@ mod tests {
             SearchQuery::parse("KC-2026-000003").unwrap().code,
             "KC-2026-000003"
         );
+    }
+
+    #[test]
+    fn a_number_alone_stands_for_the_codes_of_recent_years() {
+        let codes = |q: &str| SearchQuery::parse(q).unwrap().codes_by_number("JL", 2026);
+        let any_year = codes("123");
+        assert_eq!(any_year.len(), NUMBERED_YEARS as usize);
+        assert_eq!(any_year[0], "JL-2026-000123");
+        assert_eq!(any_year[1], "JL-2025-000123");
+        assert_eq!(codes("000123"), any_year);
+        assert_eq!(codes("2024-000123"), ["JL-2024-000123"]);
+        assert_eq!(codes(" 2024-7 "), ["JL-2024-000007"]);
+        for not_a_number in [
+            "0",
+            "1234567",
+            "12a",
+            "24-000123",
+            "kz 5122028",
+            "2024-",
+            "тоо",
+        ] {
+            assert!(codes(not_a_number).is_empty(), "{not_a_number}");
+        }
     }
 
     #[test]

@@ -135,11 +135,22 @@ impl Application {
             } else {
                 let found = crate::db::search::applications_by_text(conn, &q)?;
                 let companies = crate::db::search::exporters(conn, &q)?;
-                query = query.filter(
-                    applications::id
-                        .eq_any(found)
-                        .or(applications::exporter_id.eq_any(companies)),
-                );
+                // A number alone (`123`, `2026-000123`) is also an application number.
+                let numbered = q.codes_by_number("APP", crate::domain::search::this_year());
+                query = if numbered.is_empty() {
+                    query.filter(
+                        applications::id
+                            .eq_any(found)
+                            .or(applications::exporter_id.eq_any(companies)),
+                    )
+                } else {
+                    query.filter(
+                        applications::id
+                            .eq_any(found)
+                            .or(applications::exporter_id.eq_any(companies))
+                            .or(applications::code.eq_any(numbered)),
+                    )
+                };
             }
         }
         crate::apply_intake_filter!(query, conn, filter, table: applications::table, status: applications::status,

@@ -152,7 +152,17 @@ impl Consignment {
                 query = query.filter(exporters::bin.eq(bin.to_owned()));
             } else {
                 let found = crate::db::search::consignments_by_text(conn, &q)?;
-                query = query.filter(consignments::id.eq_any(found));
+                // A number alone (`123`, `2026-000123`) is also a consignment number.
+                let numbered = q.codes_by_number("KC", crate::domain::search::this_year());
+                query = if numbered.is_empty() {
+                    query.filter(consignments::id.eq_any(found))
+                } else {
+                    query.filter(
+                        consignments::id
+                            .eq_any(found)
+                            .or(consignments::code.eq_any(numbered)),
+                    )
+                };
             }
         }
         crate::apply_intake_filter!(query, conn, filter, table: consignments::table, status: consignments::status,

@@ -228,10 +228,16 @@ impl Sample {
                 let seal = samples::seal_key
                     .ge(q.folded.clone())
                     .and(samples::seal_key.lt(q.prefix_bound()));
-                query = if found.is_empty() {
-                    query.filter(seal)
-                } else {
-                    query.filter(seal.or(samples::consignment_id.eq_any(found)))
+                // A number alone (`123`, `2026-000123`) is also a sample code without its prefix.
+                let numbered = q.codes_by_number("JL", crate::domain::search::this_year());
+                query = match (found.is_empty(), numbered.is_empty()) {
+                    (true, true) => query.filter(seal),
+                    (true, false) => query.filter(seal.or(samples::code.eq_any(numbered))),
+                    (false, true) => query.filter(seal.or(samples::consignment_id.eq_any(found))),
+                    (false, false) => query.filter(
+                        seal.or(samples::code.eq_any(numbered))
+                            .or(samples::consignment_id.eq_any(found)),
+                    ),
                 };
             }
         }

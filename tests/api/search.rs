@@ -174,6 +174,11 @@ fn the_same_searches_find_the_same_records_on_either_backend() {
         samples_found(&app, "JL-2026-000001-C"),
         set(&["KZ 5122028"])
     );
+    // A code by its number alone, with or without the year.
+    assert_eq!(samples_found(&app, "3"), set(&["CN-77001"]));
+    assert_eq!(samples_found(&app, "000003"), set(&["CN-77001"]));
+    assert_eq!(samples_found(&app, "2026-000004"), set(&["SEAL-9001-X"]));
+    assert_eq!(samples_found(&app, "2025-000004"), set(&[]));
     // Seals: any case, any spacing, by their beginning.
     assert_eq!(samples_found(&app, "kz 5122028"), set(&["KZ 5122028"]));
     assert_eq!(samples_found(&app, "KZ  5122028"), set(&["KZ 5122028"]));
@@ -217,6 +222,11 @@ fn the_same_searches_find_the_same_records_on_either_backend() {
         set(&["KC-2026-000002"])
     );
     assert_eq!(consignments_found(&app, &bins[2]), set(&["KC-2026-000003"]));
+    assert_eq!(consignments_found(&app, "2"), set(&["KC-2026-000002"]));
+    assert_eq!(
+        consignments_found(&app, "2026-000002"),
+        set(&["KC-2026-000002"])
+    );
     assert_eq!(
         consignments_found(&app, "ферма үміт"),
         set(&["KC-2026-000003"])

@@ -70,9 +70,11 @@ impl AuditPage {
     fn filtering(&self) -> bool {
         let q = &self.query;
         !self.errors.is_empty()
-            || [&q.action, &q.entity, &q.id, &q.person, &q.actor, &q.from, &q.to]
-                .iter()
-                .any(|v| !v.trim().is_empty())
+            || [
+                &q.action, &q.entity, &q.id, &q.person, &q.actor, &q.from, &q.to,
+            ]
+            .iter()
+            .any(|v| !v.trim().is_empty())
     }
 
     fn error(&self, field: &str) -> Option<&'static str> {
