@@ -32,6 +32,9 @@ pub enum AppError {
     Conflict,
     /// The API: refused by a rule; the catalog key says why (422).
     Unprocessable(&'static str),
+    /// No database connection came free in time (every one busy, or the database unreachable):
+    /// 503 with `Retry-After`, not a 500 — nothing is wrong with the request.
+    Busy,
     /// Anything else: logged with its cause, shown as a plain 500 page.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -52,6 +55,7 @@ pub enum ErrorPage {
     Conflict,
     /// Refused by a rule: the catalog key of the reason.
     Unprocessable(&'static str),
+    Busy,
     Internal,
 }
 
@@ -71,6 +75,7 @@ impl ErrorPage {
             ErrorPage::Unauthorized => StatusCode::UNAUTHORIZED,
             ErrorPage::Conflict => StatusCode::CONFLICT,
             ErrorPage::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorPage::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -89,6 +94,7 @@ impl ErrorPage {
             ErrorPage::RateLimited => "error.rate_limited",
             ErrorPage::Conflict => "error.conflict",
             ErrorPage::Unprocessable(_) => "error.unprocessable",
+            ErrorPage::Busy => "error.busy",
             ErrorPage::Internal => "error.internal",
         }
     }
@@ -112,6 +118,7 @@ impl AppError {
             AppError::RateLimited => Some(ErrorPage::RateLimited),
             AppError::Conflict => Some(ErrorPage::Conflict),
             AppError::Unprocessable(key) => Some(ErrorPage::Unprocessable(key)),
+            AppError::Busy => Some(ErrorPage::Busy),
             AppError::Internal(_) => Some(ErrorPage::Internal),
             AppError::Unauthenticated { .. } | AppError::Redirect(_) => None,
         }
@@ -134,6 +141,7 @@ impl std::fmt::Display for AppError {
             AppError::RateLimited => f.write_str("API rate limit exceeded"),
             AppError::Conflict => f.write_str("changed meanwhile"),
             AppError::Unprocessable(key) => write!(f, "refused: {key}"),
+            AppError::Busy => f.write_str("no database connection free in time"),
             AppError::Internal(cause) => write!(f, "internal error: {cause}"),
         }
     }
@@ -168,7 +176,11 @@ impl ResponseError for AppError {
             tracing::error!(error = %cause, "internal error");
         }
         let page = self.page().unwrap_or(ErrorPage::Internal);
-        let mut response = HttpResponse::build(page.status())
+        let mut builder = HttpResponse::build(page.status());
+        if page == ErrorPage::Busy {
+            builder.insert_header((header::RETRY_AFTER, "5"));
+        }
+        let mut response = builder
             .content_type("text/plain; charset=utf-8")
             .body(page.status().canonical_reason().unwrap_or("error"));
         response.extensions_mut().insert(page);
@@ -209,6 +221,9 @@ pub fn problem(
     if page == ErrorPage::Unauthorized {
         response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"jointlab\""));
     }
+    if page == ErrorPage::Busy {
+        response.insert_header((header::RETRY_AFTER, "5"));
+    }
     response.body(serde_json::Value::Object(body).to_string())
 }
 
@@ -220,7 +235,8 @@ impl From<diesel::result::Error> for AppError {
 
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(e: diesel::r2d2::PoolError) -> Self {
-        AppError::Internal(Box::new(e))
+        tracing::warn!(error = %e, "no database connection free in time: answered 503");
+        AppError::Busy
     }
 }
 

@@ -73,6 +73,8 @@ error-too_many_connections-title = Too many connections
 error-too_many_connections-text = Your address has too many connections open to the server at once. Close some tabs or wait a moment, then reload the page.
 
 ## error.internal
+error-busy-title = The system is busy
+error-busy-text = Every connection to the database is in use right now. Nothing you sent was lost: try again in a few seconds.
 error-internal-title = Something went wrong on our side
 error-internal-text = The error has been logged. Try again in a minute; if it persists, tell the administrator.
 

@@ -73,6 +73,8 @@ error-too_many_connections-title = 连接数过多
 error-too_many_connections-text = 您的地址同时与服务器建立了过多连接。请关闭部分标签页或稍候片刻，然后刷新页面。
 
 ## error.internal
+error-busy-title = 系统繁忙
+error-busy-text = 当前所有数据库连接都在使用中。您提交的内容没有丢失：请几秒钟后重试。
 error-internal-title = 系统出现错误
 error-internal-text = 错误已记录。请一分钟后重试；如问题仍然存在，请联系管理员。
 

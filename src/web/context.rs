@@ -117,7 +117,7 @@ pub async fn middleware(
     let mut unread = 0;
     if let Some(token) = cookie_token.clone() {
         let idle = state.settings.session.idle_timeout_minutes;
-        (user, unread) = state
+        let found = state
             .db
             .run(move |conn| {
                 let user = crate::auth::session::resume(conn, &token, idle)?;
@@ -127,7 +127,13 @@ pub async fn middleware(
                 };
                 Ok((user, unread))
             })
-            .await?;
+            .await;
+        (user, unread) = match found {
+            Ok(found) => found,
+            // No connection came free: say so in words (503), without the session.
+            Err(AppError::Busy) => return Ok(bare_page(req, ErrorPage::Busy)),
+            Err(e) => return Err(e.into()),
+        };
     }
     let session_token = cookie_token.filter(|_| user.is_some());
 
@@ -239,11 +245,11 @@ pub async fn middleware(
     let error_page = res.response().extensions().get::<ErrorPage>().copied();
     if let Some(page) = error_page {
         let html = super::page::error_page(&context, page);
-        res = res.into_response(
-            HttpResponse::build(page.status())
-                .content_type("text/html; charset=utf-8")
-                .body(html),
-        );
+        let mut answer = HttpResponse::build(page.status());
+        if page == ErrorPage::Busy {
+            answer.insert_header((header::RETRY_AFTER, "5"));
+        }
+        res = res.into_response(answer.content_type("text/html; charset=utf-8").body(html));
     }
     let headers = res.headers_mut();
     if context.user.is_some() && !headers.contains_key(header::CACHE_CONTROL) {
@@ -281,6 +287,12 @@ fn refuse_connection(req: ServiceRequest) -> ServiceResponse<BoxBody> {
         path = req.path(),
         "refused a connection beyond its address's cap"
     );
+    bare_page(req, ErrorPage::TooManyConnections)
+}
+
+/// An error page answered before any session is looked up, in the language the request asks
+/// for: a connection beyond its cap (429, closed) or no database connection free (503).
+fn bare_page(req: ServiceRequest, page: ErrorPage) -> ServiceResponse<BoxBody> {
     let lang = req
         .cookie(LANG_COOKIE)
         .and_then(|c| Lang::parse(c.value()))
@@ -298,14 +310,18 @@ fn refuse_connection(req: ServiceRequest) -> ServiceResponse<BoxBody> {
         csrf_token: String::new(),
         unread: 0,
     };
-    let page = ErrorPage::TooManyConnections;
     let html = super::page::error_page(&context, page);
-    req.into_response(
-        HttpResponse::build(page.status())
-            .force_close()
-            .content_type("text/html; charset=utf-8")
-            .body(html),
-    )
+    let mut answer = HttpResponse::build(page.status());
+    match page {
+        ErrorPage::TooManyConnections => {
+            answer.force_close();
+        }
+        ErrorPage::Busy => {
+            answer.insert_header((header::RETRY_AFTER, "5"));
+        }
+        _ => {}
+    }
+    req.into_response(answer.content_type("text/html; charset=utf-8").body(html))
 }
 
 /// The body of a URL-encoded form, read and put back for the handler. A body too large or too

@@ -123,3 +123,23 @@ fn a_403_page_is_translated_for_the_signed_in_user() {
         res.body
     );
 }
+
+#[test]
+fn when_no_database_connection_comes_free_the_page_says_busy_with_503_not_500() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.database.pool_size = 1;
+        s.database.connect_timeout_seconds = 1;
+    });
+    let client = app.signed_in("registrar_kz");
+    assert_eq!(client.get("/samples?lang=kk").status, 200);
+    // Every connection lent out (here the only one, held by the test).
+    let held = app.conn();
+    let res = client.get("/samples?lang=kk");
+    drop(held);
+    assert_eq!(res.status, 503, "{}", res.body);
+    assert_eq!(res.header("retry-after"), Some("5"));
+    let title = jointlab::i18n::t(jointlab::i18n::Lang::Kk, "error.busy.title");
+    assert!(res.body.contains(title), "{}", res.body);
+    // Free again: the same request is answered.
+    assert_eq!(client.get("/samples?lang=kk").status, 200);
+}
