@@ -117,6 +117,7 @@ crate::routes! {
     post "/admin/users/{id}/reset-password" => admin::users::reset_password::submit,
     post "/admin/users/{id}/clear-throttles" => admin::users::throttles::clear,
     get "/admin/audit" => admin::audit::list::show,
+    get "/admin/audit.csv" => admin::audit::list::csv,
     get "/admin/outbox" => admin::outbox::list::show,
     post "/admin/outbox/{id}/retry" => admin::outbox::retry::submit,
     get "/admin/catalog" => admin::catalog::overview::show,

@@ -115,6 +115,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("post", "/admin/users/{id}/reset-password", ADMIN),
     ("post", "/admin/users/{id}/clear-throttles", ADMIN),
     ("get", "/admin/audit", AUDIT_READERS),
+    ("get", "/admin/audit.csv", AUDIT_READERS),
     ("get", "/exporters", COMPANY_KEEPERS),
     ("get", "/exporters.csv", COMPANY_KEEPERS),
     ("get", "/exporters/new", COMPANY_KEEPERS),

@@ -194,7 +194,7 @@ fn codes(body: &str) -> Vec<String> {
 }
 
 /// Parses a CSV answer: checks the BOM and returns its rows of cells.
-fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+pub fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
     let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
     let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
