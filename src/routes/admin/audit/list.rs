@@ -164,7 +164,7 @@ fn audit_filter(
         errors.push(("to", e));
         None
     });
-    let (kind, person) = parse_filters(&query, &mut errors);
+    let (kind, person) = parse_filters(query, &mut errors);
     // A record, person or action that names nothing selects nothing (dates fall back to none).
     let selects_nothing = errors.iter().any(|(f, _)| !matches!(*f, "from" | "to"));
     let filter = AuditFilter {
