@@ -180,3 +180,15 @@ macro_rules! order_by_column {
         };
     }};
 }
+
+/// A constant naming some of `$table`'s columns, typed as that column list (written once): for
+/// `.returning(…)` where a table has columns its model leaves out (the search columns), since
+/// `.returning(X::as_returning())` does not build for the multi-backend connection.
+#[macro_export]
+macro_rules! column_list {
+    ($(#[$meta:meta])* $name:ident = $table:ident ($($column:ident),+ $(,)?)) => {
+        $(#[$meta])*
+        #[allow(clippy::type_complexity)]
+        const $name: ($($table::$column,)+) = ($($table::$column,)+);
+    };
+}

@@ -14,19 +14,8 @@ use crate::db::schema::{
 };
 use crate::db::types::UtcTime;
 
-#[derive(Insertable)]
-#[diesel(table_name = exporters, treat_none_as_default_value = false)]
-pub struct ExporterRow {
-    pub id: ExporterId,
-    pub name: String,
-    pub bin: String,
-    pub address: String,
-    pub contact_email: String,
-    pub created_at: UtcTime,
-    pub updated_at: UtcTime,
-    pub version: i32,
-    pub search_text: String,
-}
+/// A company as stored: the model's own insertable row (it has no optional column).
+pub use crate::models::exporter::NewExporter as ExporterRow;
 
 /// The fields an application and its consignment share.
 #[derive(Insertable, Clone)]

@@ -219,50 +219,27 @@ impl Consignment {
     }
 }
 
-/// The columns of [`Consignment`] in its field order (`all_columns` also has the search column).
-// The type is the column list itself (`.returning(X::as_returning())` does not build for the
-// multi-backend connection).
-#[allow(clippy::type_complexity)]
-const CONSIGNMENTS_COLUMNS: (
-    consignments::id,
-    consignments::code,
-    consignments::application_id,
-    consignments::exporter_id,
-    consignments::commodity_id,
-    consignments::quantity,
-    consignments::unit,
-    consignments::lots,
-    consignments::origin_region,
-    consignments::origin_district,
-    consignments::producer,
-    consignments::consignee,
-    consignments::border_post_id,
-    consignments::transport,
-    consignments::planned_date,
-    consignments::limit_set_id,
-    consignments::status,
-    consignments::created_by,
-    consignments::created_at,
-    consignments::version,
-) = (
-    consignments::id,
-    consignments::code,
-    consignments::application_id,
-    consignments::exporter_id,
-    consignments::commodity_id,
-    consignments::quantity,
-    consignments::unit,
-    consignments::lots,
-    consignments::origin_region,
-    consignments::origin_district,
-    consignments::producer,
-    consignments::consignee,
-    consignments::border_post_id,
-    consignments::transport,
-    consignments::planned_date,
-    consignments::limit_set_id,
-    consignments::status,
-    consignments::created_by,
-    consignments::created_at,
-    consignments::version,
-);
+crate::column_list!(
+    /// The columns of [`Consignment`] in its field order (`all_columns` also has the search column).
+    CONSIGNMENTS_COLUMNS = consignments(
+    id,
+    code,
+    application_id,
+    exporter_id,
+    commodity_id,
+    quantity,
+    unit,
+    lots,
+    origin_region,
+    origin_district,
+    producer,
+    consignee,
+    border_post_id,
+    transport,
+    planned_date,
+    limit_set_id,
+    status,
+    created_by,
+    created_at,
+    version,
+));

@@ -328,38 +328,21 @@ impl Portion {
     }
 }
 
-/// The columns of [`Sample`] in its field order (`all_columns` also has the search column).
-// The type is the column list itself (`.returning(X::as_returning())` does not build for the
-// multi-backend connection).
-#[allow(clippy::type_complexity)]
-const SAMPLES_COLUMNS: (
-    samples::id,
-    samples::code,
-    samples::consignment_id,
-    samples::seal_number,
-    samples::mass,
-    samples::mass_unit,
-    samples::storage,
-    samples::drawn_at,
-    samples::drawn_by,
-    samples::status,
-    samples::created_by,
-    samples::created_at,
-    samples::version,
-    samples::replaces_sample_id,
-) = (
-    samples::id,
-    samples::code,
-    samples::consignment_id,
-    samples::seal_number,
-    samples::mass,
-    samples::mass_unit,
-    samples::storage,
-    samples::drawn_at,
-    samples::drawn_by,
-    samples::status,
-    samples::created_by,
-    samples::created_at,
-    samples::version,
-    samples::replaces_sample_id,
-);
+crate::column_list!(
+    /// The columns of [`Sample`] in its field order (`all_columns` also has the search column).
+    SAMPLES_COLUMNS = samples(
+    id,
+    code,
+    consignment_id,
+    seal_number,
+    mass,
+    mass_unit,
+    storage,
+    drawn_at,
+    drawn_by,
+    status,
+    created_by,
+    created_at,
+    version,
+    replaces_sample_id,
+));

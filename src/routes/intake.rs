@@ -21,6 +21,43 @@ use crate::web::url_encode;
 
 pub type Errors = Vec<(&'static str, &'static str)>;
 
+/// A model's list query: one page of the rows a filter selects in a scope.
+pub type ListFn<Id, Status, Row> = fn(
+    &mut DbConn,
+    crate::domain::Scope,
+    &IntakeFilter<Id, Status>,
+    i64,
+) -> diesel::QueryResult<Vec<Row>>;
+
+/// The rows of an intake list's CSV download: every row the list's filters select (from the
+/// first, not the page's cursor) in `user`'s scope, up to one more than a download holds, and
+/// the names to show them with.
+pub async fn csv_rows<Id, Status, Row>(
+    state: &crate::web::AppState,
+    query: &ListQuery,
+    user: crate::models::User,
+    status: fn(&str) -> Option<Status>,
+    list: ListFn<Id, Status, Row>,
+) -> Result<(Vec<Row>, Lookups), AppError>
+where
+    Id: std::str::FromStr + Send + 'static,
+    Status: Send + 'static,
+    Row: Send + 'static,
+{
+    let (mut filter, _) = query.to_filter(user.time_zone, status);
+    filter.after = None;
+    let limit = crate::web::csv::MAX_ROWS as i64 + 1;
+    state
+        .db
+        .run(move |conn| {
+            Ok((
+                list(conn, user.scope(), &filter, limit)?,
+                Lookups::load(conn)?,
+            ))
+        })
+        .await
+}
+
 /// The names intake rows refer to by id.
 pub struct Lookups {
     pub commodities: Vec<Commodity>,

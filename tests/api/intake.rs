@@ -11,7 +11,7 @@ use jointlab::models::catalog::{CommodityId, LimitSetId};
 use crate::helpers::*;
 
 /// A commodity (wheat) and the China limit set, written straight into the catalog.
-fn catalog(app: &TestApp) -> (CommodityId, LimitSetId) {
+pub fn catalog(app: &TestApp) -> (CommodityId, LimitSetId) {
     let mut conn = app.conn();
     let now = UtcTime::now();
     let commodity = CommodityId::new();

@@ -6,8 +6,8 @@ use actix_web::{HttpResponse, web};
 use crate::auth::ApplicationReader;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationStatus};
-use crate::routes::intake::{ListQuery, Lookups};
-use crate::web::csv::{MAX_ROWS, download};
+use crate::routes::intake::{ListQuery, csv_rows};
+use crate::web::csv::download;
 use crate::web::{AppState, Base};
 
 pub async fn csv(
@@ -17,18 +17,14 @@ pub async fn csv(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let user = who.0;
-    let (mut filter, _) = query.to_filter(user.time_zone, ApplicationStatus::parse);
-    filter.after = None;
-    let (rows, lookups) = state
-        .db
-        .run(move |conn| {
-            Ok((
-                Application::list_for(conn, user.scope(), &filter, MAX_ROWS as i64 + 1)?,
-                Lookups::load(conn)?,
-            ))
-        })
-        .await?;
+    let (rows, lookups) = csv_rows(
+        &state,
+        &query,
+        who.0,
+        ApplicationStatus::parse,
+        Application::list_for,
+    )
+    .await?;
     let headers = [
         "intake.code",
         "intake.submitted_at",
