@@ -88,8 +88,8 @@ impl<Id, Status> IntakeFilter<Id, Status> {
 
 /// Applies an [`IntakeFilter`] to the boxed query `$query`, given the columns that hold each
 /// filtered value, then orders it: by the column `filter.sort` names among the `sort:` list
-/// (then by id, so that pages never overlap), or by id (newest or oldest first), after the
-/// cursor. The query must join `exporters` (the exporter search matches its name or BIN).
+/// (then by id, so that pages never overlap), or by date when a date range is given, or by id
+/// (newest or oldest first), after the cursor. The query must join `exporters` (the exporter search matches its name or BIN).
 /// `$conn` reads the cursor row's sort value; the macro's block returns early with
 /// the error of that read.
 #[macro_export]
@@ -137,6 +137,12 @@ macro_rules! apply_intake_filter {
             $(Some($key) => {
                 $crate::order_by_column!($query, $conn, $table, $col, $ty, $id, filter.after, filter.ascending);
             })*
+            // A date range walks the (status, date) or date index in date order, newest first
+            // as by id, instead of sorting every row of a range that may span years.
+            _ if filter.from.is_some() || filter.until.is_some() => {
+                $crate::order_by_column!($query, $conn, $table, $created, $crate::db::types::UtcTime, $id,
+                    filter.after, filter.oldest_first);
+            }
             _ => {
                 $query = match (filter.after, filter.oldest_first) {
                     (Some(after), false) => $query.filter($id.lt(after)),

@@ -39,7 +39,10 @@ struct IdRow {
 }
 
 /// Ids (as text) of the rows of `table` whose search text contains the free text, newest
-/// first; none for a query shorter than the trigram index answers.
+/// first; none for a query shorter than the trigram index answers. On SQLite "newest" is the
+/// index's own insertion order (its rowid), which FTS5 walks backwards and stops at the limit:
+/// ordering by the `id` column would collect and sort every match of a term as common as
+/// "тоо" first. A row whose search text was edited counts as written at the edit.
 fn free_text_ids(conn: &mut DbConn, table: Indexed, q: &SearchQuery) -> QueryResult<Vec<String>> {
     if q.free_text().is_none() {
         return Ok(Vec::new());
@@ -47,7 +50,7 @@ fn free_text_ids(conn: &mut DbConn, table: Indexed, q: &SearchQuery) -> QueryRes
     let name = table.table();
     let rows: Vec<IdRow> = match conn {
         DbConn::Sqlite(_) => diesel::sql_query(format!(
-            "SELECT id FROM {name}_fts WHERE {name}_fts MATCH ? ORDER BY id DESC LIMIT ?"
+            "SELECT id FROM {name}_fts WHERE {name}_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
         ))
         .bind::<Text, _>(q.fts_phrase())
         .bind::<BigInt, _>(FREE_TEXT_LIMIT)

@@ -301,13 +301,13 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
     let days = i64::from(years) * 365;
     let start = now - Duration::days(days);
     writer.exporters(&mut conn, (plan.samples / 700).max(20), start)?;
-    let consignments = (plan.samples * 10).div_ceil(33).max(1);
-    let mut made = 0u64;
+    // Samples spread evenly over the days (consignments take 1–5 each): the last day gets
+    // its share, not a year's backlog.
     for day in 0..days {
         let day_start = start + Duration::days(day);
         writer.flush_events_before(day_start);
-        let due = consignments * (day as u64 + 1) / days as u64;
-        while made < due && writer.samples_left > 0 {
+        let due = plan.samples * (day as u64 + 1) / days as u64;
+        while plan.samples - writer.samples_left < due && writer.samples_left > 0 {
             let hour = 3 + writer.rng.below(9) as i64;
             let minute = writer.rng.below(60) as i64;
             let t0 = day_start + Duration::hours(hour) + Duration::minutes(minute);
@@ -315,7 +315,6 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
                 break;
             }
             writer.consignment(t0, now);
-            made += 1;
         }
         if writer.pending_samples >= BATCH_SAMPLES {
             writer.write(&mut conn)?;

@@ -17,8 +17,8 @@ use crate::token::sha256_hex;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// PostgreSQL advisory lock that serialises appends, so two transactions never fork the chain
-/// (SQLite's `BEGIN IMMEDIATE` does the same there; `UNIQUE (seq)` and `UNIQUE (prev_hash)`
-/// refuse a fork on both even if a writer forgot).
+/// (SQLite's `BEGIN IMMEDIATE` does the same there; `seq` being the key refuses a fork on
+/// both even if a writer forgot: every append is the head's `seq` + 1).
 const CHAIN_LOCK: i64 = 0x4a4c_4155_4454; // "JLAUDT"
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -40,8 +40,11 @@ pub fn samples_in_discrepancy(conn: &mut DbConn) -> QueryResult<i64> {
 
 /// The tests on `side`'s bench and in its review queue, as `/bench` and `/review` list them.
 pub fn bench_and_review(conn: &mut DbConn, side: Side) -> QueryResult<(i64, i64)> {
+    use crate::models::lab_test::TestStatus;
+    use crate::queries::testing::queue_totals;
+    let total = |totals: Vec<(_, i64)>| totals.into_iter().map(|(_, n)| n).sum::<i64>();
     Ok((
-        crate::queries::testing::bench(conn, side)?.len() as i64,
-        crate::queries::testing::to_review(conn, side)?.len() as i64,
+        total(queue_totals(conn, side, TestStatus::Pending)?),
+        total(queue_totals(conn, side, TestStatus::Entered)?),
     ))
 }

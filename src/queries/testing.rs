@@ -61,23 +61,6 @@ pub fn of_sample_side(
         .load(conn)
 }
 
-/// The bench of a side: pending tests on samples still being tested, by method, oldest first.
-pub fn bench(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
-    tests::table
-        .inner_join(samples::table)
-        .inner_join(test_methods::table)
-        .filter(tests::side.eq(side))
-        .filter(tests::status.eq(TestStatus::Pending))
-        .filter(samples::status.ne_all(CLOSED))
-        .select((
-            LabTest::as_select(),
-            Sample::as_select(),
-            TestMethod::as_select(),
-        ))
-        .order((test_methods::code, tests::created_at, tests::id))
-        .load(conn)
-}
-
 /// How many pending tests of each method the bench shows (the oldest): at a year's backlog
 /// the whole queue would be megabytes of HTML. The method's batch page has all of them.
 pub const BENCH_SHOWN_PER_METHOD: i64 = 5;
@@ -98,14 +81,7 @@ pub fn queue(
     status: TestStatus,
     per_method: i64,
 ) -> QueryResult<Queue> {
-    let totals: Vec<(TestMethodId, i64)> = tests::table
-        .inner_join(samples::table)
-        .filter(tests::side.eq(side))
-        .filter(tests::status.eq(status))
-        .filter(samples::status.ne_all(CLOSED))
-        .group_by(tests::test_method_id)
-        .select((tests::test_method_id, diesel::dsl::count_star()))
-        .load(conn)?;
+    let totals = queue_totals(conn, side, status)?;
     let mut rows = Vec::new();
     for (method, _) in &totals {
         rows.extend(
@@ -127,6 +103,23 @@ pub fn queue(
         );
     }
     Ok((rows, totals))
+}
+
+/// How many tests of each method a side's queue in `status` holds (on samples still being
+/// tested): the bench's and review's totals, and the home page's tiles.
+pub fn queue_totals(
+    conn: &mut DbConn,
+    side: Side,
+    status: TestStatus,
+) -> QueryResult<Vec<(TestMethodId, i64)>> {
+    tests::table
+        .inner_join(samples::table)
+        .filter(tests::side.eq(side))
+        .filter(tests::status.eq(status))
+        .filter(samples::status.ne_all(CLOSED))
+        .group_by(tests::test_method_id)
+        .select((tests::test_method_id, diesel::dsl::count_star()))
+        .load(conn)
 }
 
 /// A side's tests withdrawn in the last `days` because their sample can no longer be
@@ -168,23 +161,6 @@ pub fn of_method(
         .filter(samples::status.ne_all(CLOSED))
         .select((LabTest::as_select(), Sample::as_select()))
         .order((tests::created_at, tests::id))
-        .load(conn)
-}
-
-/// A side's entered tests waiting for review, with samples and methods.
-pub fn to_review(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(LabTest, Sample, TestMethod)>> {
-    tests::table
-        .inner_join(samples::table)
-        .inner_join(test_methods::table)
-        .filter(tests::side.eq(side))
-        .filter(tests::status.eq(TestStatus::Entered))
-        .filter(samples::status.ne_all(CLOSED))
-        .select((
-            LabTest::as_select(),
-            Sample::as_select(),
-            TestMethod::as_select(),
-        ))
-        .order((test_methods::code, tests::entered_at, tests::id))
         .load(conn)
 }
 
