@@ -6,7 +6,8 @@
 # Environment: BACKENDS="sqlite postgres" (default both), SECONDS_PER_PAGE=5, CONNECTIONS=8,
 # PG_URL=postgres://postgres@127.0.0.1:5432 (a server where we may create databases),
 # TARGET_DIR=target-rel (the release build's own target, apart from the debug one),
-# NO_BUILD=1 to reuse the existing release binary (JOINTLAB_BIN=path to use another).
+# NO_BUILD=1 to reuse the existing release binary (JOINTLAB_BIN=path to use another);
+# REUSE_SQLITE=FILE / REUSE_PG=DBNAME measure an already seeded database (kept) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000}")
@@ -56,22 +57,31 @@ measure() { # measure LABEL COOKIE PATH
 for samples in "${sizes[@]}"; do
   for backend in $backends; do
     dir=$(mktemp -d)
+    reuse=
     if [ "$backend" = sqlite ]; then
+      if [ -n "${REUSE_SQLITE:-}" ]; then reuse=1; ln -s "$REUSE_SQLITE" "$dir/jl.db"; fi
       url="sqlite://$dir/jl.db"
     else
-      name="jl_bench_$$_$samples"
-      psql -qAt "$pg/postgres" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+      name=${REUSE_PG:-jl_bench_$$_$samples}
+      if [ -n "${REUSE_PG:-}" ]; then reuse=1; else
+        psql -qAt "$pg/postgres" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+      fi
       url="$pg/$name"
     fi
     export JOINTLAB__DATABASE__URL="$url" JOINTLAB__DATA__DIR="$dir/data" RUST_LOG=warn \
       JOINTLAB__SERVER__LISTEN="127.0.0.1:$port" JOINTLAB__SERVER__MAX_CONNECTIONS_PER_ADDRESS=0
     started=$(date +%s.%N)
-    seeded=$("$bin" seed-bulk --samples "$samples")
+    if [ -n "$reuse" ]; then
+      seeded="$samples samples (seeded before)"
+      "$bin" migrate >/dev/null
+    else
+      seeded=$("$bin" seed-bulk --samples "$samples")
+      "$bin" verify-audit >/dev/null
+    fi
     seed_seconds=$(echo "$(date +%s.%N) - $started" | bc)
-    "$bin" verify-audit >/dev/null
     if [ "$backend" = sqlite ]; then
       sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-      bytes=$(stat -c %s "$dir/jl.db")
+      bytes=$(stat -L -c %s "$dir/jl.db")
     else
       bytes=$(sql "SELECT pg_database_size(current_database())")
     fi
@@ -89,6 +99,7 @@ for samples in "${sizes[@]}"; do
     cursor=$(sql "SELECT id FROM samples ORDER BY id DESC LIMIT 1 OFFSET 49")
     token=$(sql "SELECT token FROM certificates WHERE status = 'issued' AND token IS NOT NULL ORDER BY issued_at DESC LIMIT 1")
     certificate=$(sql "SELECT id FROM certificates WHERE status = 'issued' ORDER BY issued_at DESC LIMIT 1")
+    method=$(sql "SELECT test_method_id FROM tests WHERE side = 'kz' AND status = 'pending' GROUP BY test_method_id ORDER BY count(*) DESC LIMIT 1")
     year=$(date +%Y)
 
     registrar=$(login registrar.kz@demo.jointlab.local)
@@ -128,11 +139,15 @@ for samples in "${sizes[@]}"; do
     measure "/applications" "$registrar" /applications
     measure "/samples/{id}" "$registrar" "/samples/$sample_id"
     measure "/bench" "$analyst" /bench
+    measure "/bench/{method} (batch)" "$analyst" "/bench/$method"
     measure "/samples/{id}/worksheet" "$analyst" "/samples/$sample_id/worksheet"
     measure "/review" "$reviewer" /review
     measure "/admin/audit" "$auditor" /admin/audit
     measure "/admin/audit?entity=sample" "$auditor" "/admin/audit?entity=sample"
     measure "/admin/audit?entity=discrepancy" "$auditor" "/admin/audit?entity=discrepancy"
+    measure "/admin/audit?person=analyst" "$auditor" "/admin/audit?person=analyst.kz%40demo.jointlab.local"
+    measure "/certificates (certifier)" "$certifier" /certificates
+    measure "exporter /consignments" "$exporter" /consignments
     if [ -n "$token" ]; then
       measure "/v/{token}" "" "/v/$token"
       measure "/api/v1/verify/{token}" "" "/api/v1/verify/$token"
@@ -145,6 +160,6 @@ for samples in "${sizes[@]}"; do
     server=
     rm -rf "$dir"
     dir=
-    [ "$backend" = sqlite ] || psql -qAt "$pg/postgres" -c "DROP DATABASE $name" >/dev/null
+    [ "$backend" = sqlite ] || [ -n "$reuse" ] || psql -qAt "$pg/postgres" -c "DROP DATABASE $name" >/dev/null
   done
 done

@@ -52,6 +52,44 @@ impl DbTarget {
     }
 }
 
+/// A statement at least this slow is logged as a warning (every statement is logged, with its
+/// time, at debug level: `RUST_LOG=jointlab::db=debug`).
+const SLOW_QUERY: Duration = Duration::from_millis(100);
+
+/// Times each statement of a connection and logs it: its SQL only, never the bound values (they
+/// carry people's names and results).
+#[derive(Default)]
+struct QueryTimer {
+    started: Option<std::time::Instant>,
+}
+
+impl diesel::connection::Instrumentation for QueryTimer {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        use diesel::connection::InstrumentationEvent as Event;
+        match event {
+            Event::StartQuery { .. } => self.started = Some(std::time::Instant::now()),
+            Event::FinishQuery { query, .. } => {
+                let Some(started) = self.started.take() else {
+                    return;
+                };
+                let elapsed = started.elapsed();
+                let slow = elapsed >= SLOW_QUERY;
+                if slow || tracing::enabled!(tracing::Level::DEBUG) {
+                    let text = query.to_string();
+                    let sql = text.split(" -- binds:").next().unwrap_or_default();
+                    let ms = elapsed.as_secs_f64() * 1000.0;
+                    if slow {
+                        tracing::warn!(ms, sql, "slow query");
+                    } else {
+                        tracing::debug!(ms, sql, "query");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// r2d2 manager that opens the right variant and sets SQLite's pragmas on every connection.
 #[derive(Debug, Clone)]
 pub struct DbManager {
@@ -92,9 +130,12 @@ impl ManageConnection for DbManager {
 
     fn connect(&self) -> Result<DbConn, ConnectError> {
         match &self.target {
-            DbTarget::Postgres(url) => PgConnection::establish(url)
-                .map(DbConn::Pg)
-                .map_err(|e| ConnectError(e.to_string())),
+            DbTarget::Postgres(url) => {
+                let mut conn =
+                    PgConnection::establish(url).map_err(|e| ConnectError(e.to_string()))?;
+                conn.set_instrumentation(QueryTimer::default());
+                Ok(DbConn::Pg(conn))
+            }
             DbTarget::Sqlite(path) => {
                 let location = if self.create {
                     path.to_string_lossy().into_owned()
@@ -117,6 +158,7 @@ impl ManageConnection for DbManager {
                      PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(|e| ConnectError(e.to_string()))?;
+                conn.set_instrumentation(QueryTimer::default());
                 Ok(DbConn::Sqlite(conn))
             }
         }

@@ -340,6 +340,18 @@ impl Signature {
             .load(conn)
     }
 
+    /// The signatures of several certificates, in signing order.
+    pub fn of_many(
+        conn: &mut DbConn,
+        certificates: &[CertificateId],
+    ) -> QueryResult<Vec<Signature>> {
+        certificate_signatures::table
+            .filter(certificate_signatures::certificate_id.eq_any(certificates))
+            .select(Signature::as_select())
+            .order(certificate_signatures::signed_at)
+            .load(conn)
+    }
+
     /// Records a signature; the unique indexes refuse a second one of a side or a person.
     #[allow(clippy::too_many_arguments)]
     pub fn insert(

@@ -3,13 +3,16 @@
 //! without a replacement — or whether it failed and gets a non-conformity notice. And the
 //! contents a draft freezes: the consignment's particulars and every result with its limit.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{certificates, consignments, discrepancies, test_methods, tests};
+use crate::db::ids::{ConsignmentId, SampleId};
+use crate::db::schema::{certificates, consignments, discrepancies, samples, test_methods, tests};
 use crate::domain::certificate::{Contents, DeclarationText, Names, ResultLine, SampleLine};
 use crate::domain::measure::ConformityText;
-use crate::models::catalog::{Named, TestMethod};
+use crate::models::catalog::{Named, TestMethod, TestMethodId};
 use crate::models::certificate::CertificateStatus;
 use crate::models::consignment::{Consignment, ConsignmentStatus};
 use crate::models::discrepancy::{Discrepancy, DiscrepancyStatus};
@@ -54,40 +57,19 @@ impl Assessment {
 
 /// Assesses a consignment's samples and results as they stand.
 pub fn assess(conn: &mut DbConn, consignment: &Consignment) -> QueryResult<Assessment> {
-    let waiting = |key| Assessment {
-        readiness: Readiness::Waiting(key),
-        results: Vec::new(),
-    };
     let all = Sample::of_consignment(conn, consignment.id)?;
-    let live: Vec<&Sample> = all
-        .iter()
-        .filter(|s| s.status != SampleStatus::Cancelled)
-        .collect();
-    let unreplaced = live.iter().any(|s| {
-        s.status == SampleStatus::Rejected
-            && !all.iter().any(|r| r.replaces_sample_id == Some(s.id))
-    });
-    if unreplaced {
-        return Ok(waiting("certification.rejected_without_replacement"));
-    }
-    let counted: Vec<Sample> = live
-        .into_iter()
-        .filter(|s| s.status != SampleStatus::Rejected)
-        .cloned()
-        .collect();
-    if counted.is_empty() {
-        return Ok(waiting("certification.no_samples"));
-    }
-    if counted
-        .iter()
-        .any(|s| !matches!(s.status, SampleStatus::Tested | SampleStatus::Closed))
-    {
-        return Ok(waiting("certification.testing_incomplete"));
-    }
-    if crate::models::discrepancy::open_for_consignment(conn, consignment.id)? {
-        return Ok(waiting("certification.open_discrepancy"));
-    }
-    let ids: Vec<_> = counted.iter().map(|s| s.id).collect();
+    let all: Vec<&Sample> = all.iter().collect();
+    let open = crate::models::discrepancy::open_for_consignment(conn, consignment.id)?;
+    let counted = match counted_samples(&all, open) {
+        Ok(counted) => counted,
+        Err(key) => {
+            return Ok(Assessment {
+                readiness: Readiness::Waiting(key),
+                results: Vec::new(),
+            });
+        }
+    };
+    let ids: Vec<SampleId> = counted.iter().map(|s| s.id).collect();
     let verified: Vec<(LabTest, TestMethod)> = tests::table
         .inner_join(test_methods::table)
         .filter(tests::sample_id.eq_any(&ids))
@@ -112,7 +94,7 @@ pub fn assess(conn: &mut DbConn, consignment: &Consignment) -> QueryResult<Asses
         let sample = counted
             .iter()
             .find(|s| s.id == test.sample_id)
-            .cloned()
+            .map(|s| (*s).clone())
             .expect("the test's sample was loaded");
         results.push(Counted {
             sample,
@@ -128,22 +110,130 @@ pub fn assess(conn: &mut DbConn, consignment: &Consignment) -> QueryResult<Asses
             &b.method.code,
         ))
     });
-    let readiness = if results.is_empty() {
+    let readiness = readiness_of(results.iter().map(|c| c.conformity));
+    Ok(Assessment { readiness, results })
+}
+
+/// The samples whose results count for a consignment (`all` its samples), or why none can
+/// count yet: a rejected sample not replaced, none left, testing not complete, or a
+/// discrepancy open on one of them (`open_discrepancy`).
+fn counted_samples<'a>(
+    all: &[&'a Sample],
+    open_discrepancy: bool,
+) -> Result<Vec<&'a Sample>, &'static str> {
+    let live: Vec<&Sample> = all
+        .iter()
+        .copied()
+        .filter(|s| s.status != SampleStatus::Cancelled)
+        .collect();
+    let unreplaced = live.iter().any(|s| {
+        s.status == SampleStatus::Rejected
+            && !all.iter().any(|r| r.replaces_sample_id == Some(s.id))
+    });
+    if unreplaced {
+        return Err("certification.rejected_without_replacement");
+    }
+    let counted: Vec<&Sample> = live
+        .into_iter()
+        .filter(|s| s.status != SampleStatus::Rejected)
+        .collect();
+    if counted.is_empty() {
+        return Err("certification.no_samples");
+    }
+    if counted
+        .iter()
+        .any(|s| !matches!(s.status, SampleStatus::Tested | SampleStatus::Closed))
+    {
+        return Err("certification.testing_incomplete");
+    }
+    if open_discrepancy {
+        return Err("certification.open_discrepancy");
+    }
+    Ok(counted)
+}
+
+/// What the conformities that stand allow.
+fn readiness_of(conformities: impl Iterator<Item = ConformityText>) -> Readiness {
+    let (mut any, mut inconclusive, mut failed) = (false, false, false);
+    for c in conformities {
+        any = true;
+        inconclusive |= c == ConformityText::Inconclusive;
+        failed |= c == ConformityText::DoesNotConform;
+    }
+    if !any {
         Readiness::Waiting("certification.no_results")
-    } else if results
-        .iter()
-        .any(|c| c.conformity == ConformityText::Inconclusive)
-    {
+    } else if inconclusive {
         Readiness::Waiting("certification.inconclusive")
-    } else if results
-        .iter()
-        .any(|c| c.conformity == ConformityText::DoesNotConform)
-    {
+    } else if failed {
         Readiness::Failed
     } else {
         Readiness::Ready
-    };
-    Ok(Assessment { readiness, results })
+    }
+}
+
+/// The readiness of many consignments (the certifiers' queue), in their order: four light
+/// queries whatever their number, the same rules as [`assess`].
+pub fn readiness_many(
+    conn: &mut DbConn,
+    consignments: &[Consignment],
+) -> QueryResult<Vec<Readiness>> {
+    let ids: Vec<ConsignmentId> = consignments.iter().map(|c| c.id).collect();
+    let samples: Vec<Sample> = samples::table
+        .filter(samples::consignment_id.eq_any(&ids))
+        .select(Sample::as_select())
+        .load(conn)?;
+    let in_discrepancy: Vec<ConsignmentId> = discrepancies::table
+        .inner_join(samples::table)
+        .filter(samples::consignment_id.eq_any(&ids))
+        .filter(discrepancies::status.eq(DiscrepancyStatus::Open))
+        .select(samples::consignment_id)
+        .load(conn)?;
+    let sample_ids: Vec<SampleId> = samples
+        .iter()
+        .filter(|s| !matches!(s.status, SampleStatus::Cancelled | SampleStatus::Rejected))
+        .map(|s| s.id)
+        .collect();
+    type Verified = (SampleId, TestMethodId, Option<ConformityText>);
+    let verified: Vec<Verified> = tests::table
+        .filter(tests::sample_id.eq_any(&sample_ids))
+        .filter(tests::status.eq(TestStatus::Verified))
+        .select((tests::sample_id, tests::test_method_id, tests::conformity))
+        .load(conn)?;
+    let settled: Vec<(SampleId, TestMethodId, Option<ConformityText>)> = discrepancies::table
+        .filter(discrepancies::sample_id.eq_any(&sample_ids))
+        .filter(discrepancies::status.eq(DiscrepancyStatus::Resolved))
+        .select((
+            discrepancies::sample_id,
+            discrepancies::test_method_id,
+            discrepancies::agreed,
+        ))
+        .load(conn)?;
+    let mut by_sample: HashMap<SampleId, Vec<(TestMethodId, Option<ConformityText>)>> =
+        HashMap::new();
+    for (sample, method, conformity) in verified {
+        by_sample.entry(sample).or_default().push((method, conformity));
+    }
+    Ok(consignments
+        .iter()
+        .map(|consignment| {
+            let all: Vec<&Sample> = samples
+                .iter()
+                .filter(|s| s.consignment_id == consignment.id)
+                .collect();
+            match counted_samples(&all, in_discrepancy.contains(&consignment.id)) {
+                Err(key) => Readiness::Waiting(key),
+                Ok(counted) => readiness_of(counted.iter().flat_map(|s| {
+                    by_sample.get(&s.id).into_iter().flatten().filter_map(|(method, own)| {
+                        let agreed = settled
+                            .iter()
+                            .find(|(d, m, _)| *d == s.id && m == method)
+                            .and_then(|(_, _, agreed)| *agreed);
+                        agreed.or(*own)
+                    })
+                })),
+            }
+        })
+        .collect())
 }
 
 /// What the certifier sets on a draft.
@@ -244,8 +334,9 @@ pub fn queue_counts(conn: &mut DbConn, side: crate::domain::Side) -> QueryResult
         .count()
         .get_result(conn)?;
     let (mut ready, mut failed) = (0, 0);
-    for consignment in awaiting_certification(conn, 200)? {
-        match assess(conn, &consignment)?.readiness {
+    let awaiting = awaiting_certification(conn, 200)?;
+    for readiness in readiness_many(conn, &awaiting)? {
+        match readiness {
             Readiness::Ready => ready += 1,
             Readiness::Failed => failed += 1,
             Readiness::Waiting(_) => {}

@@ -9,7 +9,7 @@ use crate::db::types::UtcTime;
 use crate::domain::Side;
 use crate::models::catalog::{TestMethod, TestMethodId};
 use crate::models::discrepancy;
-use crate::models::lab_test::{LabTest, TestStatus};
+use crate::models::lab_test::{LabTest, LabTestId, TestStatus};
 use crate::models::sample::{PortionKind, PortionStatus, Sample, SampleId, SampleStatus};
 
 /// Samples on which no result is taken any more.
@@ -65,23 +65,27 @@ pub fn of_sample_side(
 /// the whole queue would be megabytes of HTML. The method's batch page has all of them.
 pub const BENCH_SHOWN_PER_METHOD: i64 = 5;
 
-/// How many entered tests of each method review shows (the oldest) for ticking: review waits
-/// for a day's entries, not for the history, but a page stays bounded all the same.
-pub const REVIEW_SHOWN_PER_METHOD: i64 = 40;
+/// How many entered tests of each method review shows (the oldest) for ticking, on the page
+/// of all methods and on one method's review page: a day's entries of a busy lab would
+/// otherwise be a page of hundreds of kilobytes.
+pub const REVIEW_SHOWN_PER_METHOD: i64 = 5;
+pub const REVIEW_SHOWN_OF_ONE_METHOD: i64 = 40;
 
 /// A queue page's tests, and each method's total.
 pub type Queue = (Vec<(LabTest, Sample, TestMethod)>, Vec<(TestMethodId, i64)>);
 
 /// A side's queue in `status` (the bench: pending; review: entered) on samples still being
-/// tested: the oldest `per_method` tests of each method, and each method's
-/// total. Each method's page is one range of the tests' (side, status, method, created) index.
+/// tested: the oldest `per_method` tests of each method (or of the `only` one), and each
+/// method's total. Each method's page is one range of the tests' (side, status, method, created) index.
 pub fn queue(
     conn: &mut DbConn,
     side: Side,
     status: TestStatus,
     per_method: i64,
+    only: Option<TestMethodId>,
 ) -> QueryResult<Queue> {
-    let totals = queue_totals(conn, side, status)?;
+    let mut totals = queue_totals(conn, side, status)?;
+    totals.retain(|(method, _)| only.is_none_or(|only| only == *method));
     let mut rows = Vec::new();
     for (method, _) in &totals {
         rows.extend(
@@ -145,16 +149,48 @@ pub fn withdrawn(
         .load(conn)
 }
 
-/// A side's tests in `status` for one method on samples still being tested, oldest first
-/// (batch entry, review).
+/// How many tests of one method a batch page shows (the oldest): a year's backlog of one
+/// method would be a page of megabytes; the next ones appear as these are entered.
+pub const BATCH_SHOWN: i64 = 40;
+
+/// A side's tests in `status` for one method on samples still being tested, oldest first:
+/// the first `limit` of them, and how many there are (batch entry).
 pub fn of_method(
     conn: &mut DbConn,
     side: Side,
     method: TestMethodId,
     status: TestStatus,
+    limit: i64,
+) -> QueryResult<(Vec<(LabTest, Sample)>, i64)> {
+    let query = || {
+        tests::table
+            .inner_join(samples::table)
+            .filter(tests::side.eq(side))
+            .filter(tests::test_method_id.eq(method))
+            .filter(tests::status.eq(status))
+            .filter(samples::status.ne_all(CLOSED))
+    };
+    let rows = query()
+        .select((LabTest::as_select(), Sample::as_select()))
+        .order((tests::created_at, tests::id))
+        .limit(limit)
+        .load(conn)?;
+    let total = query().count().get_result(conn)?;
+    Ok((rows, total))
+}
+
+/// Those of `ids` that are still a side's tests in `status` for one method on samples still
+/// being tested, oldest first (the rows a posted batch page showed).
+pub fn of_method_among(
+    conn: &mut DbConn,
+    side: Side,
+    method: TestMethodId,
+    status: TestStatus,
+    ids: &[LabTestId],
 ) -> QueryResult<Vec<(LabTest, Sample)>> {
     tests::table
         .inner_join(samples::table)
+        .filter(tests::id.eq_any(ids))
         .filter(tests::side.eq(side))
         .filter(tests::test_method_id.eq(method))
         .filter(tests::status.eq(status))

@@ -586,3 +586,99 @@ fn bench_ux_application_form_keeps_the_date_type_and_warns_of_a_past_date() {
     let res = send(&confirmed);
     assert_eq!(res.status, 303, "{}", res.body);
 }
+
+#[test]
+fn bench_ux_batch_page_shows_the_oldest_tests_and_the_next_ones_once_saved() {
+    let app = spawn_app();
+    let shown = jointlab::queries::testing::BATCH_SHOWN as usize;
+    let (samples, afb1) = received_samples(&app, shown + 1);
+    let analyst = app.signed_in("analyst_kz");
+    let page = analyst.get(&format!("/bench/{afb1}"));
+    assert_eq!(page.status, 200);
+    let rows = crate::testing::rows(&page);
+    assert_eq!(rows.len(), shown, "a backlog is shown oldest first, bounded");
+    let hint = jointlab::i18n::tf(
+        Lang::En,
+        "scale.oldest_shown",
+        &[
+            ("shown", shown.to_string().as_str()),
+            ("total", (shown + 1).to_string().as_str()),
+        ],
+    );
+    assert!(page.body.contains(&html(&hint)), "the page says how many wait");
+    // The newest sample's test is not among them; saving the page brings it.
+    let newest = samples.last().unwrap();
+    let code = |id: &str| -> String {
+        tests::table
+            .filter(tests::id.eq(id.parse::<LabTestId>().unwrap()))
+            .select(tests::sample_id)
+            .first::<jointlab::models::sample::SampleId>(&mut *app.conn())
+            .unwrap()
+            .to_string()
+    };
+    assert!(rows.iter().all(|(id, _)| code(id) != *newest));
+    let values: Vec<(&(String, String), &str)> = rows.iter().map(|r| (r, "0.5")).collect();
+    let res = crate::testing::enter(&analyst, &afb1, &values);
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = analyst.get(&format!("/bench/{afb1}"));
+    let rows = crate::testing::rows(&page);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(code(&rows[0].0), *newest);
+    assert!(!page.body.contains(&html(&hint)));
+}
+
+#[test]
+fn bench_ux_review_shows_the_oldest_of_each_method_and_one_methods_page_more() {
+    let app = spawn_app();
+    let shown = jointlab::queries::testing::REVIEW_SHOWN_PER_METHOD as usize;
+    let (_, afb1) = received_samples(&app, shown + 1);
+    let analyst = app.signed_in("analyst_kz");
+    let rows = crate::testing::rows(&analyst.get(&format!("/bench/{afb1}")));
+    let values: Vec<(&(String, String), &str)> = rows.iter().map(|r| (r, "0.5")).collect();
+    assert_eq!(crate::testing::enter(&analyst, &afb1, &values).status, 303);
+    let reviewer = app.signed_in("reviewer_kz");
+    let boxes = |body: &str| body.matches("name=\"test\"").count();
+    let all = reviewer.get("/review");
+    assert_eq!(boxes(&all.body), shown, "the oldest few of a method");
+    let method_page = format!("/review?method={afb1}");
+    assert!(all.body.contains(&html(&method_page)), "a link to the method's page");
+    let one = reviewer.get(&method_page);
+    assert_eq!(one.status, 200);
+    assert_eq!(boxes(&one.body), shown + 1);
+    // A refusal comes back on the method's page; a decision returns to it.
+    let token = one.csrf_token();
+    let res = reviewer.post_raw(
+        "/review",
+        &[
+            ("csrf_token", token.as_str()),
+            ("method", afb1.as_str()),
+            ("action", "verify"),
+        ],
+    );
+    assert_eq!(res.status, 422);
+    assert_eq!(boxes(&res.body), shown + 1);
+    let ids: Vec<String> = rows.iter().map(|(id, _)| id.clone()).collect();
+    let mut fields = vec![
+        ("csrf_token".to_owned(), token),
+        ("method".to_owned(), afb1.clone()),
+        ("action".to_owned(), "verify".to_owned()),
+    ];
+    for (id, version) in &rows {
+        fields.push(("test".to_owned(), id.clone()));
+        fields.push((format!("v_{id}"), version.clone()));
+    }
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    // The reviewer's side analyst entered them, so the reviewer may verify every one.
+    let res = reviewer.post_raw("/review", &borrowed);
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(res.location(), Some(format!("/review?method={afb1}&done=1").as_str()));
+    let verified: i64 = tests::table
+        .filter(tests::id.eq_any(ids.iter().map(|id| id.parse::<LabTestId>().unwrap())))
+        .filter(tests::status.eq("verified"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(verified as usize, shown + 1);
+    // A method that is not an id is a bad request, not a 500.
+    assert_eq!(reviewer.get("/review?method=nonsense").status, 400);
+}

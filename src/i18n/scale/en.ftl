@@ -1,3 +1,3 @@
-# Queues at scale: a queue page shows the oldest tests of each method.
+# Queues at scale: a queue page shows the oldest tests (of each method).
 
-scale-oldest_shown = The { $shown } oldest of { $total } are shown here; all of them are on the method's page.
+scale-oldest_shown = The { $shown } oldest of { $total } are shown; the next ones appear as these are done.

@@ -1,3 +1,3 @@
-# Queues at scale: a queue page shows the oldest tests of each method.
+# Queues at scale: a queue page shows the oldest tests (of each method).
 
-scale-oldest_shown = Мұнда { $total } сынақтың ең ескі { $shown } сынағы көрсетілген; барлығы әдіс бетінде.
+scale-oldest_shown = { $total } сынақтың ең ескі { $shown } сынағы көрсетілген; келесілері осылар өңделгенде шығады.

@@ -1,3 +1,3 @@
-# Queues at scale: a queue page shows the oldest tests of each method.
+# Queues at scale: a queue page shows the oldest tests (of each method).
 
-scale-oldest_shown = Здесь показаны { $shown } самых давних из { $total }; все — на странице метода.
+scale-oldest_shown = Показаны { $shown } самых давних из { $total }; следующие появятся, когда эти будут обработаны.

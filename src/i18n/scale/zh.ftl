@@ -1,3 +1,3 @@
-# Queues at scale: a queue page shows the oldest tests of each method.
+# Queues at scale: a queue page shows the oldest tests (of each method).
 
-scale-oldest_shown = 此处显示 { $total } 项中最早的 { $shown } 项；全部见该方法的页面。
+scale-oldest_shown = 显示 { $total } 项中最早的 { $shown } 项；处理完这些后将显示后续各项。

@@ -27,6 +27,8 @@ struct BatchPage {
     base: Base,
     method: TestMethod,
     rows: Vec<(LabTest, Sample)>,
+    /// How many of the method's tests are pending (the page shows the oldest).
+    total: i64,
     /// What was typed, by test id.
     typed: HashMap<String, String>,
     errors: HashMap<String, &'static str>,
@@ -57,19 +59,58 @@ impl BatchPage {
     }
 }
 
+/// The method and the oldest of its pending tests, with how many are pending.
 async fn load(
     state: &AppState,
     side: Side,
     method: TestMethodId,
+) -> Result<(TestMethod, Vec<(LabTest, Sample)>, i64), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
+            let (rows, total) = queries::testing::of_method(
+                conn,
+                side,
+                method.id,
+                TestStatus::Pending,
+                queries::testing::BATCH_SHOWN,
+            )?;
+            Ok((method, rows, total))
+        })
+        .await
+}
+
+/// The method and those of the tests a posted page showed (`shown`) that are still pending.
+async fn load_shown(
+    state: &AppState,
+    side: Side,
+    method: TestMethodId,
+    shown: Vec<LabTestId>,
 ) -> Result<(TestMethod, Vec<(LabTest, Sample)>), AppError> {
     state
         .db
         .run(move |conn| {
             let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
-            let rows = queries::testing::of_method(conn, side, method.id, TestStatus::Pending)?;
+            let rows = queries::testing::of_method_among(
+                conn,
+                side,
+                method.id,
+                TestStatus::Pending,
+                &shown,
+            )?;
             Ok((method, rows))
         })
         .await
+}
+
+/// The tests a posted batch page showed (each row posts its version as `v_{id}`).
+fn shown_ids(typed: &HashMap<String, String>) -> Vec<LabTestId> {
+    typed
+        .keys()
+        .filter_map(|name| name.strip_prefix("v_")?.parse().ok())
+        .take(queries::testing::BATCH_SHOWN as usize)
+        .collect()
 }
 
 pub async fn show(
@@ -79,11 +120,12 @@ pub async fn show(
     method: web::Path<TestMethodId>,
 ) -> Result<HttpResponse, AppError> {
     let side = who.side;
-    let (method, rows) = load(&state, side, method.into_inner()).await?;
+    let (method, rows, total) = load(&state, side, method.into_inner()).await?;
     render(&BatchPage {
         base,
         method,
         rows,
+        total,
         typed: HashMap::new(),
         errors: HashMap::new(),
         notice: None,
@@ -104,7 +146,8 @@ pub async fn save(
         typed,
         entries: posted,
     } = form.into_inner().try_into()?;
-    let (method, rows) = load(&state, side, method_id).await?;
+    let (method, rows) = load_shown(&state, side, method_id, shown_ids(&typed)).await?;
+    let total = rows.len() as i64;
     let qualitative = method.result_kind == ResultKind::Qualitative;
     let unit = method.unit.as_deref().and_then(Unit::parse);
     let mut errors = HashMap::new();
@@ -130,6 +173,7 @@ pub async fn save(
                 base,
                 method,
                 rows,
+                total,
                 typed,
                 errors,
                 notice: Some("bench.conflict"),
@@ -141,6 +185,7 @@ pub async fn save(
             base,
             method,
             rows,
+            total,
             typed,
             errors,
             notice: Some("bench.nothing_entered"),
@@ -154,6 +199,7 @@ pub async fn save(
                 base,
                 method,
                 rows,
+                total,
                 typed,
                 errors,
                 notice: Some("form.has_errors"),
@@ -190,14 +236,16 @@ pub async fn save(
         Change::Stale => "bench.conflict",
         Change::Refused(key) => key,
     };
-    // Show the bench as it is now, with what was typed.
-    let (method, rows) = load(&state, side, method_id).await?;
+    // Show the rows as they are now, with what was typed.
+    let (method, rows) = load_shown(&state, side, method_id, shown_ids(&typed)).await?;
+    let total = rows.len() as i64;
     render_status(
         StatusCode::CONFLICT,
         &BatchPage {
             base,
             method,
             rows,
+            total,
             typed,
             errors: HashMap::new(),
             notice: Some(notice),

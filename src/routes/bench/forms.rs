@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::models::catalog::TestMethodId;
 use crate::models::lab_test::LabTestId;
 
 /// The fields as posted, in order.
@@ -122,6 +123,8 @@ pub struct ReviewForm {
     pub reason: String,
     /// The tests ticked, with the versions the page showed.
     pub selected: Vec<(LabTestId, i32)>,
+    /// The method whose review page it was (none: the page of all methods).
+    pub method: Option<TestMethodId>,
 }
 
 impl TryFrom<Posted> for ReviewForm {
@@ -137,10 +140,15 @@ impl TryFrom<Posted> for ReviewForm {
                 Ok((id, posted.version_of(id)?))
             })
             .collect::<Result<_, AppError>>()?;
+        let method = match posted.value("method").trim() {
+            "" => None,
+            id => Some(id.parse().map_err(|_| AppError::BadRequest)?),
+        };
         Ok(ReviewForm {
             action: posted.value("action").to_owned(),
             reason: posted.value("reason").to_owned(),
             selected,
+            method,
         })
     }
 }

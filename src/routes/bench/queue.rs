@@ -109,6 +109,7 @@ pub async fn show(
                     side,
                     TestStatus::Pending,
                     crate::queries::testing::BENCH_SHOWN_PER_METHOD,
+                    None,
                 )?,
                 crate::queries::testing::withdrawn(conn, side, 7)?,
             ))

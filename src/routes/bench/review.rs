@@ -14,7 +14,7 @@ use crate::auth::Reviewer;
 use crate::auth::policy::Staff;
 use crate::domain::intake::required_paragraph;
 use crate::error::AppError;
-use crate::models::catalog::Named;
+use crate::models::catalog::{Named, TestMethodId};
 use crate::models::lab_test::{LabTest, LabTestId};
 use crate::models::{User, UserId};
 use crate::web::{AppState, Base, render, render_status};
@@ -35,6 +35,8 @@ struct ReviewPage {
     ticked: Vec<LabTestId>,
     /// Nothing was ticked: the summary links to the first box.
     none_selected: bool,
+    /// The one method this page reviews (none: every method, the oldest few of each).
+    method: Option<TestMethodId>,
 }
 
 impl ReviewPage {
@@ -74,8 +76,17 @@ impl ReviewPage {
     }
 }
 
-async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPage, AppError> {
+async fn page(
+    state: &AppState,
+    base: Base,
+    reviewer: &Staff,
+    method: Option<TestMethodId>,
+) -> Result<ReviewPage, AppError> {
     let side = reviewer.side;
+    let shown = match method {
+        Some(_) => crate::queries::testing::REVIEW_SHOWN_OF_ONE_METHOD,
+        None => crate::queries::testing::REVIEW_SHOWN_PER_METHOD,
+    };
     let (rows, totals, names) = state
         .db
         .run(move |conn| {
@@ -83,7 +94,8 @@ async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPa
                 conn,
                 side,
                 crate::models::lab_test::TestStatus::Entered,
-                crate::queries::testing::REVIEW_SHOWN_PER_METHOD,
+                shown,
+                method,
             )?;
             let mut names = HashMap::new();
             for (test, _, _) in &rows {
@@ -108,12 +120,15 @@ async fn page(state: &AppState, base: Base, reviewer: &Staff) -> Result<ReviewPa
         notice_is_error: false,
         ticked: Vec::new(),
         none_selected: false,
+        method,
     })
 }
 
 #[derive(serde::Deserialize)]
 pub struct ReviewQuery {
     done: Option<String>,
+    /// One method's review page.
+    method: Option<TestMethodId>,
 }
 
 pub async fn show(
@@ -122,7 +137,7 @@ pub async fn show(
     who: Reviewer,
     query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let mut page = page(&state, base, &who).await?;
+    let mut page = page(&state, base, &who, query.method).await?;
     page.notice = query.done.as_ref().map(|_| "review.done");
     render(&page)
 }
@@ -137,6 +152,7 @@ pub async fn decide(
         action,
         reason: reason_typed,
         selected,
+        method,
     } = form.into_inner().try_into()?;
     let reviewer = who.0;
     let ticked: Vec<LabTestId> = selected.iter().map(|(id, _)| *id).collect();
@@ -154,7 +170,7 @@ pub async fn decide(
     };
     // Every mistake at once, each with its link in the summary; every tick and the reason kept.
     if selected.is_empty() || reason.is_err() {
-        let mut p = page(&state, base, &reviewer).await?;
+        let mut p = page(&state, base, &reviewer, method).await?;
         p.none_selected = selected.is_empty();
         p.reason_error = reason.as_ref().err().copied();
         return refuse(p, None, StatusCode::UNPROCESSABLE_ENTITY);
@@ -175,11 +191,19 @@ pub async fn decide(
     let (key, status) = match change {
         Change::Done(()) => {
             return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, "/review?done=1"))
+                .insert_header((header::LOCATION, review_href(method, "done=1")))
                 .finish());
         }
         Change::Stale => ("form.stale", StatusCode::CONFLICT),
         Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    refuse(page(&state, base, &reviewer).await?, Some(key), status)
+    refuse(page(&state, base, &reviewer, method).await?, Some(key), status)
+}
+
+/// The review page of one method or of all, with `query` added.
+fn review_href(method: Option<TestMethodId>, query: &str) -> String {
+    match method {
+        Some(method) => format!("/review?method={method}&{query}"),
+        None => format!("/review?{query}"),
+    }
 }

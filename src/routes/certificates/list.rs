@@ -147,16 +147,14 @@ pub async fn show(
             });
             let (mut drafts, mut ready, mut failed, mut held) = (vec![], vec![], vec![], vec![]);
             if is_certifier {
-                for certificate in Certificate::list_for(
-                    conn,
-                    scope,
-                    &[CertificateStatus::Draft],
-                    None,
-                    None,
-                    200,
-                )? {
-                    let signed: Vec<Side> = Signature::of(conn, certificate.id)?
-                        .into_iter()
+                let pending =
+                    Certificate::list_for(conn, scope, &[CertificateStatus::Draft], None, None, 200)?;
+                let ids: Vec<_> = pending.iter().map(|c| c.id).collect();
+                let signatures = Signature::of_many(conn, &ids)?;
+                for certificate in pending {
+                    let signed: Vec<Side> = signatures
+                        .iter()
+                        .filter(|s| s.certificate_id == certificate.id)
                         .map(|s| s.side)
                         .collect();
                     if query.awaiting == "mine" && my_side.is_some_and(|s| signed.contains(&s)) {
@@ -167,10 +165,21 @@ pub async fn show(
                         signed,
                     });
                 }
-                for consignment in certification::awaiting_certification(conn, 200)? {
-                    let readiness = certification::assess(conn, &consignment)?.readiness;
+                let awaiting = certification::awaiting_certification(conn, 200)?;
+                let assessed = certification::readiness_many(conn, &awaiting)?;
+                let mut requires_gacc = std::collections::HashMap::new();
+                for (consignment, readiness) in awaiting.into_iter().zip(assessed) {
+                    let requires = match requires_gacc.get(&consignment.limit_set_id) {
+                        Some(requires) => *requires,
+                        None => {
+                            let requires =
+                                eligibility::requires_gacc(conn, consignment.limit_set_id)?;
+                            requires_gacc.insert(consignment.limit_set_id, requires);
+                            requires
+                        }
+                    };
                     let gacc_missing = readiness == Readiness::Ready
-                        && eligibility::requires_gacc(conn, consignment.limit_set_id)?
+                        && requires
                         && eligibility::registration_for(
                             conn,
                             consignment.exporter_id,

@@ -17,7 +17,8 @@ use crate::web::csv::{MAX_ROWS, download};
 use crate::web::history::{self, ACTIONS, HistoryLine, Shown};
 use crate::web::{AppState, Base, render, url_encode};
 
-const PAGE: i64 = 50;
+/// Events a page: each is 1–1.5 KB of HTML in words, and a page stays under 60 KB.
+const PAGE: i64 = 30;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

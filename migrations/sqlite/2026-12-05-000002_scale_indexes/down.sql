@@ -1,0 +1,1 @@
+DROP INDEX tests_withdrawn_idx;
