@@ -293,10 +293,17 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             let started = std::time::Instant::now();
             let plan = crate::demo::bulk::BulkPlan { samples, years };
-            let report = crate::demo::bulk::seed_bulk(&db, &plan).map_err(|e| e.to_string())?;
+            let report =
+                crate::demo::bulk::seed_bulk(&db, &plan, &issuing).map_err(|e| e.to_string())?;
+            let documents: Vec<String> = report
+                .certificates
+                .iter()
+                .map(|(status, n)| format!("{n} {status}"))
+                .collect();
             println!(
                 "{} samples, {} consignments, {} applications, {} exporters, {} tests, \
-                 {} custody events, {} discrepancies, {} audit events in {:.1} s",
+                 {} custody events, {} discrepancies, documents: {} ({} of them notices), \
+                 {} border checks, {} GACC registrations, {} audit events in {:.1} s",
                 report.samples,
                 report.consignments,
                 report.applications,
@@ -304,6 +311,10 @@ pub fn run(command: Command, settings: Settings) -> Result<(), String> {
                 report.tests,
                 report.custody_events,
                 report.discrepancies,
+                documents.join(", "),
+                report.notices,
+                report.border_checks,
+                report.gacc_registrations,
                 report.audit_events,
                 started.elapsed().as_secs_f64()
             );

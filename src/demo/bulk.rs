@@ -5,7 +5,11 @@
 //! different people, the odd rejection, cancellation, retest and discrepancy), and every change
 //! its audit event, hash-chained in time order — `jointlab verify-audit` passes afterwards.
 //! Recent consignments are still on the way (registered, half-received, on the bench, in
-//! review). Rows go in multi-row batches, a few thousand samples per transaction.
+//! review). Consignments tested through get their certificate or non-conformity notice, and
+//! some their border checks ([`certs`]). Rows go in multi-row batches, a few thousand samples
+//! per transaction.
+
+mod certs;
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -28,6 +32,7 @@ use crate::domain::{Bin, Side};
 use crate::error::AppError;
 use crate::models::User;
 use crate::models::audit::{self, BulkEvent};
+use crate::workflows::certificates::Issuing;
 
 /// What to write.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +52,11 @@ pub struct BulkReport {
     pub custody_events: u64,
     pub discrepancies: u64,
     pub audit_events: u64,
+    /// Documents by status (`issued`, `replaced`, `revoked`, `draft`), notices among them.
+    pub certificates: BTreeMap<&'static str, u64>,
+    pub notices: u64,
+    pub border_checks: u64,
+    pub gacc_registrations: u64,
 }
 
 /// Samples written per transaction.
@@ -155,6 +165,8 @@ struct Context {
     posts: Vec<(BorderPostId, String)>,
     limit_set: LimitSetId,
     counters: HashMap<(&'static str, i32), i64>,
+    /// What certificates print and who signs and checks them.
+    certs: certs::CertContext,
 }
 
 fn person(conn: &mut DbConn, email: &str) -> Result<Person, AppError> {
@@ -256,12 +268,14 @@ fn load_context(conn: &mut DbConn) -> Result<Context, AppError> {
                 "application" => "application",
                 "consignment" => "consignment",
                 "sample" => "sample",
-                _ => return None,
+                other => certs::counter_scope(other)?,
             };
             Some(((scope, year), last))
         })
         .collect();
+    let certs = certs::CertContext::load(conn, limit_set)?;
     Ok(Context {
+        certs,
         registrar: staff(conn, "registrar")?,
         analyst: staff(conn, "analyst")?,
         reviewer: staff(conn, "reviewer")?,
@@ -287,7 +301,7 @@ fn t(at: DateTime<Utc>) -> UtcTime {
 }
 
 /// Writes the history. Call after `seed-demo` (it brings the catalog and the accounts).
-pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
+pub fn seed_bulk(db: &Db, plan: &BulkPlan, issuing: &Issuing) -> Result<BulkReport, AppError> {
     let mut conn = db.get()?;
     let ctx = load_context(&mut conn)?;
     let years = plan.years.max(1);
@@ -296,8 +310,8 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
             "at most 900 000 samples a year fit the JL-YYYY-NNNNNN codes: give more --years",
         ));
     }
-    let mut writer = Writer::new(ctx, plan.samples);
-    let now = Utc::now();
+    let mut writer = Writer::new(ctx, plan.samples, issuing.clone());
+    let now = writer.now;
     let days = i64::from(years) * 365;
     let start = now - Duration::days(days);
     writer.exporters(&mut conn, (plan.samples / 700).max(20), start)?;
@@ -305,7 +319,7 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
     // its share, not a year's backlog.
     for day in 0..days {
         let day_start = start + Duration::days(day);
-        writer.flush_events_before(day_start);
+        writer.flush_events_before(day_start)?;
         let due = plan.samples * (day as u64 + 1) / days as u64;
         while plan.samples - writer.samples_left < due && writer.samples_left > 0 {
             let hour = 3 + writer.rng.below(9) as i64;
@@ -314,7 +328,7 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
             if t0 > now {
                 break;
             }
-            writer.consignment(t0, now);
+            writer.consignment(t0, now)?;
         }
         if writer.pending_samples >= BATCH_SAMPLES {
             writer.write(&mut conn)?;
@@ -322,9 +336,9 @@ pub fn seed_bulk(db: &Db, plan: &BulkPlan) -> Result<BulkReport, AppError> {
     }
     // Whatever samples the last days did not take go to the last day's consignments.
     while writer.samples_left > 0 {
-        writer.consignment(now - Duration::hours(30), now);
+        writer.consignment(now - Duration::hours(30), now)?;
     }
-    writer.flush_events_before(now + Duration::days(1));
+    writer.flush_events_before(now + Duration::days(1))?;
     writer.write(&mut conn)?;
     writer.save_counters(&mut conn)?;
     crate::db::analyze(&mut conn)?;
@@ -346,10 +360,19 @@ struct Writer {
     waiting: BTreeMap<(DateTime<Utc>, u64), BulkEvent>,
     ready: Vec<BulkEvent>,
     event_serial: u64,
+    issuing: Issuing,
+    /// Companies as certificates print them: name, BIN, address.
+    exporter_facts: HashMap<ExporterId, (String, String, String)>,
+    /// Each company's GACC register number for each commodity.
+    gacc: HashMap<(ExporterId, CommodityId), String>,
+    /// Documents whose second signature is due, by its instant: numbered in issue order.
+    due: BTreeMap<(DateTime<Utc>, u64), certs::Due>,
+    /// The end of the history.
+    now: DateTime<Utc>,
 }
 
 impl Writer {
-    fn new(ctx: Context, samples: u64) -> Self {
+    fn new(ctx: Context, samples: u64, issuing: Issuing) -> Self {
         Writer {
             ctx,
             rng: Rng(0x9E37_79B9_7F4A_7C15 ^ samples),
@@ -362,6 +385,11 @@ impl Writer {
             waiting: BTreeMap::new(),
             ready: Vec::new(),
             event_serial: 0,
+            issuing,
+            exporter_facts: HashMap::new(),
+            gacc: HashMap::new(),
+            due: BTreeMap::new(),
+            now: Utc::now(),
         }
     }
 
@@ -382,6 +410,22 @@ impl Writer {
         side: Option<Side>,
         after: serde_json::Value,
     ) {
+        self.event_with_before(at, by, action, entity_type, entity_id, side, None, after);
+    }
+
+    /// [`Self::event`] with the record as it was before the change.
+    #[allow(clippy::too_many_arguments)]
+    fn event_with_before(
+        &mut self,
+        at: DateTime<Utc>,
+        by: &Person,
+        action: &'static str,
+        entity_type: &'static str,
+        entity_id: String,
+        side: Option<Side>,
+        before: Option<serde_json::Value>,
+        after: serde_json::Value,
+    ) {
         self.event_serial += 1;
         self.waiting.insert(
             (at, self.event_serial),
@@ -393,15 +437,19 @@ impl Writer {
                 entity_type,
                 entity_id,
                 side,
+                before: before.map(|b| b.to_string()),
                 after: Some(after.to_string()),
             },
         );
     }
 
-    fn flush_events_before(&mut self, before: DateTime<Utc>) {
+    /// Issues the documents due before `before`, then readies the events before it.
+    fn flush_events_before(&mut self, before: DateTime<Utc>) -> Result<(), AppError> {
+        self.issue_due_before(before)?;
         let later = self.waiting.split_off(&(before, 0));
         let due = std::mem::replace(&mut self.waiting, later);
         self.ready.extend(due.into_values());
+        Ok(())
     }
 
     fn exporters(
@@ -440,7 +488,16 @@ impl Writer {
                 updated_at: at,
                 version: 1,
             });
+            self.exporter_facts.insert(
+                id,
+                (
+                    self.rows.exporters[i as usize].name.clone(),
+                    bin.as_str().to_owned(),
+                    self.rows.exporters[i as usize].address.clone(),
+                ),
+            );
             self.exporter_ids.push(id);
+            self.registrations(id, at.0, i);
         }
         self.report.exporters = n;
         write_tx(conn, |conn| self.rows.insert_exporters(conn))?;
@@ -448,7 +505,7 @@ impl Writer {
     }
 
     /// One consignment at `t0` with its application and samples, as far as `now` has come.
-    fn consignment(&mut self, t0: DateTime<Utc>, now: DateTime<Utc>) {
+    fn consignment(&mut self, t0: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
         let rng = &mut self.rng;
         // Companies are not equally busy: a few big exporters and a long tail.
         let exporter = if rng.chance(500) {
@@ -572,15 +629,26 @@ impl Writer {
 
         let count = (1 + self.rng.below(5)).min(self.samples_left);
         let mut statuses = Vec::new();
+        let first = certs::Marks::of(&self.rows);
         for k in 0..count {
-            let status = self.sample(
-                consignment_id,
-                commodity_index,
-                t0 + Duration::minutes(30 + 7 * k as i64),
-                now,
-                &registrar,
-            );
+            let at = t0 + Duration::minutes(30 + 7 * k as i64);
+            let (id, status) =
+                self.sample(consignment_id, commodity_index, at, now, &registrar, None);
             statuses.push(status);
+            // A portion rejected as unfit: the registrar draws a replacement the next day.
+            let again = at + Duration::hours(22);
+            if status == "rejected" && self.samples_left > 0 && again <= now {
+                let code = self.rows.samples.last().map(|s| s.code.clone());
+                let (_, status) = self.sample(
+                    consignment_id,
+                    commodity_index,
+                    again,
+                    now,
+                    &registrar,
+                    code.map(|c| (id, c)),
+                );
+                statuses.push(status);
+            }
         }
         let live: Vec<&str> = statuses
             .iter()
@@ -594,6 +662,17 @@ impl Writer {
         } else {
             "sampled"
         };
+        if status == "tested" {
+            self.certify(
+                &certs::Shipped {
+                    id: consignment_id,
+                    code: &consignment_code,
+                    shipment: &shipment,
+                },
+                &first,
+                now,
+            )?;
+        }
         self.rows.consignments.push(ConsignmentRow {
             id: consignment_id,
             code: consignment_code,
@@ -605,9 +684,11 @@ impl Writer {
             version: 1,
         });
         self.report.consignments += 1;
+        Ok(())
     }
 
-    /// One sample registered at `at`; returns its status.
+    /// One sample registered at `at`, replacing `replaces` (its id and code) if given;
+    /// returns its id and status.
     fn sample(
         &mut self,
         consignment: ConsignmentId,
@@ -615,7 +696,8 @@ impl Writer {
         at: DateTime<Utc>,
         now: DateTime<Utc>,
         registrar: &Person,
-    ) -> &'static str {
+        replaces: Option<(SampleId, String)>,
+    ) -> (SampleId, &'static str) {
         self.samples_left -= 1;
         self.pending_samples += 1;
         self.report.samples += 1;
@@ -637,7 +719,7 @@ impl Writer {
         self.event(at, registrar, "sample.registered", "sample", id.to_string(), None, json!({
             "code": code, "consignment_id": consignment.to_string(), "seal_number": seal,
             "mass": format!("{mass} kg"), "storage": storage, "drawn_at": t(drawn_at).to_canonical(),
-            "drawn_by": drawn_by, "replaces": null,
+            "drawn_by": drawn_by, "replaces": replaces.as_ref().map(|(_, code)| code),
         }));
         self.custody(
             id,
@@ -782,6 +864,8 @@ impl Writer {
                     "portion": side.as_str(), "seal_intact": true, "temperature_c": temperature, "reason": null, "sample_status": sample_status }));
             }
             if status != "rejected" {
+                // Now and then a sample fails a limit, on both sides alike: a notice.
+                let failing = self.rng.chance(8);
                 let mut all_verified = true;
                 let mut started = false;
                 for side in [Side::Kz, Side::Cn] {
@@ -789,7 +873,7 @@ impl Writer {
                     if received[s] > now {
                         continue;
                     }
-                    let (v, e) = self.panel(id, commodity_index, side, received[s], now);
+                    let (v, e) = self.panel(id, commodity_index, side, received[s], now, failing);
                     all_verified &= v;
                     started |= e;
                 }
@@ -829,8 +913,9 @@ impl Writer {
             created_by: registrar.id,
             created_at: t(at),
             version: 1,
+            replaces_sample_id: replaces.map(|(id, _)| id),
         });
-        status
+        (id, status)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -869,7 +954,8 @@ impl Writer {
     }
 
     /// A side's panel put on the bench at `from`, as far as `now` has come: returns (every
-    /// test verified, any entered).
+    /// test verified, any entered). A `failing` sample exceeds the limit of one method both
+    /// sides test (the first side's first, if they share none).
     fn panel(
         &mut self,
         sample: SampleId,
@@ -877,6 +963,7 @@ impl Writer {
         side: Side,
         from: DateTime<Utc>,
         now: DateTime<Utc>,
+        failing: bool,
     ) -> (bool, bool) {
         let s = usize::from(side == Side::Cn);
         let (commodity, methods) = {
@@ -887,14 +974,22 @@ impl Writer {
         let reviewer = self.ctx.reviewer[s].clone();
         // Benches are slower some weeks than others.
         let backlog = Duration::hours(20 + self.rng.below(60) as i64);
-        let discrepant = side == Side::Cn && self.rng.chance(10);
+        let discrepant = side == Side::Cn && self.rng.chance(10) && !failing;
         let retest = self.rng.chance(5);
+        let shared = {
+            let sides = &self.ctx.commodities[commodity_index].1;
+            sides[0]
+                .iter()
+                .find(|m| sides[1].iter().any(|n| n.id == m.id))
+                .map(|m| m.id)
+        };
         let (mut all_verified, mut any_entered) = (true, false);
         for (j, method) in methods.iter().enumerate() {
             let entered_at = from + backlog + Duration::minutes(9 * j as i64);
             let verified_at = entered_at + Duration::hours(18);
             let limit = self.ctx.limits.get(&(commodity, method.id)).cloned();
             let fails = discrepant && j == 0;
+            let exceeds = failing && shared.map_or(j == 0, |m| m == method.id);
             let id = LabTestId(id_at(from));
             let mut row = TestRow::pending(id, sample, method.id, side.as_str(), t(from));
             if entered_at <= now {
@@ -903,7 +998,7 @@ impl Writer {
                     &mut row,
                     method,
                     limit.as_ref(),
-                    fails,
+                    fails || exceeds,
                     &analyst,
                     entered_at,
                 );

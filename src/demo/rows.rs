@@ -9,13 +9,18 @@ use crate::db::ids::{
     ExporterId, LabTestId, LimitSetId, PortionId, SampleId, TestMethodId, UserId,
 };
 use crate::db::schema::{
-    applications, consignments, custody_events, discrepancies, exporters, sample_portions, samples,
-    tests,
+    applications, border_checks, certificate_signatures, certificates, consignments,
+    custody_events, discrepancies, exporters, gacc_registrations, sample_portions, samples, tests,
 };
 use crate::db::types::UtcTime;
 
+/// Certificates, their signatures, border checks and GACC registrations as stored: the
+/// models' own rows.
+pub use crate::models::border_check::BorderCheck as BorderCheckRow;
+pub use crate::models::certificate::{Certificate as CertificateRow, Signature as SignatureRow};
 /// A company as stored: the model's own insertable row (it has no optional column).
 pub use crate::models::exporter::NewExporter as ExporterRow;
+pub use crate::models::gacc_registration::GaccRegistration as GaccRow;
 
 /// The fields an application and its consignment share.
 #[derive(Insertable, Clone)]
@@ -146,6 +151,7 @@ pub struct SampleRow {
     pub created_by: UserId,
     pub created_at: UtcTime,
     pub version: i32,
+    pub replaces_sample_id: Option<SampleId>,
 }
 
 #[derive(Insertable)]
@@ -274,6 +280,10 @@ pub struct Rows {
     pub custody: Vec<CustodyRow>,
     pub tests: Vec<TestRow>,
     pub discrepancies: Vec<DiscrepancyRow>,
+    pub gacc: Vec<GaccRow>,
+    pub certificates: Vec<CertificateRow>,
+    pub signatures: Vec<SignatureRow>,
+    pub border_checks: Vec<BorderCheckRow>,
 }
 
 /// Inserts `$rows` into `$table` in statements of at most ~30 000 parameters (SQLite allows
@@ -299,6 +309,7 @@ impl Rows {
 
     /// Parents before children, as the foreign keys want.
     pub fn insert_all(&self, conn: &mut DbConn) -> QueryResult<()> {
+        insert_rows!(conn, gacc_registrations::table, self.gacc, 11);
         insert_rows!(conn, applications::table, self.applications, 24);
         let consignments: Vec<ConsignmentInsert<'_>> = self
             .consignments
@@ -306,11 +317,14 @@ impl Rows {
             .map(ConsignmentRow::insertable)
             .collect();
         insert_rows!(conn, consignments::table, consignments, 22);
-        insert_rows!(conn, samples::table, self.samples, 14);
+        insert_rows!(conn, samples::table, self.samples, 15);
         insert_rows!(conn, sample_portions::table, self.portions, 6);
         insert_rows!(conn, custody_events::table, self.custody, 12);
         insert_rows!(conn, tests::table, self.tests, 24);
         insert_rows!(conn, discrepancies::table, self.discrepancies, 15);
+        insert_rows!(conn, certificates::table, self.certificates, 21);
+        insert_rows!(conn, certificate_signatures::table, self.signatures, 8);
+        insert_rows!(conn, border_checks::table, self.border_checks, 11);
         Ok(())
     }
 
@@ -322,5 +336,9 @@ impl Rows {
         self.custody.clear();
         self.tests.clear();
         self.discrepancies.clear();
+        self.gacc.clear();
+        self.certificates.clear();
+        self.signatures.clear();
+        self.border_checks.clear();
     }
 }

@@ -435,6 +435,7 @@ pub struct BulkEvent {
     pub entity_type: &'static str,
     pub entity_id: String,
     pub side: Option<Side>,
+    pub before: Option<String>,
     pub after: Option<String>,
 }
 
@@ -466,7 +467,7 @@ pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
             entity_type: event.entity_type,
             entity_id: Some(&event.entity_id),
             side: event.side,
-            before: None,
+            before: event.before.as_deref(),
             after: event.after.as_deref(),
             prev_hash: &prev_hash,
         });
@@ -488,7 +489,7 @@ pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
                 entity_type: e.entity_type,
                 entity_id: Some(&e.entity_id),
                 side: e.side,
-                before: None,
+                before: e.before.as_deref(),
                 after: e.after.as_deref(),
                 prev_hash: prev,
                 hash,

@@ -11,7 +11,7 @@ use crate::db::schema::border_checks;
 use crate::db::types::UtcTime;
 use crate::domain::intake::Transport;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = border_checks)]
 pub struct BorderCheck {
     pub id: BorderCheckId,

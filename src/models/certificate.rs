@@ -14,8 +14,8 @@ use crate::db::schema::{certificate_signatures, certificates, consignments};
 use crate::db::types::UtcTime;
 use crate::domain::{Scope, Side, TimeZone};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = certificates)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = certificates, treat_none_as_default_value = false)]
 pub struct Certificate {
     pub id: CertificateId,
     pub consignment_id: ConsignmentId,
@@ -40,7 +40,7 @@ pub struct Certificate {
     pub version: i32,
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = certificate_signatures)]
 pub struct Signature {
     pub id: SignatureId,

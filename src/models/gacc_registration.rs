@@ -12,8 +12,8 @@ use crate::db::ids::{CommodityId, ExporterId, UserId};
 use crate::db::schema::gacc_registrations;
 use crate::db::types::UtcTime;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = gacc_registrations)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = gacc_registrations, treat_none_as_default_value = false)]
 pub struct GaccRegistration {
     pub id: GaccRegistrationId,
     pub exporter_id: ExporterId,

@@ -59,7 +59,7 @@ impl Issuing {
         }
     }
 
-    fn valid_days(&self, kind: CertificateKind) -> Option<i64> {
+    pub(crate) fn valid_days(&self, kind: CertificateKind) -> Option<i64> {
         match kind {
             CertificateKind::Phytosanitary => Some(self.phytosanitary_days),
             CertificateKind::Veterinary => Some(self.veterinary_days),
@@ -389,7 +389,7 @@ pub fn short_name(name: &str, max: usize) -> String {
 }
 
 /// The token's claims: what an inspector's phone shows without the server.
-fn claims(
+pub(crate) fn claims(
     issuing: &Issuing,
     contents: &Contents,
     number: &str,

@@ -244,4 +244,107 @@ fn seed_bulk_writes_a_history_the_pages_and_the_audit_chain_accept() {
     }
     assert_eq!(app.signed_in("analyst_kz").get("/bench").status, 200);
     assert_eq!(app.signed_in("reviewer_cn").get("/review").status, 200);
+
+    // Years of certificates: issued under the app's numbers, with the app's tokens.
+    use jointlab::db::schema::{certificates, consignments};
+    let issued: Vec<(String, String, String)> = certificates::table
+        .filter(certificates::status.eq("issued"))
+        .filter(certificates::token.is_not_null())
+        .order(certificates::issued_at.asc())
+        .select((
+            certificates::id,
+            certificates::number.assume_not_null(),
+            certificates::token.assume_not_null(),
+        ))
+        .load::<(jointlab::db::ids::CertificateId, String, String)>(&mut *app.conn())
+        .unwrap()
+        .into_iter()
+        .map(|(id, number, token)| (id.to_string(), number, token))
+        .collect();
+    // The demo issues five; the history many more.
+    assert!(issued.len() > 20, "{}", issued.len());
+    // The oldest was issued by seed-bulk (the demo's oldest is 40 days old): genuine, and
+    // expired by now, on the page and in the API alike.
+    let (id, number, token) = &issued[0];
+    let visitor = app.client();
+    let page = visitor.get(&format!("/v/{token}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("verdict-expired") && page.body.contains(number.as_str()),
+        "{}",
+        page.body
+    );
+    let res = visitor.get(&format!("/api/v1/verify/{token}"));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let json: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(json["verdict"], "expired", "{json}");
+    assert_eq!(json["certificate"]["number"], number.as_str());
+    let certifier = app.signed_in("certifier_kz");
+    let (status, content_type, pdf) = certifier.get_bytes(&format!("/certificates/{id}.pdf"));
+    assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(certifier.get(&format!("/certificates/{id}")).status, 200);
+    for page in ["/certificates", "/certificates?status=revoked", "/"] {
+        assert_eq!(certifier.get(page).status, 200, "{page}");
+    }
+    // Each document froze what the app's draft would freeze from the same records, so a
+    // signature's check that the records still say the same would pass.
+    use jointlab::models::certificate::Certificate;
+    use jointlab::queries::certification::{self, DraftDetails};
+    let documents = certificates::table
+        .select(Certificate::as_select())
+        .order(certificates::id)
+        .load::<Certificate>(&mut *app.conn())
+        .unwrap();
+    assert!(
+        documents
+            .iter()
+            .any(|c| c.kind.is_notice() && c.number.is_some())
+    );
+    for document in documents.iter().take(60) {
+        let mut conn = app.conn();
+        let frozen = document.parsed_contents().unwrap();
+        let consignment = Consignment::find_for(&mut conn, Scope::All, document.consignment_id)
+            .unwrap()
+            .unwrap();
+        let assessment = certification::assess(&mut conn, &consignment).unwrap();
+        let details = DraftDetails {
+            consignee: document.consignee.clone(),
+            transport_details: document.transport_details.clone(),
+            remarks: document.remarks.clone(),
+            declarations: frozen.declarations.clone(),
+        };
+        let now = certification::contents(
+            &mut conn,
+            &consignment,
+            &assessment,
+            &details,
+            frozen.gacc_registration.clone(),
+            document.kind.is_notice(),
+        )
+        .unwrap();
+        assert_eq!(now, frozen, "{:?}", document.number);
+        if !document.kind.is_notice() {
+            // The exporter holds the GACC registration the certificate prints.
+            let held = jointlab::queries::eligibility::registration_for(
+                &mut conn,
+                consignment.exporter_id,
+                consignment.commodity_id,
+                UtcTime::now().0.date_naive(),
+            )
+            .unwrap()
+            .map(|r| r.register_number);
+            assert_eq!(held, frozen.gacc_registration);
+        }
+    }
+    // The certifiers' queue holds the last days' consignments, not the whole history.
+    let tested: i64 = consignments::table
+        .filter(consignments::status.eq("tested"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    let waiting = jointlab::queries::certification::awaiting_certification(&mut app.conn(), 100_000)
+        .unwrap()
+        .len() as i64;
+    assert!(tested > 20 && waiting * 4 < tested, "{waiting} of {tested}");
 }
