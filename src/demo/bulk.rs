@@ -303,6 +303,17 @@ fn t(at: DateTime<Utc>) -> UtcTime {
 /// Writes the history. Call after `seed-demo` (it brings the catalog and the accounts).
 pub fn seed_bulk(db: &Db, plan: &BulkPlan, issuing: &Issuing) -> Result<BulkReport, AppError> {
     let mut conn = db.get()?;
+    // A bulk load, not a lab's writes: a quarter-gigabyte page cache keeps the indexes being
+    // filled in memory instead of re-reading them from the file for every row, and a commit
+    // need not wait for the disk (a crash mid-seed means seeding again). The command's own
+    // connection only; the server's keep their settings.
+    use diesel::connection::SimpleConnection;
+    match &mut *conn {
+        DbConn::Sqlite(c) => {
+            c.batch_execute("PRAGMA cache_size = -262144; PRAGMA synchronous = OFF;")?
+        }
+        DbConn::Pg(c) => c.batch_execute("SET synchronous_commit = off")?,
+    }
     let ctx = load_context(&mut conn)?;
     let years = plan.years.max(1);
     if plan.samples / u64::from(years) > 900_000 {

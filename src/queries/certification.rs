@@ -211,7 +211,10 @@ pub fn readiness_many(
     let mut by_sample: HashMap<SampleId, Vec<(TestMethodId, Option<ConformityText>)>> =
         HashMap::new();
     for (sample, method, conformity) in verified {
-        by_sample.entry(sample).or_default().push((method, conformity));
+        by_sample
+            .entry(sample)
+            .or_default()
+            .push((method, conformity));
     }
     Ok(consignments
         .iter()
@@ -223,13 +226,17 @@ pub fn readiness_many(
             match counted_samples(&all, in_discrepancy.contains(&consignment.id)) {
                 Err(key) => Readiness::Waiting(key),
                 Ok(counted) => readiness_of(counted.iter().flat_map(|s| {
-                    by_sample.get(&s.id).into_iter().flatten().filter_map(|(method, own)| {
-                        let agreed = settled
-                            .iter()
-                            .find(|(d, m, _)| *d == s.id && m == method)
-                            .and_then(|(_, _, agreed)| *agreed);
-                        agreed.or(*own)
-                    })
+                    by_sample
+                        .get(&s.id)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(method, own)| {
+                            let agreed = settled
+                                .iter()
+                                .find(|(d, m, _)| *d == s.id && m == method)
+                                .and_then(|(_, _, agreed)| *agreed);
+                            agreed.or(*own)
+                        })
                 })),
             }
         })

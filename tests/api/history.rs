@@ -296,7 +296,7 @@ fn the_auditor_filters_by_record_and_by_person_exactly() {
     let by_seed: Vec<i64> = audit_events::table
         .filter(audit_events::actor_label.eq("system:seed-demo"))
         .order(audit_events::seq.desc())
-        .limit(50)
+        .limit(30) // one page of the log
         .select(audit_events::seq)
         .load(&mut *app.conn())
         .unwrap();

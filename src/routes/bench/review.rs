@@ -197,7 +197,11 @@ pub async fn decide(
         Change::Stale => ("form.stale", StatusCode::CONFLICT),
         Change::Refused(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    refuse(page(&state, base, &reviewer, method).await?, Some(key), status)
+    refuse(
+        page(&state, base, &reviewer, method).await?,
+        Some(key),
+        status,
+    )
 }
 
 /// The review page of one method or of all, with `query` added.

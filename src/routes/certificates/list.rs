@@ -147,8 +147,14 @@ pub async fn show(
             });
             let (mut drafts, mut ready, mut failed, mut held) = (vec![], vec![], vec![], vec![]);
             if is_certifier {
-                let pending =
-                    Certificate::list_for(conn, scope, &[CertificateStatus::Draft], None, None, 200)?;
+                let pending = Certificate::list_for(
+                    conn,
+                    scope,
+                    &[CertificateStatus::Draft],
+                    None,
+                    None,
+                    200,
+                )?;
                 let ids: Vec<_> = pending.iter().map(|c| c.id).collect();
                 let signatures = Signature::of_many(conn, &ids)?;
                 for certificate in pending {
