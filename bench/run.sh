@@ -7,7 +7,8 @@
 # PG_URL=postgres://postgres@127.0.0.1:5432 (a server where we may create databases),
 # TARGET_DIR=target-rel (the release build's own target, apart from the debug one),
 # NO_BUILD=1 to reuse the existing release binary (JOINTLAB_BIN=path to use another);
-# REUSE_SQLITE=FILE / REUSE_PG=DBNAME measure an already seeded database (kept) instead.
+# REUSE_SQLITE=FILE / REUSE_PG=DBNAME measure an already seeded database (kept) instead, with
+# REUSE_DATA=DIR the data directory it was seeded with (its signing keys).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000}")
@@ -68,7 +69,7 @@ for samples in "${sizes[@]}"; do
       fi
       url="$pg/$name"
     fi
-    export JOINTLAB__DATABASE__URL="$url" JOINTLAB__DATA__DIR="$dir/data" RUST_LOG=warn \
+    export JOINTLAB__DATABASE__URL="$url" JOINTLAB__DATA__DIR="${REUSE_DATA:-$dir/data}" RUST_LOG=warn \
       JOINTLAB__SERVER__LISTEN="127.0.0.1:$port" JOINTLAB__SERVER__MAX_CONNECTIONS_PER_ADDRESS=0
     started=$(date +%s.%N)
     if [ -n "$reuse" ]; then

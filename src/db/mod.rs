@@ -77,6 +77,11 @@ impl diesel::connection::Instrumentation for QueryTimer {
                 if slow || tracing::enabled!(tracing::Level::DEBUG) {
                     let text = query.to_string();
                     let sql = text.split(" -- binds:").next().unwrap_or_default();
+                    // A multi-row insert repeats its placeholders thousands of times.
+                    let sql = match sql.char_indices().nth(400) {
+                        Some((end, _)) => &sql[..end],
+                        None => sql,
+                    };
                     let ms = elapsed.as_secs_f64() * 1000.0;
                     if slow {
                         tracing::warn!(ms, sql, "slow query");
