@@ -86,6 +86,28 @@ impl<Id, Status> IntakeFilter<Id, Status> {
     }
 }
 
+/// The companies whose name (any case) or BIN contains `text` (the lists' exporter filter).
+pub fn companies_matching(
+    conn: &mut crate::db::DbConn,
+    text: &str,
+) -> diesel::QueryResult<Vec<crate::db::ids::ExporterId>> {
+    use crate::db::schema::exporters as company;
+    use diesel::prelude::*;
+    let pattern = format!("%{}%", crate::db::escape_like(text));
+    company::table
+        .filter(
+            company::name
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(company::name)
+                    .like(pattern.to_lowercase())
+                    .escape('\\'))
+                .or(company::bin.like(pattern).escape('\\')),
+        )
+        .select(company::id)
+        .load(conn)
+}
+
 /// Applies an [`IntakeFilter`] to the boxed query `$query`, given the columns that hold each
 /// filtered value, then orders it: by the column `filter.sort` names among the `sort:` list
 /// (then by id, so that pages never overlap), or by date when a date range is given, or by id
@@ -109,18 +131,10 @@ macro_rules! apply_intake_filter {
                 $query = $query.filter($exporter.eq(*v));
             }
             Some($crate::db::listing::ExporterMatch::Text(text)) => {
-                // Every intake list joins its exporter, for the free-text search too.
-                use $crate::db::schema::exporters as company;
-                let pattern = format!("%{}%", $crate::db::escape_like(text));
-                $query = $query.filter(
-                    company::name
-                        .like(pattern.clone())
-                        .escape('\\')
-                        .or($crate::db::listing::lower(company::name)
-                            .like(pattern.to_lowercase())
-                            .escape('\\'))
-                        .or(company::bin.like(pattern).escape('\\')),
-                );
+                // The companies first (a small table), then their rows: a join with the
+                // companies would let the planner start from them and sort every row they own.
+                let companies = $crate::db::listing::companies_matching($conn, text)?;
+                $query = $query.filter($exporter.eq_any(companies));
             }
             None => {}
         }

@@ -76,12 +76,7 @@ impl diesel::connection::Instrumentation for QueryTimer {
                 let slow = elapsed >= SLOW_QUERY;
                 if slow || tracing::enabled!(tracing::Level::DEBUG) {
                     let text = query.to_string();
-                    let sql = text.split(" -- binds:").next().unwrap_or_default();
-                    // A multi-row insert repeats its placeholders thousands of times.
-                    let sql = match sql.char_indices().nth(400) {
-                        Some((end, _)) => &sql[..end],
-                        None => sql,
-                    };
+                    let sql = brief(text.split(" -- binds:").next().unwrap_or_default());
                     let ms = elapsed.as_secs_f64() * 1000.0;
                     if slow {
                         tracing::warn!(ms, sql, "slow query");
@@ -92,6 +87,20 @@ impl diesel::connection::Instrumentation for QueryTimer {
             }
             _ => {}
         }
+    }
+}
+
+/// A statement as the log shows it: a query's column list elided (what it filters on and
+/// how it orders is what matters), and at most 600 characters (a multi-row insert repeats its
+/// placeholders thousands of times).
+fn brief(sql: &str) -> String {
+    let sql = match (sql.strip_prefix("SELECT "), sql.find(" FROM ")) {
+        (Some(_), Some(from)) => format!("SELECT …{}", &sql[from..]),
+        _ => sql.to_owned(),
+    };
+    match sql.char_indices().nth(600) {
+        Some((end, _)) => format!("{}…", &sql[..end]),
+        None => sql,
     }
 }
 

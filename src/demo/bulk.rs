@@ -673,7 +673,10 @@ impl Writer {
         } else {
             "sampled"
         };
-        if status == "tested" {
+        // A consignment whose document will be issued is closed, as the second signature
+        // closes it in the app.
+        let status = if status == "tested" {
+            let scheduled = self.due.len();
             self.certify(
                 &certs::Shipped {
                     id: consignment_id,
@@ -683,7 +686,14 @@ impl Writer {
                 &first,
                 now,
             )?;
-        }
+            if self.due.len() > scheduled {
+                "closed"
+            } else {
+                status
+            }
+        } else {
+            status
+        };
         self.rows.consignments.push(ConsignmentRow {
             id: consignment_id,
             code: consignment_code,

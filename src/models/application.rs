@@ -8,7 +8,7 @@ use crate::domain::search::SearchQuery;
 
 use crate::db::DbConn;
 use crate::db::ids::{BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
-use crate::db::schema::{applications, exporters};
+use crate::db::schema::applications;
 use crate::db::types::UtcTime;
 use crate::domain::Scope;
 use crate::domain::intake::{QuantityUnit, Shipment, Transport};
@@ -121,7 +121,6 @@ impl Application {
         limit: i64,
     ) -> QueryResult<Vec<Application>> {
         let mut query = applications::table
-            .inner_join(exporters::table)
             .select(Application::as_select())
             .into_boxed();
         if let Some(company) = scope.company() {
@@ -130,8 +129,9 @@ impl Application {
         if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
             if let Some(code) = q.application_code() {
                 query = query.filter(applications::code.eq(code.to_owned()));
-            } else if let Some(bin) = q.bin() {
-                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else if q.bin().is_some() {
+                let companies = crate::db::search::exporters(conn, &q)?;
+                query = query.filter(applications::exporter_id.eq_any(companies));
             } else {
                 let found = crate::db::search::applications_by_text(conn, &q)?;
                 let companies = crate::db::search::exporters(conn, &q)?;

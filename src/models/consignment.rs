@@ -9,7 +9,7 @@ use crate::domain::search::SearchQuery;
 
 use crate::db::DbConn;
 use crate::db::ids::{ApplicationId, BorderPostId, CommodityId, ExporterId, LimitSetId, UserId};
-use crate::db::schema::{consignments, exporters};
+use crate::db::schema::consignments;
 use crate::db::types::UtcTime;
 use crate::domain::Scope;
 
@@ -139,7 +139,6 @@ impl Consignment {
         limit: i64,
     ) -> QueryResult<Vec<Consignment>> {
         let mut query = consignments::table
-            .inner_join(exporters::table)
             .select(Consignment::as_select())
             .into_boxed();
         if let Some(company) = scope.company() {
@@ -148,8 +147,9 @@ impl Consignment {
         if let Some(q) = filter.q.as_deref().and_then(SearchQuery::parse) {
             if let Some(code) = q.consignment_code() {
                 query = query.filter(consignments::code.eq(code.to_owned()));
-            } else if let Some(bin) = q.bin() {
-                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else if q.bin().is_some() {
+                let companies = crate::db::search::exporters(conn, &q)?;
+                query = query.filter(consignments::exporter_id.eq_any(companies));
             } else {
                 let found = crate::db::search::consignments_by_text(conn, &q)?;
                 // A number alone (`123`, `2026-000123`) is also a consignment number.
@@ -202,6 +202,18 @@ impl Consignment {
                 .filter(consignments::status.ne(status)),
         )
         .set(consignments::status.eq(status))
+        .execute(conn)?;
+        Ok(())
+    }
+
+    /// Closes the consignment: its certificate or non-conformity notice is issued.
+    pub fn close(conn: &mut DbConn, id: ConsignmentId) -> QueryResult<()> {
+        diesel::update(
+            consignments::table
+                .find(id)
+                .filter(consignments::status.ne(ConsignmentStatus::Closed)),
+        )
+        .set(consignments::status.eq(ConsignmentStatus::Closed))
         .execute(conn)?;
         Ok(())
     }

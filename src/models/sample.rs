@@ -9,7 +9,7 @@ use crate::domain::search::SearchQuery;
 
 use crate::db::DbConn;
 use crate::db::ids::{ConsignmentId, UserId};
-use crate::db::schema::{consignments, discrepancies, exporters, sample_portions, samples};
+use crate::db::schema::{consignments, discrepancies, sample_portions, samples};
 use crate::db::types::UtcTime;
 use crate::domain::{DecimalText, Scope};
 
@@ -206,7 +206,7 @@ impl Sample {
         limit: i64,
     ) -> QueryResult<Vec<(Sample, OfConsignment)>> {
         let mut query = samples::table
-            .inner_join(consignments::table.inner_join(exporters::table))
+            .inner_join(consignments::table)
             .select((Sample::as_select(), OfConsignment::as_select()))
             .into_boxed();
         if let Some(company) = scope.company() {
@@ -219,8 +219,9 @@ impl Sample {
                 query = query.filter(samples::code.eq(code.to_owned()));
             } else if let Some(code) = q.consignment_code() {
                 query = query.filter(consignments::code.eq(code.to_owned()));
-            } else if let Some(bin) = q.bin() {
-                query = query.filter(exporters::bin.eq(bin.to_owned()));
+            } else if q.bin().is_some() {
+                let companies = crate::db::search::exporters(conn, &q)?;
+                query = query.filter(consignments::exporter_id.eq_any(companies));
             } else {
                 let found = crate::db::search::consignments_by_text(conn, &q)?;
                 // A seal number by its beginning: a range of its index (alone when the free

@@ -356,12 +356,14 @@ pub fn queue_counts(conn: &mut DbConn, side: crate::domain::Side) -> QueryResult
 /// (drafted, issued, replaced or revoked), oldest first: the certifiers' queue, before each
 /// is assessed.
 pub fn awaiting_certification(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Consignment>> {
+    // Issuing closes a consignment, so only those tested since are walked; each is looked up
+    // for a draft (not a list of every consignment ever certified).
     let documented = certificates::table
-        .filter(certificates::status.ne(CertificateStatus::Discarded))
-        .select(certificates::consignment_id);
+        .filter(certificates::consignment_id.eq(consignments::id))
+        .filter(certificates::status.ne(CertificateStatus::Discarded));
     consignments::table
         .filter(consignments::status.eq(ConsignmentStatus::Tested))
-        .filter(consignments::id.ne_all(documented))
+        .filter(diesel::dsl::not(diesel::dsl::exists(documented)))
         .select(Consignment::as_select())
         .order((consignments::created_at, consignments::id))
         .limit(limit)

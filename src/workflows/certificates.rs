@@ -347,6 +347,9 @@ pub fn sign(
             valid_until,
         },
     )?)?;
+    // Its document is out: the consignment leaves the certifiers' queue for good (a correction
+    // or a revocation later does not bring it back).
+    Consignment::close(conn, draft.consignment_id)?;
     Signature::insert(
         conn,
         id,

@@ -1,0 +1,1 @@
+UPDATE consignments SET status = 'tested' WHERE status = 'closed';
