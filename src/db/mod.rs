@@ -366,3 +366,21 @@ pub fn escape_like(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::brief;
+
+    #[test]
+    fn the_log_shows_what_a_query_filters_on_and_no_more_than_600_characters() {
+        assert_eq!(
+            brief("SELECT `a`, `b` FROM `samples` WHERE `samples`.`status` = ? LIMIT ?"),
+            "SELECT … FROM `samples` WHERE `samples`.`status` = ? LIMIT ?"
+        );
+        let insert = format!("INSERT INTO t (a) VALUES {}", vec!["(?)"; 1000].join(", "));
+        let shown = brief(&insert);
+        assert_eq!(shown.chars().count(), 601);
+        assert!(shown.starts_with("INSERT INTO t (a) VALUES (?), (?)") && shown.ends_with('…'));
+        assert_eq!(brief("PRAGMA optimize"), "PRAGMA optimize");
+    }
+}

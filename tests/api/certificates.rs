@@ -180,6 +180,26 @@ fn a_conforming_consignment_is_drafted_signed_by_each_side_and_issued() {
     ] {
         assert_eq!(events(&app, action), 1, "{action}");
     }
+    // Issued, the consignment is closed and leaves the certifiers' queue; one signature did not.
+    let status = |app: &TestApp| -> String {
+        use diesel::prelude::*;
+        use jointlab::db::schema::consignments;
+        consignments::table
+            .filter(
+                consignments::id.eq(consignment
+                    .parse::<jointlab::db::ids::ConsignmentId>()
+                    .unwrap()),
+            )
+            .select(consignments::status)
+            .first(&mut *app.conn())
+            .unwrap()
+    };
+    assert_eq!(status(&app), "closed");
+    assert!(
+        !kz.get("/certificates")
+            .body
+            .contains(&format!("/consignments/{consignment}/certificates/new"))
+    );
 }
 
 #[test]
