@@ -3,7 +3,7 @@
 # PostgreSQL: a release build, `seed-bulk`, the server, and wrk (apt-get install wrk) against
 # each page and /healthz in the same run. Prints one table per backend and size.
 #   bench/run.sh [SAMPLES…]            default 10000; e.g. bench/run.sh 10000 1000000
-# Environment: BACKENDS="sqlite postgres" (default both), SECONDS_PER_PAGE=5, CONNECTIONS=8,
+# Environment: BACKENDS="sqlite postgres" (default both), SECONDS_PER_PAGE=5, CONNECTIONS=2 (one a core: latency without queueing),
 # PG_URL=postgres://postgres@127.0.0.1:5432 (a server where we may create databases),
 # TARGET_DIR=target-rel (the release build's own target, apart from the debug one),
 # NO_BUILD=1 to reuse the existing release binary (JOINTLAB_BIN=path to use another);
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-10000}")
 backends=${BACKENDS:-sqlite postgres}
 seconds=${SECONDS_PER_PAGE:-5}
-connections=${CONNECTIONS:-8}
+connections=${CONNECTIONS:-2}
 pg=${PG_URL:-postgres://postgres@127.0.0.1:5432}
 target=${TARGET_DIR:-target-rel}
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet --target-dir "$target"

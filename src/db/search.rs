@@ -12,7 +12,7 @@ use crate::domain::search::{SearchQuery, fold, search_text};
 
 /// At most this many records answer one free-text term (newest first): a term found in
 /// every company name ("тоо") still makes one short list, not a list of every sample.
-pub const FREE_TEXT_LIMIT: i64 = 2000;
+pub const FREE_TEXT_LIMIT: i64 = 500;
 
 /// The tables with a free-text index.
 #[derive(Debug, Clone, Copy)]
@@ -86,19 +86,73 @@ pub fn exporters(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<Vec<Exporter
 pub fn consignments_by_text(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<Vec<ConsignmentId>> {
     let mut ids: Vec<ConsignmentId> = parse_ids(free_text_ids(conn, Indexed::Consignments, q)?);
     let companies = exporters(conn, q)?;
-    if !companies.is_empty() {
-        let of_companies: Vec<ConsignmentId> = consignments::table
-            .filter(consignments::exporter_id.eq_any(companies))
-            .order(consignments::id.desc())
-            .limit(FREE_TEXT_LIMIT)
-            .select(consignments::id)
-            .load(conn)?;
-        ids.extend(of_companies);
-    }
+    ids.extend(newest_of_companies(conn, &companies)?);
     ids.sort_unstable_by(|a, b| b.cmp(a));
     ids.dedup();
     ids.truncate(FREE_TEXT_LIMIT as usize);
     Ok(ids)
+}
+
+/// Up to this many companies are read one by one through their own index; a term that
+/// matches more ("тоо", "llp") is common, and the newest consignments are read instead.
+const FEW_COMPANIES: usize = 16;
+
+/// The newest consignments (at most [`FREE_TEXT_LIMIT`]) of `companies`, newest first. A
+/// few companies are read each through the (company, date) index; many through the newest
+/// consignments, keeping theirs, until the limit or a bounded number of rows — a plan chosen
+/// here, not left to a planner that may sort every consignment the companies ever had.
+fn newest_of_companies(
+    conn: &mut DbConn,
+    companies: &[ExporterId],
+) -> QueryResult<Vec<ConsignmentId>> {
+    const BATCH: i64 = 4000;
+    const MOST_READ: usize = 100_000;
+    if companies.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<ConsignmentId> = Vec::new();
+    if companies.len() <= FEW_COMPANIES {
+        for company in companies {
+            found.extend(
+                consignments::table
+                    .filter(consignments::exporter_id.eq(company))
+                    .order(consignments::created_at.desc())
+                    .limit(FREE_TEXT_LIMIT)
+                    .select(consignments::id)
+                    .load::<ConsignmentId>(conn)?,
+            );
+        }
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        found.truncate(FREE_TEXT_LIMIT as usize);
+        return Ok(found);
+    }
+    let wanted: std::collections::HashSet<ExporterId> = companies.iter().copied().collect();
+    let mut before: Option<ConsignmentId> = None;
+    let mut read = 0;
+    loop {
+        let mut query = consignments::table
+            .select((consignments::id, consignments::exporter_id))
+            .order(consignments::id.desc())
+            .limit(BATCH)
+            .into_boxed();
+        if let Some(before) = before {
+            query = query.filter(consignments::id.lt(before));
+        }
+        let rows: Vec<(ConsignmentId, ExporterId)> = query.load(conn)?;
+        read += rows.len();
+        before = rows.last().map(|(id, _)| *id);
+        let full = rows.len() as i64 == BATCH;
+        found.extend(
+            rows.into_iter()
+                .filter(|(_, company)| wanted.contains(company))
+                .map(|(id, _)| id),
+        );
+        if found.len() >= FREE_TEXT_LIMIT as usize || !full || read >= MOST_READ {
+            break;
+        }
+    }
+    found.truncate(FREE_TEXT_LIMIT as usize);
+    Ok(found)
 }
 
 /// Applications found by free text (their own fields), newest first.
