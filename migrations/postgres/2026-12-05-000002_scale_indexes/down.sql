@@ -1,2 +1,3 @@
+DROP STATISTICS sample_portions_waiting_stats;
 DROP INDEX consignments_post_planned_idx;
 DROP INDEX tests_withdrawn_idx;
