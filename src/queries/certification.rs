@@ -332,12 +332,13 @@ pub fn contents(
 /// a certificate, consignments that failed and wait for a notice.
 pub fn queue_counts(conn: &mut DbConn, side: crate::domain::Side) -> QueryResult<(i64, i64, i64)> {
     use crate::db::schema::certificate_signatures;
+    // Each draft looked up for its side's signature (not a list of every signature ever).
     let signed_by_side = certificate_signatures::table
-        .filter(certificate_signatures::side.eq(side))
-        .select(certificate_signatures::certificate_id);
+        .filter(certificate_signatures::certificate_id.eq(certificates::id))
+        .filter(certificate_signatures::side.eq(side));
     let drafts: i64 = certificates::table
         .filter(certificates::status.eq(CertificateStatus::Draft))
-        .filter(certificates::id.ne_all(signed_by_side))
+        .filter(diesel::dsl::not(diesel::dsl::exists(signed_by_side)))
         .count()
         .get_result(conn)?;
     let (mut ready, mut failed) = (0, 0);
