@@ -153,51 +153,48 @@ pub fn withdrawn(
 /// method would be a page of megabytes; the next ones appear as these are entered.
 pub const BATCH_SHOWN: i64 = 40;
 
-/// A side's tests in `status` for one method on samples still being tested, oldest first:
-/// the first `limit` of them, and how many there are (batch entry).
+/// Which of a method's tests a batch page shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    /// The oldest, at most this many.
+    Oldest(i64),
+    /// Those of these (the rows a posted page showed) that are still in the status.
+    Among(&'a [LabTestId]),
+}
+
+/// A side's tests in `status` for one method on samples still being tested, oldest first, as
+/// `shown` selects them, and how many there are (of those selected, for [`Shown::Among`]).
 pub fn of_method(
     conn: &mut DbConn,
     side: Side,
     method: TestMethodId,
     status: TestStatus,
-    limit: i64,
+    shown: Shown<'_>,
 ) -> QueryResult<(Vec<(LabTest, Sample)>, i64)> {
     let query = || {
-        tests::table
+        let query = tests::table
             .inner_join(samples::table)
             .filter(tests::side.eq(side))
             .filter(tests::test_method_id.eq(method))
             .filter(tests::status.eq(status))
             .filter(samples::status.ne_all(CLOSED))
+            .into_boxed();
+        match shown {
+            Shown::Oldest(_) => query,
+            Shown::Among(ids) => query.filter(tests::id.eq_any(ids)),
+        }
     };
     let rows = query()
         .select((LabTest::as_select(), Sample::as_select()))
-        .order((tests::created_at, tests::id))
-        .limit(limit)
-        .load(conn)?;
-    let total = query().count().get_result(conn)?;
-    Ok((rows, total))
-}
-
-/// Those of `ids` that are still a side's tests in `status` for one method on samples still
-/// being tested, oldest first (the rows a posted batch page showed).
-pub fn of_method_among(
-    conn: &mut DbConn,
-    side: Side,
-    method: TestMethodId,
-    status: TestStatus,
-    ids: &[LabTestId],
-) -> QueryResult<Vec<(LabTest, Sample)>> {
-    tests::table
-        .inner_join(samples::table)
-        .filter(tests::id.eq_any(ids))
-        .filter(tests::side.eq(side))
-        .filter(tests::test_method_id.eq(method))
-        .filter(tests::status.eq(status))
-        .filter(samples::status.ne_all(CLOSED))
-        .select((LabTest::as_select(), Sample::as_select()))
-        .order((tests::created_at, tests::id))
-        .load(conn)
+        .order((tests::created_at, tests::id));
+    Ok(match shown {
+        Shown::Oldest(limit) => (rows.limit(limit).load(conn)?, query().count().get_result(conn)?),
+        Shown::Among(_) => {
+            let rows: Vec<(LabTest, Sample)> = rows.load(conn)?;
+            let total = rows.len() as i64;
+            (rows, total)
+        }
+    })
 }
 
 /// What waits for one side of the lab (the dashboard on its staff's home page).

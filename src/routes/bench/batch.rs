@@ -18,6 +18,7 @@ use crate::models::catalog::{Named, ResultKind, TestMethod, TestMethodId};
 use crate::models::lab_test::{LabTest, LabTestId, TestStatus};
 use crate::models::sample::Sample;
 use crate::queries;
+use crate::queries::testing::Shown;
 use crate::web::{AppState, Base, render, render_status};
 use crate::workflows::{Change, apply, testing};
 
@@ -59,47 +60,24 @@ impl BatchPage {
     }
 }
 
-/// The method and the oldest of its pending tests, with how many are pending.
+/// The method and the pending tests of it that `shown` selects, with how many there are.
 async fn load(
     state: &AppState,
     side: Side,
     method: TestMethodId,
+    shown: Option<Vec<LabTestId>>,
 ) -> Result<(TestMethod, Vec<(LabTest, Sample)>, i64), AppError> {
     state
         .db
         .run(move |conn| {
             let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
-            let (rows, total) = queries::testing::of_method(
-                conn,
-                side,
-                method.id,
-                TestStatus::Pending,
-                queries::testing::BATCH_SHOWN,
-            )?;
+            let shown = match &shown {
+                Some(ids) => Shown::Among(ids),
+                None => Shown::Oldest(queries::testing::BATCH_SHOWN),
+            };
+            let (rows, total) =
+                queries::testing::of_method(conn, side, method.id, TestStatus::Pending, shown)?;
             Ok((method, rows, total))
-        })
-        .await
-}
-
-/// The method and those of the tests a posted page showed (`shown`) that are still pending.
-async fn load_shown(
-    state: &AppState,
-    side: Side,
-    method: TestMethodId,
-    shown: Vec<LabTestId>,
-) -> Result<(TestMethod, Vec<(LabTest, Sample)>), AppError> {
-    state
-        .db
-        .run(move |conn| {
-            let method = TestMethod::find(conn, method)?.ok_or(AppError::NotFound)?;
-            let rows = queries::testing::of_method_among(
-                conn,
-                side,
-                method.id,
-                TestStatus::Pending,
-                &shown,
-            )?;
-            Ok((method, rows))
         })
         .await
 }
@@ -120,7 +98,7 @@ pub async fn show(
     method: web::Path<TestMethodId>,
 ) -> Result<HttpResponse, AppError> {
     let side = who.side;
-    let (method, rows, total) = load(&state, side, method.into_inner()).await?;
+    let (method, rows, total) = load(&state, side, method.into_inner(), None).await?;
     render(&BatchPage {
         base,
         method,
@@ -146,8 +124,7 @@ pub async fn save(
         typed,
         entries: posted,
     } = form.into_inner().try_into()?;
-    let (method, rows) = load_shown(&state, side, method_id, shown_ids(&typed)).await?;
-    let total = rows.len() as i64;
+    let (method, rows, total) = load(&state, side, method_id, Some(shown_ids(&typed))).await?;
     let qualitative = method.result_kind == ResultKind::Qualitative;
     let unit = method.unit.as_deref().and_then(Unit::parse);
     let mut errors = HashMap::new();
@@ -237,8 +214,7 @@ pub async fn save(
         Change::Refused(key) => key,
     };
     // Show the rows as they are now, with what was typed.
-    let (method, rows) = load_shown(&state, side, method_id, shown_ids(&typed)).await?;
-    let total = rows.len() as i64;
+    let (method, rows, total) = load(&state, side, method_id, Some(shown_ids(&typed))).await?;
     render_status(
         StatusCode::CONFLICT,
         &BatchPage {
