@@ -336,9 +336,14 @@ pub fn optimize(conn: &mut DbConn) -> Result<(), diesel::result::Error> {
     Ok(())
 }
 
-/// Analyses every table now (after a bulk load): `ANALYZE` on both backends.
+/// Analyses every table now (after a bulk load): `ANALYZE` on both backends. SQLite samples
+/// each index (as PostgreSQL always does) instead of reading tens of gigabytes at a million
+/// samples: the planner needs proportions, not exact counts.
 pub fn analyze(conn: &mut DbConn) -> Result<(), diesel::result::Error> {
-    conn.batch_execute("ANALYZE")
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute("PRAGMA analysis_limit = 10000; ANALYZE"),
+        DbConn::Pg(c) => c.batch_execute("ANALYZE"),
+    }
 }
 
 /// Takes PostgreSQL's transaction-scoped advisory lock `key`; SQLite's `BEGIN IMMEDIATE`
