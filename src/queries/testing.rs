@@ -68,7 +68,7 @@ pub const BENCH_SHOWN_PER_METHOD: i64 = 5;
 /// How many entered tests of each method review shows (the oldest) for ticking, on the page
 /// of all methods and on one method's review page: a day's entries of a busy lab would
 /// otherwise be a page of hundreds of kilobytes.
-pub const REVIEW_SHOWN_PER_METHOD: i64 = 5;
+pub const REVIEW_SHOWN_PER_METHOD: i64 = 3;
 pub const REVIEW_SHOWN_OF_ONE_METHOD: i64 = 40;
 
 /// A queue page's tests, and each method's total.
@@ -188,7 +188,10 @@ pub fn of_method(
         .select((LabTest::as_select(), Sample::as_select()))
         .order((tests::created_at, tests::id));
     Ok(match shown {
-        Shown::Oldest(limit) => (rows.limit(limit).load(conn)?, query().count().get_result(conn)?),
+        Shown::Oldest(limit) => (
+            rows.limit(limit).load(conn)?,
+            query().count().get_result(conn)?,
+        ),
         Shown::Among(_) => {
             let rows: Vec<(LabTest, Sample)> = rows.load(conn)?;
             let total = rows.len() as i64;
@@ -218,15 +221,24 @@ impl SideDashboard {
             Side::Kz => PortionKind::Kz,
             Side::Cn => PortionKind::Cn,
         };
-        let to_receive = sample_portions::table
-            .inner_join(samples::table)
+        // The waiting portions first (one range of their index), then which of their samples
+        // are still open: as one join, both backends' planners misjudge how rare waiting
+        // portions are (`handed_over` is common for counter samples) and scan every sample.
+        let waiting: Vec<SampleId> = sample_portions::table
             .filter(sample_portions::portion.eq(portion))
             .filter(
                 sample_portions::status.eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
             )
-            .filter(samples::status.ne_all(CLOSED))
-            .count()
-            .get_result(conn)?;
+            .select(sample_portions::sample_id)
+            .load(conn)?;
+        let mut to_receive = 0;
+        for chunk in waiting.chunks(5000) {
+            to_receive += samples::table
+                .filter(samples::id.eq_any(chunk))
+                .filter(samples::status.ne_all(CLOSED))
+                .count()
+                .get_result::<i64>(conn)?;
+        }
         let discrepancies = discrepancies::table
             .filter(discrepancies::status.eq("open"))
             .count()

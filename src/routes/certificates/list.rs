@@ -45,6 +45,10 @@ pub struct Pending {
     pub signed: Vec<Side>,
 }
 
+/// How many consignments each of the queue's lists shows (the oldest): after a busy week a
+/// page of hundreds would pass 60 KB; the next ones appear as these are certified.
+const QUEUE_SHOWN: usize = 25;
+
 #[derive(Template)]
 #[template(path = "certificates/list.html")]
 struct ListPage {
@@ -55,6 +59,8 @@ struct ListPage {
     ready: Vec<Candidate>,
     failed: Vec<Candidate>,
     held: Vec<Candidate>,
+    /// How many are ready, failed and held (each list shows the oldest [`QUEUE_SHOWN`]).
+    totals: (i64, i64, i64),
     documents: Vec<(Certificate, Standing)>,
     consignments: Vec<(crate::db::ids::ConsignmentId, String)>,
     lookups: Lookups,
@@ -146,6 +152,7 @@ pub async fn show(
                     .unwrap_or_default()
             });
             let (mut drafts, mut ready, mut failed, mut held) = (vec![], vec![], vec![], vec![]);
+            let mut totals = (0i64, 0i64, 0i64);
             if is_certifier {
                 let pending = Certificate::list_for(
                     conn,
@@ -184,6 +191,15 @@ pub async fn show(
                             requires
                         }
                     };
+                    let (list, total) = match readiness {
+                        Readiness::Ready => (&mut ready, &mut totals.0),
+                        Readiness::Failed => (&mut failed, &mut totals.1),
+                        Readiness::Waiting(_) => (&mut held, &mut totals.2),
+                    };
+                    *total += 1;
+                    if list.len() >= QUEUE_SHOWN {
+                        continue;
+                    }
                     let gacc_missing = readiness == Readiness::Ready
                         && requires
                         && eligibility::registration_for(
@@ -193,16 +209,11 @@ pub async fn show(
                             crate::db::types::UtcTime::now().0.date_naive(),
                         )?
                         .is_none();
-                    let candidate = Candidate {
+                    list.push(Candidate {
                         consignment,
                         readiness,
                         gacc_missing,
-                    };
-                    match readiness {
-                        Readiness::Ready => ready.push(candidate),
-                        Readiness::Failed => failed.push(candidate),
-                        Readiness::Waiting(_) => held.push(candidate),
-                    }
+                    });
                 }
             }
             let now = crate::db::types::UtcTime::now();
@@ -232,6 +243,7 @@ pub async fn show(
                 ready,
                 failed,
                 held,
+                totals,
                 documents,
                 consignments: codes,
                 lookups: Lookups::load(conn)?,
