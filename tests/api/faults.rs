@@ -271,12 +271,20 @@ fn kill_9_during_concurrent_writes_loses_no_acknowledged_write_and_leaves_no_gap
             scope.spawn(move || keep_entering(client, afb1, &format!("1.{}", n + 2), acked));
         }
         let (certificates, signatures, certifier) = (&certificates, &acked.signatures, &certifier);
+        let (samples, entries) = (&acked.samples, &acked.entries);
         scope.spawn(move || {
-            for id in certificates {
+            for (n, id) in certificates.iter().enumerate() {
                 match sign(certifier, id) {
                     Some(true) => signatures.lock().unwrap().push(id.clone()),
                     Some(false) => panic!("signature of {id} refused"),
                     None => return,
+                }
+                // After the first, the next signatures wait for the other writers' first
+                // acknowledgements, so the kill always cuts the signing short (on a loaded
+                // machine the three could otherwise all be done before it).
+                let waited = Instant::now() + Duration::from_secs(10);
+                while n == 0 && (len(samples) < 4 || len(entries) < 2) && Instant::now() < waited {
+                    std::thread::sleep(Duration::from_millis(2));
                 }
             }
         });
