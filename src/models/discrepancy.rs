@@ -256,15 +256,3 @@ pub fn open_for_consignment(conn: &mut DbConn, consignment: ConsignmentId) -> Qu
     ))
     .get_result(conn)
 }
-
-/// The open discrepancies still waiting for `side`'s resolution (a side's dashboard).
-pub fn awaiting_side(conn: &mut DbConn, side: Side) -> QueryResult<i64> {
-    let query = discrepancies::table
-        .filter(discrepancies::status.eq(DiscrepancyStatus::Open))
-        .into_boxed();
-    let query = match side {
-        Side::Kz => query.filter(discrepancies::outcome_kz.is_null()),
-        Side::Cn => query.filter(discrepancies::outcome_cn.is_null()),
-    };
-    query.count().get_result(conn)
-}

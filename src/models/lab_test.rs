@@ -346,15 +346,6 @@ impl LabTest {
         Ok(ids)
     }
 
-    /// How many tests of `side` are in `status` (dashboards).
-    pub fn count(conn: &mut DbConn, side: Side, status: TestStatus) -> QueryResult<i64> {
-        tests::table
-            .filter(tests::side.eq(side))
-            .filter(tests::status.eq(status))
-            .count()
-            .get_result(conn)
-    }
-
     /// When `side`'s longest-waiting pending test was created.
     pub fn oldest_pending(conn: &mut DbConn, side: Side) -> QueryResult<Option<UtcTime>> {
         tests::table

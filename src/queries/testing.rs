@@ -4,11 +4,10 @@
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{discrepancies, sample_portions, samples, test_methods, tests};
+use crate::db::schema::{sample_portions, samples, test_methods, tests};
 use crate::db::types::UtcTime;
 use crate::domain::Side;
 use crate::models::catalog::{TestMethod, TestMethodId};
-use crate::models::discrepancy;
 use crate::models::lab_test::{LabTest, LabTestId, TestStatus};
 use crate::models::sample::{PortionKind, PortionStatus, Sample, SampleId, SampleStatus};
 
@@ -200,17 +199,12 @@ pub fn of_method(
     })
 }
 
-/// What waits for one side of the lab (the dashboard on its staff's home page).
+/// What waits for one side of the lab (the dashboard on its staff's home page, beside the
+/// tiles of [`crate::queries::dashboards`]).
 #[derive(Debug, Clone, Default)]
 pub struct SideDashboard {
     /// Portions of this side sealed or handed over but not yet received.
     pub to_receive: i64,
-    pub on_bench: i64,
-    pub to_review: i64,
-    /// Open discrepancies between the labs (both sides see them).
-    pub discrepancies: i64,
-    /// Open discrepancies still waiting for this side's resolution.
-    pub awaiting_us: i64,
     /// When the longest-waiting pending test was created.
     pub oldest_pending: Option<UtcTime>,
 }
@@ -239,16 +233,8 @@ impl SideDashboard {
                 .count()
                 .get_result::<i64>(conn)?;
         }
-        let discrepancies = discrepancies::table
-            .filter(discrepancies::status.eq("open"))
-            .count()
-            .get_result(conn)?;
         Ok(SideDashboard {
             to_receive,
-            on_bench: LabTest::count(conn, side, TestStatus::Pending)?,
-            to_review: LabTest::count(conn, side, TestStatus::Entered)?,
-            discrepancies,
-            awaiting_us: discrepancy::awaiting_side(conn, side)?,
             oldest_pending: LabTest::oldest_pending(conn, side)?,
         })
     }
