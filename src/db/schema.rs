@@ -301,6 +301,7 @@ diesel::table! {
         status -> Text,
         holder -> Text,
         version -> Integer,
+        sample_finished -> Bool,
     }
 }
 

@@ -917,6 +917,7 @@ impl Writer {
                 status: portion_status,
                 holder,
                 version: 1,
+                sample_finished: matches!(status, "cancelled" | "rejected" | "closed"),
             });
         }
         self.rows.samples.push(SampleRow {

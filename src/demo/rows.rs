@@ -163,6 +163,7 @@ pub struct PortionRow {
     pub status: &'static str,
     pub holder: &'static str,
     pub version: i32,
+    pub sample_finished: bool,
 }
 
 #[derive(Insertable)]
@@ -318,7 +319,7 @@ impl Rows {
             .collect();
         insert_rows!(conn, consignments::table, consignments, 22);
         insert_rows!(conn, samples::table, self.samples, 15);
-        insert_rows!(conn, sample_portions::table, self.portions, 6);
+        insert_rows!(conn, sample_portions::table, self.portions, 7);
         insert_rows!(conn, custody_events::table, self.custody, 12);
         insert_rows!(conn, tests::table, self.tests, 24);
         insert_rows!(conn, discrepancies::table, self.discrepancies, 15);

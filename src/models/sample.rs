@@ -247,19 +247,18 @@ impl Sample {
                 crate::domain::Side::Kz => PortionKind::Kz,
                 crate::domain::Side::Cn => PortionKind::Cn,
             };
-            query = query
-                .filter(
-                    samples::id.eq_any(
-                        sample_portions::table
-                            .filter(sample_portions::portion.eq(kind))
-                            .filter(
-                                sample_portions::status
-                                    .eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
-                            )
-                            .select(sample_portions::sample_id),
-                    ),
-                )
-                .filter(samples::status.ne_all(SampleStatus::FINISHED));
+            query = query.filter(
+                samples::id.eq_any(
+                    sample_portions::table
+                        .filter(sample_portions::portion.eq(kind))
+                        .filter(
+                            sample_portions::status
+                                .eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
+                        )
+                        .filter(sample_portions::sample_finished.eq(false))
+                        .select(sample_portions::sample_id),
+                ),
+            );
         }
         if filter.open_discrepancy {
             query = query.filter(
@@ -297,10 +296,16 @@ impl Sample {
     }
 
     /// Sets the status (derived from portions and tests, or a custody exit).
+    /// A finished sample's portions are marked so that none of them is awaited any more.
     pub fn set_status(conn: &mut DbConn, id: SampleId, status: SampleStatus) -> QueryResult<()> {
         diesel::update(samples::table.find(id).filter(samples::status.ne(status)))
             .set(samples::status.eq(status))
             .execute(conn)?;
+        if SampleStatus::FINISHED.contains(&status) {
+            diesel::update(sample_portions::table.filter(sample_portions::sample_id.eq(id)))
+                .set(sample_portions::sample_finished.eq(true))
+                .execute(conn)?;
+        }
         Ok(())
     }
 }

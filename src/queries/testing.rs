@@ -215,24 +215,16 @@ impl SideDashboard {
             Side::Kz => PortionKind::Kz,
             Side::Cn => PortionKind::Cn,
         };
-        // The waiting portions first (one range of their index), then which of their samples
-        // are still open: as one join, both backends' planners misjudge how rare waiting
-        // portions are (`handed_over` is common for counter samples) and scan every sample.
-        let waiting: Vec<SampleId> = sample_portions::table
+        // A finished sample's portions are marked (`Sample::set_status`), so the range of the
+        // index holds only the open work, however many samples were cancelled over the years.
+        let to_receive = sample_portions::table
             .filter(sample_portions::portion.eq(portion))
             .filter(
                 sample_portions::status.eq_any([PortionStatus::Sealed, PortionStatus::HandedOver]),
             )
-            .select(sample_portions::sample_id)
-            .load(conn)?;
-        let mut to_receive = 0;
-        for chunk in waiting.chunks(5000) {
-            to_receive += samples::table
-                .filter(samples::id.eq_any(chunk))
-                .filter(samples::status.ne_all(CLOSED))
-                .count()
-                .get_result::<i64>(conn)?;
-        }
+            .filter(sample_portions::sample_finished.eq(false))
+            .count()
+            .get_result(conn)?;
         Ok(SideDashboard {
             to_receive,
             oldest_pending: LabTest::oldest_pending(conn, side)?,

@@ -501,6 +501,96 @@ fn a_rejected_portion_needs_a_reason_and_rejects_the_sample() {
 }
 
 #[test]
+fn a_finished_samples_portions_are_no_longer_awaited() {
+    let app = spawn_app();
+    let i = setup(&app);
+    let consignment = consignment(&app, &i);
+    let kz = app.signed_in("registrar_kz");
+    let cn = app.signed_in("registrar_cn");
+    let cancelled = id_in(&register_sample(&kz, &consignment, "AWAIT-CANCEL"));
+    let rejected = id_in(&register_sample(&kz, &consignment, "AWAIT-REJECT"));
+    let open = id_in(&register_sample(&kz, &consignment, "AWAIT-OPEN"));
+    let awaited = |client: &Client, side: &str| {
+        let list = client.get(&format!("/samples?receive={side}")).body;
+        let tile = crate::lists::tiles(&client.get("/").body)
+            .into_iter()
+            .find(|(_, href)| *href == format!("/samples?receive={side}"))
+            .map(|(n, _)| n);
+        let listed: Vec<&str> = ["AWAIT-CANCEL", "AWAIT-REJECT", "AWAIT-OPEN"]
+            .into_iter()
+            .filter(|seal| list.contains(seal))
+            .collect();
+        (listed, tile)
+    };
+    assert_eq!(
+        awaited(&kz, "kz"),
+        (vec!["AWAIT-CANCEL", "AWAIT-REJECT", "AWAIT-OPEN"], Some(3))
+    );
+    // Cancelled: all three portions stay sealed where they are, but no lab awaits them.
+    let path = format!("/samples/{cancelled}");
+    let v = version_of(&kz, &cancelled);
+    let res = kz.post_from(
+        &path,
+        &format!("{path}/cancel"),
+        &[
+            ("version", &v),
+            ("reason", "Registered twice"),
+            ("confirm", "yes"),
+        ],
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    // Rejected by the CN lab: the KZ portion, still sealed, is not awaited either.
+    let path = format!("/samples/{rejected}");
+    let v = version_of(&cn, &rejected);
+    let res = cn.post_from(
+        &path,
+        &format!("{path}/receipt"),
+        &receipt(&v, "cn", "reject", "Seal broken"),
+    );
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(awaited(&kz, "kz"), (vec!["AWAIT-OPEN"], Some(1)));
+    assert_eq!(awaited(&cn, "cn"), (vec!["AWAIT-OPEN"], Some(1)));
+    let finished = |sample: &str| -> Vec<(String, String, bool)> {
+        let id: jointlab::models::sample::SampleId = sample.parse().unwrap();
+        sample_portions::table
+            .filter(sample_portions::sample_id.eq(id))
+            .order(sample_portions::portion)
+            .select((
+                sample_portions::portion,
+                sample_portions::status,
+                sample_portions::sample_finished,
+            ))
+            .load(&mut *app.conn())
+            .unwrap()
+    };
+    let row = |p: &str, s: &str, f| (p.to_owned(), s.to_owned(), f);
+    assert_eq!(
+        finished(&cancelled),
+        [
+            row("cn", "sealed", true),
+            row("counter", "sealed", true),
+            row("kz", "sealed", true)
+        ]
+    );
+    assert_eq!(
+        finished(&rejected),
+        [
+            row("cn", "rejected", true),
+            row("counter", "sealed", true),
+            row("kz", "sealed", true)
+        ]
+    );
+    assert_eq!(
+        finished(&open),
+        [
+            row("cn", "sealed", false),
+            row("counter", "sealed", false),
+            row("kz", "sealed", false)
+        ]
+    );
+}
+
+#[test]
 fn a_custody_step_from_a_stale_page_is_refused() {
     let app = spawn_app();
     let i = setup(&app);

@@ -54,7 +54,7 @@ fn section<'a>(body: &'a str, id: &str) -> &'a str {
 }
 
 /// The home page's tiles that are links: (number shown, href).
-fn tiles(home: &str) -> Vec<(i64, String)> {
+pub fn tiles(home: &str) -> Vec<(i64, String)> {
     home.split("<a class=\"tile")
         .skip(1)
         .map(|tile| {

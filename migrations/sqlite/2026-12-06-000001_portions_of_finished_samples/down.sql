@@ -1,0 +1,3 @@
+DROP INDEX sample_portions_waiting_idx;
+CREATE INDEX sample_portions_waiting_idx ON sample_portions (portion, status);
+ALTER TABLE sample_portions DROP COLUMN sample_finished;
