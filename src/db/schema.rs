@@ -101,8 +101,7 @@ diesel::table! {
         side -> Nullable<Text>,
         before -> Nullable<Text>,
         after -> Nullable<Text>,
-        prev_hash -> Text,
-        hash -> Text,
+        hash -> Binary,
     }
 }
 

@@ -11,9 +11,10 @@ use crate::db::schema::{audit_events, users};
 use crate::db::types::UtcTime;
 use crate::db::{DbConn, lock_for_transaction};
 use crate::domain::Side;
-use crate::token::sha256_hex;
+use crate::token::hex;
+use sha2::{Digest, Sha256};
 
-/// The `prev_hash` of the first event.
+/// The previous hash of the first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// PostgreSQL advisory lock that serialises appends, so two transactions never fork the chain
@@ -35,8 +36,8 @@ pub struct AuditEvent {
     pub side: Option<Side>,
     pub before: Option<String>,
     pub after: Option<String>,
-    pub prev_hash: String,
-    pub hash: String,
+    /// SHA-256 of the event's fields and the previous event's hash (hex in the hash's input).
+    pub hash: Vec<u8>,
 }
 
 #[derive(Insertable)]
@@ -54,8 +55,7 @@ struct NewAuditEvent<'a> {
     side: Option<Side>,
     before: Option<&'a str>,
     after: Option<&'a str>,
-    prev_hash: &'a str,
-    hash: &'a str,
+    hash: &'a [u8],
 }
 
 /// Who did it: a user, or the system itself (command line, start-up).
@@ -140,7 +140,9 @@ struct HashInput<'a> {
 }
 
 /// SHA-256 over the length-prefixed fields, so that no two different events share an input.
-fn chain_hash(e: &HashInput<'_>) -> String {
+/// The previous event's hash enters as hex; it is not stored with the event (`verify` walks
+/// the chain in order and has it).
+fn chain_hash(e: &HashInput<'_>) -> Vec<u8> {
     let fields: [String; 12] = [
         e.seq.to_string(),
         e.id.to_string(),
@@ -162,7 +164,7 @@ fn chain_hash(e: &HashInput<'_>) -> String {
         input.push(':');
         input.push_str(field);
     }
-    sha256_hex(input.as_bytes())
+    Sha256::digest(input.as_bytes()).to_vec()
 }
 
 /// Takes the chain's lock now rather than at the first append, so that the reads that follow
@@ -175,13 +177,13 @@ pub fn lock_chain(conn: &mut DbConn) -> QueryResult<()> {
 /// Appends an event to the chain. Call it inside the write transaction of the change.
 pub fn record(conn: &mut DbConn, entry: AuditEntry) -> QueryResult<AuditEvent> {
     lock_for_transaction(conn, CHAIN_LOCK)?;
-    let head: Option<(i64, String)> = audit_events::table
+    let head: Option<(i64, Vec<u8>)> = audit_events::table
         .select((audit_events::seq, audit_events::hash))
         .order(audit_events::seq.desc())
         .first(conn)
         .optional()?;
     let (seq, prev_hash) = match head {
-        Some((seq, hash)) => (seq + 1, hash),
+        Some((seq, hash)) => (seq + 1, hex(&hash)),
         None => (1, GENESIS.to_owned()),
     };
     let before = entry.before.as_ref().map(Value::to_string);
@@ -214,7 +216,6 @@ pub fn record(conn: &mut DbConn, entry: AuditEntry) -> QueryResult<AuditEvent> {
             side: input.side,
             before: input.before,
             after: input.after,
-            prev_hash: &prev_hash,
             hash: &hash,
         })
         .returning(audit_events::all_columns)
@@ -260,9 +261,6 @@ pub fn verify(conn: &mut DbConn) -> QueryResult<ChainReport> {
                     reason: format!("event #{expected_seq} is missing (next is #{})", event.seq),
                 });
             }
-            if event.prev_hash != prev_hash {
-                return Ok(broken("prev_hash does not match the previous event's hash"));
-            }
             let recomputed = chain_hash(&HashInput {
                 seq: event.seq,
                 id: event.id,
@@ -275,14 +273,15 @@ pub fn verify(conn: &mut DbConn) -> QueryResult<ChainReport> {
                 side: event.side,
                 before: event.before.as_deref(),
                 after: event.after.as_deref(),
-                prev_hash: &event.prev_hash,
+                prev_hash: &prev_hash,
             });
             if recomputed != event.hash {
                 return Ok(broken(
-                    "content does not match its hash (edited after it was written)",
+                    "content or the previous event does not match its hash (edited, removed \
+                     or reordered after it was written)",
                 ));
             }
-            prev_hash = event.hash.clone();
+            prev_hash = hex(&event.hash);
             expected_seq += 1;
         }
         if !full_page {
@@ -443,13 +442,15 @@ pub struct BulkEvent {
 /// inserted in multi-row batches. Call it inside a write transaction.
 pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
     lock_for_transaction(conn, CHAIN_LOCK)?;
-    let head: Option<(i64, String)> = audit_events::table
+    let head: Option<(i64, Vec<u8>)> = audit_events::table
         .select((audit_events::seq, audit_events::hash))
         .order(audit_events::seq.desc())
         .first(conn)
         .optional()?;
-    let (mut seq, mut prev_hash) = head.unwrap_or((0, GENESIS.to_owned()));
-    let mut rows: Vec<(AuditEventId, i64, String, String)> = Vec::with_capacity(events.len());
+    let (mut seq, mut prev_hash) = head
+        .map(|(seq, hash)| (seq, hex(&hash)))
+        .unwrap_or((0, GENESIS.to_owned()));
+    let mut rows: Vec<(AuditEventId, i64, Vec<u8>)> = Vec::with_capacity(events.len());
     for event in events {
         seq += 1;
         let id = AuditEventId(uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
@@ -471,15 +472,15 @@ pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
             after: event.after.as_deref(),
             prev_hash: &prev_hash,
         });
-        rows.push((id, seq, prev_hash, hash.clone()));
-        prev_hash = hash;
+        prev_hash = hex(&hash);
+        rows.push((id, seq, hash));
     }
-    // 13 columns a row: well under both backends' limits on parameters per statement.
+    // 12 columns a row: well under both backends' limits on parameters per statement.
     for (chunk_events, chunk_rows) in events.chunks(1000).zip(rows.chunks(1000)) {
         let values: Vec<NewAuditEvent<'_>> = chunk_events
             .iter()
             .zip(chunk_rows)
-            .map(|(e, (id, seq, prev, hash))| NewAuditEvent {
+            .map(|(e, (id, seq, hash))| NewAuditEvent {
                 id: *id,
                 seq: *seq,
                 at: e.at,
@@ -491,7 +492,6 @@ pub fn append_bulk(conn: &mut DbConn, events: &[BulkEvent]) -> QueryResult<()> {
                 side: e.side,
                 before: e.before.as_deref(),
                 after: e.after.as_deref(),
-                prev_hash: prev,
                 hash,
             })
             .collect();
