@@ -45,13 +45,14 @@ login() { # login EMAIL: the session cookie of a demo account
 }
 
 measure() { # measure LABEL COOKIE PATH
-  local label=$1 cookie=$2 path=$3 out rps p50 p99 bytes status
+  local label=$1 cookie=$2 path=$3 out rps p50 p95 p99 bytes status
   read -r status bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H "Cookie: $cookie" "$base$path")
-  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "$base$path")
+  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -s bench/p95.lua -H "Cookie: $cookie" "$base$path")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p95=$(awk '$1 == "p95" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  printf '%-34s %4s %10s %9s %9s %8s %8s\n' "$label" "$status" "$rps" "$p50" "$p99" "$bytes" \
+  printf '%-34s %4s %10s %9s %9s %9s %8s %8s\n' "$label" "$status" "$rps" "$p50" "$p95" "$p99" "$bytes" \
     "$(( $(ps -o rss= -p "$server") / 1024 ))M"
 }
 
@@ -117,7 +118,7 @@ for samples in "${sizes[@]}"; do
     echo
     echo "== $backend, $seeded"
     echo "   seeded in ${seed_seconds%.*} s; storage $bytes bytes = $((bytes / samples)) bytes a sample"
-    printf '%-34s %4s %10s %9s %9s %8s %8s\n' page http req/s p50 p99 bytes RSS
+    printf '%-34s %4s %10s %9s %9s %9s %8s %8s\n' page http req/s p50 p95 p99 bytes RSS
     measure "/healthz" "" /healthz
     measure "registrar /" "$registrar" /
     measure "analyst /" "$analyst" /

@@ -397,7 +397,7 @@ diesel::table! {
         transport_details -> Text,
         remarks -> Text,
         replacement_reason -> Nullable<Text>,
-        contents -> Text,
+        contents -> Binary,
         token -> Nullable<Text>,
         issued_at -> Nullable<DbTime>,
         valid_until -> Nullable<DbTime>,

@@ -28,7 +28,8 @@ pub struct Certificate {
     pub transport_details: String,
     pub remarks: String,
     pub replacement_reason: Option<String>,
-    pub contents: String,
+    /// Deflated JSON ([`Contents::to_stored`]); read with [`Certificate::parsed_contents`].
+    pub contents: Vec<u8>,
     pub token: Option<String>,
     pub issued_at: Option<UtcTime>,
     pub valid_until: Option<UtcTime>,
@@ -190,7 +191,7 @@ impl Certificate {
                 certificates::consignee.eq(draft.consignee),
                 certificates::transport_details.eq(draft.transport_details),
                 certificates::remarks.eq(draft.remarks),
-                certificates::contents.eq(draft.contents.to_json()),
+                certificates::contents.eq(draft.contents.to_stored()),
                 certificates::drafted_by.eq(draft.by),
                 certificates::created_at.eq(UtcTime::now()),
                 certificates::version.eq(1),
@@ -315,7 +316,7 @@ impl Certificate {
     }
 
     pub fn parsed_contents(&self) -> Result<Contents, String> {
-        Contents::from_json(&self.contents)
+        Contents::from_stored(&self.contents)
     }
 
     pub fn audit_view(&self) -> serde_json::Value {

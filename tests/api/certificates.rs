@@ -441,6 +441,58 @@ pub fn issued(app: &TestApp) -> String {
 }
 
 #[test]
+fn contents_are_stored_deflated_and_those_stored_as_plain_json_before_still_read() {
+    let app = spawn_app();
+    let id = issued(&app);
+    let cid: jointlab::db::ids::CertificateId = id.parse().unwrap();
+    let stored: Vec<u8> = certificates::table
+        .find(cid)
+        .select(certificates::contents)
+        .first(&mut *app.conn())
+        .unwrap();
+    let contents = jointlab::domain::certificate::Contents::from_stored(&stored).unwrap();
+    let json = contents.to_json();
+    assert_ne!(stored.first(), Some(&b'{'), "stored deflated");
+    assert!(
+        stored.len() * 2 < json.len(),
+        "{} bytes deflated, {} as JSON",
+        stored.len(),
+        json.len()
+    );
+    let kz = app.signed_in("certifier_kz");
+    let shown = |app: &TestApp| {
+        let page = kz.get(&format!("/certificates/{id}"));
+        assert_eq!(page.status, 200);
+        let (_, number, token, _) = row(app, &id);
+        let verify = app.client().get(&format!("/v/{}", token.unwrap()));
+        assert_eq!(verify.status, 200);
+        let pdf = kz.get(&format!("/certificates/{id}.pdf"));
+        assert_eq!(pdf.status, 200);
+        let number = number.unwrap();
+        assert!(page.body.contains(&number) && verify.body.contains(&number));
+        (
+            page.body.contains("AFB1"),
+            verify.body.contains(&contents.exporter_bin),
+        )
+    };
+    let deflated = shown(&app);
+    // A certificate stored before: plain JSON, as text on SQLite and as the migration's
+    // bytes on PostgreSQL.
+    let update = if app.is_postgres() {
+        diesel::sql_query("UPDATE certificates SET contents = convert_to($1, 'UTF8') WHERE id = $2")
+    } else {
+        diesel::sql_query("UPDATE certificates SET contents = $1 WHERE id = $2")
+    };
+    update
+        .bind::<diesel::sql_types::Text, _>(&json)
+        .bind::<jointlab::db::types::DbUuid, _>(cid)
+        .execute(&mut *app.conn())
+        .unwrap();
+    assert_eq!(shown(&app), deflated);
+    assert_eq!(deflated, (true, true));
+}
+
+#[test]
 fn a_replacement_is_drafted_co_signed_again_and_takes_a_new_number_the_old_one_linked_and_replaced()
 {
     let app = spawn_app();

@@ -363,7 +363,7 @@ fn a_veterinary_certificate_takes_its_own_type_code_and_stays_valid() {
         transport_details: String::new(),
         remarks: String::new(),
         replacement_reason: None,
-        contents: contents.to_json(),
+        contents: contents.to_stored(),
         token: None,
         issued_at: Some(now),
         valid_until: None,

@@ -472,7 +472,7 @@ impl Writer {
             transport_details: contents.transport_details.clone(),
             remarks: contents.remarks.clone(),
             replacement_reason: replaces.map(|_| REPLACEMENT_REASON.to_owned()),
-            contents: contents.to_json(),
+            contents: contents.to_stored(),
             token: None,
             issued_at: None,
             valid_until: None,
