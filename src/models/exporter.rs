@@ -162,6 +162,20 @@ impl Exporter {
             .load(conn)
     }
 
+    /// The companies `ids` name (sorted, without repeats), in chunks the backends bind.
+    pub fn many(conn: &mut DbConn, ids: &[ExporterId]) -> QueryResult<Vec<Exporter>> {
+        let mut found = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(5000) {
+            found.extend(
+                exporters::table
+                    .filter(exporters::id.eq_any(chunk))
+                    .select(Exporter::as_select())
+                    .load(conn)?,
+            );
+        }
+        Ok(found)
+    }
+
     pub fn find(conn: &mut DbConn, id: ExporterId) -> QueryResult<Option<Exporter>> {
         exporters::table
             .find(id)

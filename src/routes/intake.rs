@@ -38,6 +38,7 @@ pub async fn csv_rows<Id, Status, Row>(
     user: crate::models::User,
     status: fn(&str) -> Option<Status>,
     list: ListFn<Id, Status, Row>,
+    exporter_of: fn(&Row) -> ExporterId,
 ) -> Result<(Vec<Row>, Lookups), AppError>
 where
     Id: std::str::FromStr + Send + 'static,
@@ -50,10 +51,9 @@ where
     state
         .db
         .run(move |conn| {
-            Ok((
-                list(conn, user.scope(), &filter, limit)?,
-                Lookups::load(conn)?,
-            ))
+            let rows = list(conn, user.scope(), &filter, limit)?;
+            let lookups = Lookups::naming(conn, rows.iter().map(exporter_of))?;
+            Ok((rows, lookups))
         })
         .await
 }
@@ -67,11 +67,30 @@ pub struct Lookups {
 }
 
 impl Lookups {
-    pub fn load(conn: &mut DbConn) -> Result<Lookups, AppError> {
+    /// The catalogs and every company: for the forms that offer a choice of exporter.
+    pub fn with_all_exporters(conn: &mut DbConn) -> Result<Lookups, AppError> {
+        let exporters = Exporter::all(conn)?;
+        Lookups::with(conn, exporters)
+    }
+
+    /// The catalogs and the companies `exporters` name: for pages that show records. A decade
+    /// holds some 1 400 companies, and a page names at most a few dozen.
+    pub fn naming(
+        conn: &mut DbConn,
+        exporters: impl IntoIterator<Item = ExporterId>,
+    ) -> Result<Lookups, AppError> {
+        let mut ids: Vec<ExporterId> = exporters.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let exporters = Exporter::many(conn, &ids)?;
+        Lookups::with(conn, exporters)
+    }
+
+    fn with(conn: &mut DbConn, exporters: Vec<Exporter>) -> Result<Lookups, AppError> {
         Ok(Lookups {
             commodities: Commodity::all(conn)?,
             posts: BorderPost::all(conn)?,
-            exporters: Exporter::all(conn)?,
+            exporters,
             limit_sets: LimitSet::all(conn)?,
         })
     }

@@ -267,8 +267,9 @@ fn text_values(conn: &mut DbConn) -> Vec<(String, String)> {
                 .load(c)
                 .unwrap();
                 for column in columns {
+                    // Text values only: certificates' contents are deflated bytes, read below.
                     let rows: Vec<Value> = diesel::sql_query(format!(
-                        "SELECT \"{}\" AS value FROM \"{}\"",
+                        "SELECT \"{0}\" AS value FROM \"{1}\" WHERE typeof(\"{0}\") <> 'blob'",
                         column.name, table.name
                     ))
                     .load(c)
@@ -303,6 +304,15 @@ fn text_values(conn: &mut DbConn) -> Vec<(String, String)> {
                 );
             }
         }
+    }
+    // Certificates' frozen contents, inflated.
+    let stored: Vec<Vec<u8>> = jointlab::db::schema::certificates::table
+        .select(jointlab::db::schema::certificates::contents)
+        .load(conn)
+        .unwrap();
+    for bytes in stored {
+        let contents = jointlab::domain::certificate::Contents::from_stored(&bytes).unwrap();
+        values.push(("certificates.contents".to_owned(), contents.to_json()));
     }
     values
 }

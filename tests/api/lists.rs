@@ -652,3 +652,36 @@ fn companies_accounts_and_certificates_sort_and_download_in_scope() {
         inspector.get("/certificates").status
     );
 }
+
+#[test]
+fn every_row_of_a_list_and_its_download_names_its_company() {
+    use diesel::prelude::*;
+    use jointlab::db::schema::exporters;
+    let app = demo_app();
+    let registrar = app.signed_in("registrar_kz");
+    let bins: Vec<String> = exporters::table
+        .select(exporters::bin)
+        .load(&mut *app.conn())
+        .unwrap();
+    let named = |text: &str| bins.iter().any(|bin| text.contains(&format!("({bin})")));
+    for path in ["/samples", "/consignments", "/applications"] {
+        let page = registrar.get(path).body;
+        let tbody = page.split("<tbody>").nth(1).unwrap();
+        let rows: Vec<&str> = tbody
+            .split("</tbody>")
+            .next()
+            .unwrap()
+            .split("<tr")
+            .skip(1)
+            .collect();
+        assert!(rows.len() > 1, "{path}");
+        for row in rows {
+            assert!(named(row), "{path}: a row without its company: {row}");
+        }
+        let csv = csv_of(&registrar, &format!("{path}.csv"));
+        assert!(csv.len() > 2, "{path}.csv");
+        for row in &csv[1..] {
+            assert!(named(&row.join(",")), "{path}.csv: {row:?}");
+        }
+    }
+}

@@ -164,7 +164,7 @@ pub async fn create(
     let outcome = state
         .db
         .run(move |conn| {
-            let lookups = Lookups::load(conn)?;
+            let lookups = Lookups::with_all_exporters(conn)?;
             let form = input.to_form(&lookups);
             let company = company_of(&user, &form, &lookups);
             let shipment = form.parse(&lookups);

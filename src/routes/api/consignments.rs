@@ -104,10 +104,9 @@ pub async fn list(
     let (rows, lookups) = state
         .db
         .run(move |conn| {
-            Ok((
-                Consignment::list_for(conn, user.scope(), &filter, limit + 1)?,
-                Lookups::load(conn)?,
-            ))
+            let rows = Consignment::list_for(conn, user.scope(), &filter, limit + 1)?;
+            let lookups = Lookups::naming(conn, rows.iter().map(|c| c.exporter_id))?;
+            Ok((rows, lookups))
         })
         .await?;
     let (rows, next) = paginate(rows, limit, |c| c.id.to_string());
@@ -141,7 +140,8 @@ pub async fn show(
         .db
         .run(move |conn| {
             let found = Consignment::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
-            Ok((found, Lookups::load(conn)?))
+            let lookups = Lookups::naming(conn, [found.exporter_id])?;
+            Ok((found, lookups))
         })
         .await?;
     Ok(HttpResponse::Ok().json(ConsignmentOut::of(&consignment, &lookups)))

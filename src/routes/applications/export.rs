@@ -23,6 +23,7 @@ pub async fn csv(
         who.0,
         ApplicationStatus::parse,
         Application::list_for,
+        |a| a.exporter_id,
     )
     .await?;
     let headers = [

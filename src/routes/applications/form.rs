@@ -158,7 +158,7 @@ pub async fn new(
                 }
                 None => None,
             };
-            Ok((Lookups::load(conn)?, earlier))
+            Ok((Lookups::with_all_exporters(conn)?, earlier))
         })
         .await?;
     let (form, purpose) = match earlier {
@@ -203,7 +203,7 @@ pub async fn create(
     let (outcome, lookups) = state
         .db
         .run(move |conn| {
-            let lookups = Lookups::load(conn)?;
+            let lookups = Lookups::with_all_exporters(conn)?;
             let company = company_of(&user, &form, &lookups);
             let shipment = form.parse(&lookups);
             let outcome = match (company, shipment) {

@@ -50,10 +50,9 @@ pub async fn show(
     let (mut rows, lookups) = state
         .db
         .run(move |conn| {
-            Ok((
-                Application::list_for(conn, user.scope(), &filter, PAGE + 1)?,
-                Lookups::load(conn)?,
-            ))
+            let rows = Application::list_for(conn, user.scope(), &filter, PAGE + 1)?;
+            let lookups = Lookups::naming(conn, rows.iter().map(|a| a.exporter_id))?;
+            Ok((rows, lookups))
         })
         .await?;
     let next_href = (rows.len() as i64 > PAGE).then(|| {

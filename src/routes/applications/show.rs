@@ -75,13 +75,8 @@ pub async fn load(
                     Some((events, names))
                 }
             };
-            Ok((
-                application,
-                Lookups::load(conn)?,
-                consignment,
-                unregistered,
-                events,
-            ))
+            let lookups = Lookups::naming(conn, [application.exporter_id])?;
+            Ok((application, lookups, consignment, unregistered, events))
         })
         .await?;
     let gacc_warning = unregistered.then(|| eligibility_warning(viewer.role));

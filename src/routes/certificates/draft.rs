@@ -196,9 +196,10 @@ async fn page(
                 UtcTime::now().0.date_naive(),
             )?
             .map(|r| r.register_number);
+            let lookups = Lookups::naming(conn, [shipment.exporter_id])?;
             Ok((
                 shipment,
-                Lookups::load(conn)?,
+                lookups,
                 assessment,
                 offered,
                 registration,

@@ -235,6 +235,8 @@ pub async fn show(
                     (c, standing)
                 })
                 .collect();
+            let named = ready.iter().chain(&failed).chain(&held);
+            let lookups = Lookups::naming(conn, named.map(|c| c.consignment.exporter_id))?;
             Ok(ListPage {
                 base,
                 is_certifier,
@@ -246,7 +248,7 @@ pub async fn show(
                 totals,
                 documents,
                 consignments: codes,
-                lookups: Lookups::load(conn)?,
+                lookups,
                 query,
                 next,
             })

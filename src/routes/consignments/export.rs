@@ -23,6 +23,7 @@ pub async fn csv(
         who.0,
         ConsignmentStatus::parse,
         Consignment::list_for,
+        |c| c.exporter_id,
     )
     .await?;
     let headers = [

@@ -152,11 +152,12 @@ pub async fn show(
                 consignment.limit_set_id,
                 now.0.date_naive(),
             )?;
+            let lookups = Lookups::naming(conn, [consignment.exporter_id])?;
             Ok((
                 consignment,
                 samples,
                 events,
-                Lookups::load(conn)?,
+                lookups,
                 certification,
                 unregistered,
                 desk,

@@ -17,8 +17,15 @@ pub async fn csv(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let (rows, lookups) =
-        csv_rows(&state, &query, who.0, SampleStatus::parse, Sample::list_for).await?;
+    let (rows, lookups) = csv_rows(
+        &state,
+        &query,
+        who.0,
+        SampleStatus::parse,
+        Sample::list_for,
+        |(_, c)| c.exporter_id,
+    )
+    .await?;
     let headers = [
         "intake.code",
         "samples.seal",

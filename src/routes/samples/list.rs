@@ -59,10 +59,9 @@ pub async fn show(
     let (mut rows, lookups) = state
         .db
         .run(move |conn| {
-            Ok((
-                Sample::list_for(conn, user.scope(), &filter, PAGE + 1)?,
-                Lookups::load(conn)?,
-            ))
+            let rows = Sample::list_for(conn, user.scope(), &filter, PAGE + 1)?;
+            let lookups = Lookups::naming(conn, rows.iter().map(|(_, c)| c.exporter_id))?;
+            Ok((rows, lookups))
         })
         .await?;
     if let (Some(code), [(sample, _)]) = (&scanned, rows.as_slice())

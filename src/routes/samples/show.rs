@@ -191,6 +191,7 @@ pub async fn load(
                     }
                     _ => Offers::default(),
                 };
+                let lookups = Lookups::naming(conn, [consignment.exporter_id])?;
                 Ok((
                     sample,
                     consignment,
@@ -199,7 +200,7 @@ pub async fn load(
                     tests,
                     discrepancies,
                     events,
-                    Lookups::load(conn)?,
+                    lookups,
                     (offers, replaced_by, replaces),
                 ))
             })
