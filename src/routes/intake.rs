@@ -67,12 +67,6 @@ pub struct Lookups {
 }
 
 impl Lookups {
-    /// The catalogs and every company: for the forms that offer a choice of exporter.
-    pub fn with_all_exporters(conn: &mut DbConn) -> Result<Lookups, AppError> {
-        let exporters = Exporter::all(conn)?;
-        Lookups::with(conn, exporters)
-    }
-
     /// The catalogs and the companies `exporters` name: for pages that show records. A decade
     /// holds some 1 400 companies, and a page names at most a few dozen.
     pub fn naming(

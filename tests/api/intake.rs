@@ -169,6 +169,70 @@ fn an_exporter_applies_and_only_they_and_the_lab_see_it() {
 }
 
 #[test]
+fn a_registrar_files_for_a_company_named_by_its_bin() {
+    let app = spawn_app();
+    let i = setup(&app);
+    let registrar = app.signed_in("registrar_kz");
+    let company = &app.exporters[0];
+    let form = registrar.get("/applications/new");
+    assert!(
+        form.body
+            .contains("id=\"exporter\" name=\"exporter\" value=\"\"")
+    );
+    assert!(
+        !form.body.contains("<select id=\"exporter\""),
+        "no list of every company"
+    );
+    let file = |exporter: &str| {
+        let mut fields = application(&i, "12");
+        fields.push(("exporter", exporter));
+        registrar.post_from("/applications/new", "/applications", &fields)
+    };
+    // A BIN no company holds, and one that is not a BIN: the message beside the field, and
+    // what was typed kept.
+    let unknown = (0u64..)
+        .map(|n| format!("{:012}", 990_000_000_000 + n))
+        .find(|b| {
+            jointlab::domain::Bin::parse(b).is_ok() && app.exporters.iter().all(|e| e.bin != *b)
+        })
+        .unwrap();
+    for (typed, key) in [
+        (unknown.as_str(), "applications.no_company_with_bin"),
+        ("12345", "field.bin_format"),
+        ("", "field.required"),
+    ] {
+        let res = file(typed);
+        assert_eq!(res.status, 422, "{typed:?}");
+        assert!(res.body.contains(&en(key)), "{typed:?}: {key}");
+        assert!(
+            res.body
+                .contains(&format!("name=\"exporter\" value=\"{typed}\""))
+        );
+        assert!(
+            res.body.contains("value=\"Zhetysu Grain LLP\""),
+            "the rest kept"
+        );
+    }
+    // The company's BIN, spaced as printed on its papers.
+    let spaced = format!("{} {}", &company.bin[..6], &company.bin[6..]);
+    let res = file(&spaced);
+    assert_eq!(res.status, 303, "{}", res.body);
+    let id = id_in(&res);
+    let page = registrar.get(&format!("/applications/{id}"));
+    assert!(page.body.contains(&format!("({})", company.bin)));
+    // A copy names the company by its BIN, with its name beside the field.
+    let copy = registrar.get(&format!("/applications/new?copy={id}"));
+    assert!(
+        copy.body
+            .contains(&format!("name=\"exporter\" value=\"{}\"", company.bin))
+    );
+    assert!(copy.body.contains(&format!(
+        "<p class=\"hint\" id=\"exporter-hint\">{}</p>",
+        company.name
+    )));
+}
+
+#[test]
 fn a_bad_application_comes_back_with_messages_and_values() {
     let app = spawn_app();
     let i = setup(&app);

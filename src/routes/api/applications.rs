@@ -164,9 +164,9 @@ pub async fn create(
     let outcome = state
         .db
         .run(move |conn| {
-            let lookups = Lookups::with_all_exporters(conn)?;
+            let lookups = Lookups::naming(conn, [])?;
             let form = input.to_form(&lookups);
-            let company = company_of(&user, &form, &lookups);
+            let company = company_of(conn, &user, &form)?;
             let shipment = form.parse(&lookups);
             Ok(match (company, shipment) {
                 (Ok(company), Ok(shipment)) => match apply_on(conn, |conn| {

@@ -7,12 +7,14 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::Applicant;
+use crate::db::DbConn;
+use crate::domain::Bin;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId};
 use crate::models::catalog::Named;
 use crate::models::consignment::{QuantityUnit, Transport};
-use crate::models::{ExporterId, User};
+use crate::models::{Exporter, ExporterId, User};
 use crate::routes::intake::{Errors, Lookups, ShipmentForm, error_of};
 use crate::web::{AppState, Base, render, render_status};
 use crate::workflows::{Change, apply_on, intake};
@@ -50,6 +52,22 @@ pub enum FormPurpose {
 impl ApplicationFormPage {
     pub fn error(&self, field: &str) -> Option<&'static str> {
         error_of(&self.errors, field)
+    }
+
+    /// The exporter field's value: the BIN of a company named by its id (a copied
+    /// application), else what was typed.
+    pub fn exporter_typed(&self) -> String {
+        self.named_exporter()
+            .map_or_else(|| self.form.exporter.clone(), |e| e.bin.clone())
+    }
+
+    /// The company the exporter field names, shown beside it.
+    pub fn named_exporter(&self) -> Option<&Exporter> {
+        let typed = self.form.exporter.trim();
+        self.lookups
+            .exporters
+            .iter()
+            .find(|e| e.id.to_string() == typed || e.bin == typed)
     }
 
     pub fn units(&self) -> &'static [QuantityUnit] {
@@ -114,23 +132,32 @@ pub struct NewQuery {
     copy: String,
 }
 
-/// The company an application is filed for: the exporter's own, or the registrar's choice.
+/// The company an application is filed for: the exporter's own, or the one the registrar
+/// names by its BIN (the form) or its id (the API, a copied application). A decade holds
+/// some 1 400 companies: too many to offer as a list.
 pub(crate) fn company_of(
+    conn: &mut DbConn,
     user: &User,
     form: &ShipmentForm,
-    lookups: &Lookups,
-) -> Result<ExporterId, Errors> {
+) -> diesel::QueryResult<Result<ExporterId, Errors>> {
     if user.role == Role::Exporter {
-        return user
+        return Ok(user
             .exporter_id
-            .ok_or_else(|| vec![("exporter", "field.choose")]);
+            .ok_or_else(|| vec![("exporter", "field.choose")]));
     }
-    lookups
-        .exporters
-        .iter()
-        .find(|e| e.id.to_string() == form.exporter)
+    let named = form.exporter.trim();
+    if let Ok(id) = named.parse::<ExporterId>() {
+        return Ok(Exporter::find(conn, id)?
+            .map(|e| e.id)
+            .ok_or_else(|| vec![("exporter", "field.choose")]));
+    }
+    let bin = match Bin::parse(named) {
+        Ok(bin) => bin,
+        Err(key) => return Ok(Err(vec![("exporter", key)])),
+    };
+    Ok(Exporter::find_by_bin(conn, &bin)?
         .map(|e| e.id)
-        .ok_or_else(|| vec![("exporter", "field.choose")])
+        .ok_or_else(|| vec![("exporter", "applications.no_company_with_bin")]))
 }
 
 pub async fn new(
@@ -158,7 +185,8 @@ pub async fn new(
                 }
                 None => None,
             };
-            Ok((Lookups::with_all_exporters(conn)?, earlier))
+            let named = earlier.as_ref().map(|a| a.exporter_id);
+            Ok((Lookups::naming(conn, named)?, earlier))
         })
         .await?;
     let (form, purpose) = match earlier {
@@ -203,8 +231,8 @@ pub async fn create(
     let (outcome, lookups) = state
         .db
         .run(move |conn| {
-            let lookups = Lookups::with_all_exporters(conn)?;
-            let company = company_of(&user, &form, &lookups);
+            let company = company_of(conn, &user, &form)?;
+            let lookups = Lookups::naming(conn, company.as_ref().ok().copied())?;
             let shipment = form.parse(&lookups);
             let outcome = match (company, shipment) {
                 // A past planned date comes back once with a warning beside it; submitted

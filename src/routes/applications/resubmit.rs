@@ -44,7 +44,8 @@ pub async fn edit(
         .run(move |conn| {
             let application =
                 Application::find_for(conn, user.scope(), id)?.ok_or(AppError::NotFound)?;
-            Ok((application, Lookups::with_all_exporters(conn)?))
+            let lookups = Lookups::naming(conn, [application.exporter_id])?;
+            Ok((application, lookups))
         })
         .await?;
     if policy::may_resubmit(&viewer, &application).is_err() {
@@ -77,7 +78,7 @@ pub async fn resubmit(
     let (outcome, lookups, application) = state
         .db
         .run(move |conn| {
-            let lookups = Lookups::with_all_exporters(conn)?;
+            let lookups = Lookups::naming(conn, [])?;
             let outcome = match form.shipment.parse(&lookups) {
                 Ok(shipment) => Ok(apply_on(conn, |conn| {
                     intake::resubmit(conn, &user, id, version, &shipment)
