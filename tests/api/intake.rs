@@ -197,7 +197,7 @@ fn a_registrar_files_for_a_company_named_by_its_bin() {
         })
         .unwrap();
     for (typed, key) in [
-        (unknown.as_str(), "applications.no_company_with_bin"),
+        (unknown.as_str(), "field.no_company_with_bin"),
         ("12345", "field.bin_format"),
         ("", "field.required"),
     ] {

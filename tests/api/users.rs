@@ -182,6 +182,52 @@ fn exporter_and_inspector_accounts_are_linked_to_their_company_and_post() {
 }
 
 #[test]
+fn an_exporter_account_names_its_company_by_bin_not_from_a_list_of_every_company() {
+    let app = spawn_app();
+    let admin = app.signed_in("admin");
+    let company = &app.exporters[1];
+    let page = admin.get("/admin/users/new");
+    assert!(
+        page.body
+            .contains("id=\"exporter\" name=\"exporter\" value=\"\"")
+    );
+    assert!(!page.body.contains("<select id=\"exporter\""));
+    let unknown = (0u64..)
+        .map(|n| format!("{:012}", 990_000_000_000 + n))
+        .find(|b| {
+            jointlab::domain::Bin::parse(b).is_ok() && app.exporters.iter().all(|e| e.bin != *b)
+        })
+        .unwrap();
+    for (typed, key) in [
+        (unknown.as_str(), "field.no_company_with_bin"),
+        ("1234567", "field.bin_format"),
+    ] {
+        let res = create(
+            &admin,
+            &user_form("dana@grain.kz", "Dana", "exporter", "", typed, ""),
+        );
+        assert_eq!(res.status, 422, "{typed}");
+        assert_shows(&res, &en(key));
+        assert_shows(&res, &format!("name=\"exporter\" value=\"{typed}\""));
+        assert_shows(&res, "value=\"dana@grain.kz\"");
+    }
+    let res = create(
+        &admin,
+        &user_form("dana@grain.kz", "Dana", "exporter", "", &company.bin, ""),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let dana = find(&app, "dana@grain.kz").unwrap();
+    assert_eq!(dana.exporter_id, Some(company.id));
+    // Editing the account shows the company's BIN, with its name beside the field.
+    let edit = admin.get(&format!("/admin/users/{}", dana.id));
+    assert_shows(
+        &edit,
+        &format!("name=\"exporter\" value=\"{}\"", company.bin),
+    );
+    assert_shows(&edit, &format!("id=\"exporter-hint\">{}</p>", company.name));
+}
+
+#[test]
 fn an_e_mail_already_in_use_is_refused() {
     let app = spawn_app();
     let admin = app.signed_in("admin");

@@ -157,7 +157,7 @@ pub(crate) fn company_of(
     };
     Ok(Exporter::find_by_bin(conn, &bin)?
         .map(|e| e.id)
-        .ok_or_else(|| vec![("exporter", "applications.no_company_with_bin")]))
+        .ok_or_else(|| vec![("exporter", "field.no_company_with_bin")]))
 }
 
 pub async fn new(

@@ -28,7 +28,8 @@ async fn set_active(
                 .db
                 .run(move |conn| {
                     let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
-                    Ok((user, choices(conn)?, session::count_for(conn, id)?))
+                    let lists = choices(conn, &UserForm::from_user(&user).exporter)?;
+                    Ok((user, lists, session::count_for(conn, id)?))
                 })
                 .await?;
             let mut page = UserFormPage::new(base, UserForm::from_user(&user), lists);

@@ -37,11 +37,10 @@ pub async fn submit(
     let (outcome, lists) = state
         .db
         .run(move |conn| {
+            let lists = choices(conn, &form.exporter)?;
             let account = match form.parse(conn)? {
                 Ok(account) => account,
-                Err(errors) => {
-                    return Ok((Outcome::Invalid(Box::new(form), errors), choices(conn)?));
-                }
+                Err(errors) => return Ok((Outcome::Invalid(Box::new(form), errors), lists)),
             };
             match apply_on(conn, |conn| {
                 accounts::create(conn, &actor, &account, &hash, true)
@@ -50,11 +49,11 @@ pub async fn submit(
                 // The only refusal (and the only race) is an e-mail already taken.
                 Change::Refused(key) => Ok((
                     Outcome::Invalid(Box::new(form), vec![("email", key)]),
-                    choices(conn)?,
+                    lists,
                 )),
                 Change::Stale => Ok((
                     Outcome::Invalid(Box::new(form), vec![("email", "field.email_taken")]),
-                    choices(conn)?,
+                    lists,
                 )),
             }
         })

@@ -26,12 +26,8 @@ pub async fn show(
         .run(move |conn| {
             let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
             let throttles = login_throttle::of_account(conn, &user.email)?;
-            Ok((
-                user,
-                choices(conn)?,
-                session::count_for(conn, id)?,
-                throttles,
-            ))
+            let lists = choices(conn, &UserForm::from_user(&user).exporter)?;
+            Ok((user, lists, session::count_for(conn, id)?, throttles))
         })
         .await?;
     let mut page = UserFormPage::new(base, UserForm::from_user(&user), lists);

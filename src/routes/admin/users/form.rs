@@ -7,7 +7,7 @@ use crate::models::login_throttle::ThrottleRow;
 use serde::Deserialize;
 
 use crate::db::DbConn;
-use crate::domain::{DisplayName, Email, Role, Side};
+use crate::domain::{Bin, DisplayName, Email, Role, Side};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::user::{Account, AccountErrors};
@@ -68,13 +68,15 @@ impl UserForm {
             }),
         };
         let language = Lang::parse(&self.language).unwrap_or(Lang::Ru);
-        let exporter_id = match self.exporter.parse() {
-            Ok(id) => Exporter::find(conn, id)?.map(|e| e.id),
-            Err(_) => None,
+        // The company by its BIN as typed (or its id, from a link): a decade holds too many to
+        // offer as a list.
+        let exporter_id = match named_exporter(conn, &self.exporter)? {
+            Ok(company) => company.map(|e| e.id),
+            Err(key) => {
+                errors.push(("exporter", key));
+                None
+            }
         };
-        if !self.exporter.is_empty() && exporter_id.is_none() {
-            errors.push(("exporter", "field.choose"));
-        }
         let border_post_id = match self.border_post.parse() {
             Ok(id) => BorderPost::find(conn, id)?.map(|p| p.id),
             Err(_) => None,
@@ -147,6 +149,13 @@ impl UserFormPage {
         }
     }
 
+    /// The exporter field's value: the BIN of the company it names, else what was typed.
+    pub fn exporter_typed(&self) -> String {
+        self.exporters
+            .first()
+            .map_or_else(|| self.form.exporter.clone(), |e| e.bin.clone())
+    }
+
     pub fn error(&self, field: &str) -> Option<&'static str> {
         self.errors
             .iter()
@@ -184,9 +193,35 @@ impl UserFormPage {
     }
 }
 
-/// The companies and border posts the form's selects offer.
-pub fn choices(conn: &mut DbConn) -> Result<(Vec<Exporter>, Vec<BorderPost>), AppError> {
-    Ok((Exporter::all(conn)?, BorderPost::all(conn)?))
+/// The company the exporter field names (none when it is empty), and the border posts the
+/// form's select offers.
+pub fn choices(
+    conn: &mut DbConn,
+    exporter: &str,
+) -> Result<(Vec<Exporter>, Vec<BorderPost>), AppError> {
+    let named = named_exporter(conn, exporter)?.ok().flatten();
+    Ok((named.into_iter().collect(), BorderPost::all(conn)?))
+}
+
+/// The company `typed` names: its id, or its BIN; `Ok(None)` when nothing is typed, the
+/// message's key when it names none.
+pub fn named_exporter(
+    conn: &mut DbConn,
+    typed: &str,
+) -> diesel::QueryResult<Result<Option<Exporter>, &'static str>> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(Ok(None));
+    }
+    if let Ok(id) = typed.parse() {
+        return Ok(Exporter::find(conn, id)?.map(Some).ok_or("field.choose"));
+    }
+    match Bin::parse(typed) {
+        Ok(bin) => Ok(Exporter::find_by_bin(conn, &bin)?
+            .map(Some)
+            .ok_or("field.no_company_with_bin")),
+        Err(key) => Ok(Err(key)),
+    }
 }
 
 /// True when `e` is a unique-constraint violation (a second account with the same e-mail).

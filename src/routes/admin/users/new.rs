@@ -11,7 +11,7 @@ pub async fn show(
     base: Base,
     _admin: Admin,
 ) -> Result<HttpResponse, AppError> {
-    let lists = state.db.run(choices).await?;
+    let lists = state.db.run(|conn| choices(conn, "")).await?;
     let form = UserForm {
         language: base.lang.as_str().into(),
         ..UserForm::default()

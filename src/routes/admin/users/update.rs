@@ -41,7 +41,8 @@ pub async fn submit(
                 },
             };
             let user = User::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((outcome, user, choices(conn)?, session::count_for(conn, id)?))
+            let lists = choices(conn, &form.exporter)?;
+            Ok((outcome, user, lists, session::count_for(conn, id)?))
         })
         .await?;
     let (errors, stale) = match outcome {
