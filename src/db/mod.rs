@@ -147,6 +147,11 @@ impl ManageConnection for DbManager {
             DbTarget::Postgres(url) => {
                 let mut conn =
                     PgConnection::establish(url).map_err(|e| ConnectError(e.to_string()))?;
+                // No parallel workers: every statement of a page reads a few thousand rows at
+                // most, and starting a worker cost more than the statement (a "to review"
+                // count took 10 ms with one worker and 4.7 ms without, at a million samples).
+                conn.batch_execute("SET max_parallel_workers_per_gather = 0")
+                    .map_err(|e| ConnectError(e.to_string()))?;
                 conn.set_instrumentation(QueryTimer::default());
                 Ok(DbConn::Pg(conn))
             }

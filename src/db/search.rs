@@ -42,7 +42,11 @@ struct IdRow {
 /// first; none for a query shorter than the trigram index answers. On SQLite "newest" is the
 /// index's own insertion order (its rowid), which FTS5 walks backwards and stops at the limit:
 /// ordering by the `id` column would collect and sort every match of a term as common as
-/// "тоо" first. A row whose search text was edited counts as written at the edit.
+/// "тоо" first. A row whose search text was edited counts as written at the edit. On
+/// PostgreSQL the order is the table's `id` (`{name}.id`: a bare `id` would name the text
+/// column selected, which no index holds): for a common term the planner walks the primary
+/// key backwards and stops at the limit (3.6 ms for a term in 12 % of a million samples'
+/// consignments, against 557 ms sorting them all); for a rare one it takes the trigram index.
 fn free_text_ids(conn: &mut DbConn, table: Indexed, q: &SearchQuery) -> QueryResult<Vec<String>> {
     if q.free_text().is_none() {
         return Ok(Vec::new());
@@ -57,7 +61,7 @@ fn free_text_ids(conn: &mut DbConn, table: Indexed, q: &SearchQuery) -> QueryRes
         .load(conn)?,
         DbConn::Pg(_) => diesel::sql_query(format!(
             "SELECT id::text AS id FROM {name} WHERE search_text LIKE $1 ESCAPE '\\' \
-             ORDER BY id DESC LIMIT $2"
+             ORDER BY {name}.id DESC LIMIT $2"
         ))
         .bind::<Text, _>(q.like_pattern())
         .bind::<BigInt, _>(FREE_TEXT_LIMIT)

@@ -203,9 +203,15 @@ fn lab_pages_pass_axe_and_the_nu_checker_at_desk_and_phone_widths_in_four_langua
         "/consignments",
         &consignments[0],
         "/samples?status=received",
+        "/applications/new",
     ] {
         walk.page("registrar", path);
     }
+    sign_out();
+
+    // The administrator's account form: an exporter account's company is named by its BIN.
+    sign_in("admin@demo.jointlab.local");
+    walk.page("admin", "/admin/users/new");
     sign_out();
 
     sign_in("auditor.kz@demo.jointlab.local");
