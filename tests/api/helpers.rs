@@ -373,6 +373,16 @@ pub fn shown(lang: Lang, key: &str) -> String {
     html(jointlab::i18n::t(lang, key))
 }
 
+/// A valid BIN (its check digit right) that no company of `app` holds.
+pub fn unregistered_bin(app: &TestApp) -> String {
+    (0u64..)
+        .map(|n| format!("{:012}", 990_000_000_000 + n))
+        .find(|b| {
+            jointlab::domain::Bin::parse(b).is_ok() && app.exporters.iter().all(|e| e.bin != *b)
+        })
+        .expect("a free BIN")
+}
+
 /// An English catalog text as a page shows it.
 pub fn en(key: &str) -> String {
     shown(Lang::En, key)

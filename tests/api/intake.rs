@@ -190,12 +190,7 @@ fn a_registrar_files_for_a_company_named_by_its_bin() {
     };
     // A BIN no company holds, and one that is not a BIN: the message beside the field, and
     // what was typed kept.
-    let unknown = (0u64..)
-        .map(|n| format!("{:012}", 990_000_000_000 + n))
-        .find(|b| {
-            jointlab::domain::Bin::parse(b).is_ok() && app.exporters.iter().all(|e| e.bin != *b)
-        })
-        .unwrap();
+    let unknown = unregistered_bin(&app);
     for (typed, key) in [
         (unknown.as_str(), "field.no_company_with_bin"),
         ("12345", "field.bin_format"),

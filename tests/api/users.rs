@@ -192,12 +192,7 @@ fn an_exporter_account_names_its_company_by_bin_not_from_a_list_of_every_company
             .contains("id=\"exporter\" name=\"exporter\" value=\"\"")
     );
     assert!(!page.body.contains("<select id=\"exporter\""));
-    let unknown = (0u64..)
-        .map(|n| format!("{:012}", 990_000_000_000 + n))
-        .find(|b| {
-            jointlab::domain::Bin::parse(b).is_ok() && app.exporters.iter().all(|e| e.bin != *b)
-        })
-        .unwrap();
+    let unknown = unregistered_bin(&app);
     for (typed, key) in [
         (unknown.as_str(), "field.no_company_with_bin"),
         ("1234567", "field.bin_format"),

@@ -63,7 +63,7 @@ impl ApplicationFormPage {
 
     /// The company the exporter field names, shown beside it.
     pub fn named_exporter(&self) -> Option<&Exporter> {
-        let typed = self.form.exporter.trim();
+        let typed: String = self.form.exporter.split_whitespace().collect();
         self.lookups
             .exporters
             .iter()
