@@ -176,6 +176,28 @@ impl Exporter {
         Ok(found)
     }
 
+    /// The company a form field names: its BIN as typed, or its id (a link, the API, a copied
+    /// application). `Ok(None)` when nothing is typed; the message's key when it names none.
+    /// A decade holds some 1 400 companies: too many to offer as a list.
+    pub fn named(
+        conn: &mut DbConn,
+        typed: &str,
+    ) -> QueryResult<Result<Option<Exporter>, &'static str>> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Ok(Ok(None));
+        }
+        if let Ok(id) = typed.parse() {
+            return Ok(Exporter::find(conn, id)?.map(Some).ok_or("field.choose"));
+        }
+        match crate::domain::Bin::parse(typed) {
+            Ok(bin) => Ok(Exporter::find_by_bin(conn, &bin)?
+                .map(Some)
+                .ok_or("field.no_company_with_bin")),
+            Err(key) => Ok(Err(key)),
+        }
+    }
+
     pub fn find(conn: &mut DbConn, id: ExporterId) -> QueryResult<Option<Exporter>> {
         exporters::table
             .find(id)

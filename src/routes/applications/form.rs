@@ -8,7 +8,6 @@ use serde::Deserialize;
 
 use crate::auth::Applicant;
 use crate::db::DbConn;
-use crate::domain::Bin;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::application::{Application, ApplicationId};
@@ -133,8 +132,7 @@ pub struct NewQuery {
 }
 
 /// The company an application is filed for: the exporter's own, or the one the registrar
-/// names by its BIN (the form) or its id (the API, a copied application). A decade holds
-/// some 1 400 companies: too many to offer as a list.
+/// names ([`Exporter::named`]).
 pub(crate) fn company_of(
     conn: &mut DbConn,
     user: &User,
@@ -145,19 +143,11 @@ pub(crate) fn company_of(
             .exporter_id
             .ok_or_else(|| vec![("exporter", "field.choose")]));
     }
-    let named = form.exporter.trim();
-    if let Ok(id) = named.parse::<ExporterId>() {
-        return Ok(Exporter::find(conn, id)?
-            .map(|e| e.id)
-            .ok_or_else(|| vec![("exporter", "field.choose")]));
-    }
-    let bin = match Bin::parse(named) {
-        Ok(bin) => bin,
-        Err(key) => return Ok(Err(vec![("exporter", key)])),
-    };
-    Ok(Exporter::find_by_bin(conn, &bin)?
-        .map(|e| e.id)
-        .ok_or_else(|| vec![("exporter", "field.no_company_with_bin")]))
+    Ok(match Exporter::named(conn, &form.exporter)? {
+        Ok(Some(company)) => Ok(company.id),
+        Ok(None) => Err(vec![("exporter", "field.required")]),
+        Err(key) => Err(vec![("exporter", key)]),
+    })
 }
 
 pub async fn new(

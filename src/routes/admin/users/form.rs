@@ -7,7 +7,7 @@ use crate::models::login_throttle::ThrottleRow;
 use serde::Deserialize;
 
 use crate::db::DbConn;
-use crate::domain::{Bin, DisplayName, Email, Role, Side};
+use crate::domain::{DisplayName, Email, Role, Side};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::user::{Account, AccountErrors};
@@ -70,7 +70,7 @@ impl UserForm {
         let language = Lang::parse(&self.language).unwrap_or(Lang::Ru);
         // The company by its BIN as typed (or its id, from a link): a decade holds too many to
         // offer as a list.
-        let exporter_id = match named_exporter(conn, &self.exporter)? {
+        let exporter_id = match Exporter::named(conn, &self.exporter)? {
             Ok(company) => company.map(|e| e.id),
             Err(key) => {
                 errors.push(("exporter", key));
@@ -199,29 +199,8 @@ pub fn choices(
     conn: &mut DbConn,
     exporter: &str,
 ) -> Result<(Vec<Exporter>, Vec<BorderPost>), AppError> {
-    let named = named_exporter(conn, exporter)?.ok().flatten();
+    let named = Exporter::named(conn, exporter)?.ok().flatten();
     Ok((named.into_iter().collect(), BorderPost::all(conn)?))
-}
-
-/// The company `typed` names: its id, or its BIN; `Ok(None)` when nothing is typed, the
-/// message's key when it names none.
-pub fn named_exporter(
-    conn: &mut DbConn,
-    typed: &str,
-) -> diesel::QueryResult<Result<Option<Exporter>, &'static str>> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Ok(Ok(None));
-    }
-    if let Ok(id) = typed.parse() {
-        return Ok(Exporter::find(conn, id)?.map(Some).ok_or("field.choose"));
-    }
-    match Bin::parse(typed) {
-        Ok(bin) => Ok(Exporter::find_by_bin(conn, &bin)?
-            .map(Some)
-            .ok_or("field.no_company_with_bin")),
-        Err(key) => Ok(Err(key)),
-    }
 }
 
 /// True when `e` is a unique-constraint violation (a second account with the same e-mail).
